@@ -1,0 +1,185 @@
+"""Compile schema/datasheet.yaml (LinkML) into the artefacts the package reads at run time.
+
+    python tools/compile_schema.py [--out DIR]
+
+Writes DIR/datasheet.schema.json (JSON Schema) and DIR/catalogue.json (the compact question
+catalogue with levels, gates and crosswalk). DIR defaults to src/datasheet_kit/_compiled.
+This is a development tool: it imports linkml, which the installed package never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "schema" / "datasheet.yaml"
+DEFAULT_OUT = ROOT / "src" / "datasheet_kit" / "_compiled"
+
+CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "kaggle", "croissant")
+# Section slots of the root class, in the order a reader expects them.
+SECTION_ORDER = (
+    "dataset", "motivation", "composition", "collection", "preprocessing", "uses",
+    "distribution", "maintenance", "provenance", "medical_imaging",
+)
+SHAPES = {"Answer": "answer", "Count": "count", "Fact": "fact", "License": "license"}
+
+
+def json_schema(source: Path) -> dict:
+    from linkml.generators.jsonschemagen import JsonSchemaGenerator
+
+    text = JsonSchemaGenerator(str(source), include_null=False, mergeimports=True).serialize()
+    schema = json.loads(text)
+    _fix_boolean_gates(schema)
+    return schema
+
+
+def _fix_boolean_gates(schema: dict) -> None:
+    """LinkML rules can only test a precondition with equals_string; a gate is a boolean, so the
+    generated `const: "true"` is turned into the boolean the data really holds."""
+    for cls in schema["$defs"].values():
+        for rule in [cls, *cls.get("allOf", [])]:
+            condition = rule.get("if", {}).get("properties", {})
+            for name, test in condition.items():
+                prop = cls.get("properties", {}).get(name, {})
+                if prop.get("type") == "boolean" and test.get("const") in ("true", "false"):
+                    test["const"] = test["const"] == "true"
+
+
+def catalogue(source: Path) -> dict:
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    view = SchemaView(str(source))
+    root = view.get_class("Datasheet")
+    sections = []
+    questions = {}
+    for section_name in SECTION_ORDER:
+        section_slot = root.attributes[section_name]
+        cls = view.get_class(section_slot.range)
+        subset = view.get_subset(section_name)
+        gates = _gates(cls)
+        ids = []
+        for slot in cls.attributes.values():
+            qid = f"{section_name}.{slot.name}"
+            ids.append(qid)
+            questions[qid] = _question(view, section_name, slot, gates)
+        _check_gates(cls, questions, section_name)
+        sections.append({
+            "id": section_name,
+            "title": subset.title,
+            "description": subset.description,
+            "required": bool(section_slot.required),
+            "questions": ids,
+        })
+    enums = {
+        name: list(view.get_enum(name).permissible_values)
+        for name in sorted(view.all_enums())
+    }
+    return {
+        "schema_version": view.schema.version,
+        "sections": sections,
+        "questions": questions,
+        "enums": enums,
+    }
+
+
+def _gates(cls) -> dict[str, str]:
+    """Map each slot that a rule makes required to the gate slot of the rule's precondition."""
+    required_by = {}
+    for rule in cls.rules or []:
+        (gate,) = rule.preconditions.slot_conditions
+        for name in rule.postconditions.slot_conditions:
+            required_by[name] = gate
+    return required_by
+
+
+def _check_gates(cls, questions: dict, section: str) -> None:
+    for name, gate in _gates(cls).items():
+        declared = questions[f"{section}.{name}"]["gate"]
+        if declared != f"{section}.{gate}":
+            sys.exit(f"schema error: {section}.{name} is required by a rule on {gate} "
+                     f"but its gated_by annotation says {declared}")
+
+
+def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
+    annotations = {k: v.value for k, v in (slot.annotations or {}).items()}
+    gate = annotations.get("gated_by")
+    if slot.required or slot.name in rule_gates:
+        level = "required"
+    elif slot.recommended:
+        level = "recommended"
+    else:
+        level = "optional"
+    if slot.name == "relates_to_people":
+        kind = "gate"
+    elif slot.name == "other":
+        kind = "other"
+    else:
+        kind = "question"
+    entry = {
+        "section": section,
+        "name": slot.name,
+        "text": " ".join((slot.description or "").split()),
+        "level": level,
+        "kind": kind,
+        "gate": f"{section}.{gate}" if gate else None,
+        "shape": _shape(view, slot),
+        "crosswalk": {
+            key: [part.strip() for part in " ".join(annotations[key].split()).split("|")]
+            for key in CROSSWALK_KEYS if key in annotations
+        },
+    }
+    if slot.range in view.all_enums():
+        entry["enum"] = slot.range
+    return entry
+
+
+def _shape(view, slot) -> str:
+    if slot.any_of:
+        ranges = [expr.range for expr in slot.any_of]
+        named = [SHAPES[r] for r in ranges if r in SHAPES]
+        return named[0] if named else "gap"
+    if slot.range in view.all_enums():
+        return "enum_list" if slot.multivalued else "enum"
+    if slot.range in view.all_classes():
+        return "list" if slot.multivalued else "object"
+    if slot.multivalued:
+        return "text_list"
+    return {"boolean": "boolean", "uri": "uri", "PartialDate": "date"}.get(slot.range or "", "text")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def dump(data: dict) -> str:
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def compile_to(out: Path, source: Path = SOURCE) -> list[Path]:
+    written = []
+    for name, data in (("datasheet.schema.json", json_schema(source)),
+                       ("catalogue.json", catalogue(source))):
+        write_atomic(out / name, dump(data))
+        written.append(out / name)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    for path in compile_to(args.out):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
