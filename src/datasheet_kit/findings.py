@@ -1,0 +1,72 @@
+"""Findings, reports and exit codes: the one shape every check reports in."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(s.name.lower() for s in cls)
+            raise ValueError(f"unknown severity {text!r} (expected one of {names})") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place. `path` is the dotted question id or field path it concerns."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "path": self.path,
+        }
+
+
+@dataclass
+class Report:
+    """The findings of one run over a batch of files, in a stable order."""
+
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, file: str, findings: list[Finding]) -> None:
+        self.files.append(file)
+        self.findings.extend(sorted(findings, key=lambda f: (f.line, f.column, f.code, f.path)))
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
+        worst = max((f.severity for f in self.findings), default=None)
+        return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_CLEAN

@@ -1,0 +1,275 @@
+"""Sheet: a datasheet as a plain nested mapping, plus where every answer came from.
+
+YAML is read with PyYAML's composer (C-accelerated when available) and turned into Python values
+by our own small constructor, which is what lets us keep line and column for every path, report
+duplicate keys, and bound the work an alias bomb or a deeply nested file can cause.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding, Severity
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_NODES = 200_000  # values built, counting every expansion of an alias
+MAX_DEPTH = 64
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+_BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+_SCALARS = yaml.constructor.SafeConstructor()
+
+# Load problems. The names read as what went wrong; the codes are stable.
+LOAD_CODES = {
+    "DS001": ("unreadable-file", "the file cannot be read"),
+    "DS002": ("not-utf8", "the file is not UTF-8 text"),
+    "DS003": ("binary-file", "the file is binary, not YAML"),
+    "DS004": ("file-too-large", "the file is larger than the size limit"),
+    "DS005": ("yaml-syntax", "the YAML cannot be parsed"),
+    "DS006": ("duplicate-key", "a key appears twice in the same mapping"),
+    "DS007": ("alias-expansion", "aliases expand to too many values"),
+    "DS008": ("too-deep", "the nesting is too deep"),
+    "DS009": ("empty-file", "the file holds no datasheet"),
+    "DS010": ("not-a-mapping", "the top level is not a mapping"),
+    "DS011": ("unsupported-yaml", "a YAML feature datasheets do not use"),
+}
+# Problems after which there is nothing sensible left to validate.
+FATAL = {"DS001", "DS002", "DS003", "DS004", "DS005", "DS007", "DS008", "DS009", "DS010"}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value came from: 1-based line and column, plus the heading or key for non-YAML input."""
+
+    file: str
+    line: int
+    column: int
+    key: str = ""
+
+
+@dataclass
+class Sheet:
+    file: str
+    data: dict = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> bool:
+        return any(f.code in FATAL for f in self.findings)
+
+    def origin(self, path: str) -> Origin:
+        """The origin of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.origins:
+                return self.origins[path]
+            path = parent(path)
+        return self.origins.get("", Origin(self.file, 1, 1))
+
+    def get(self, path: str, default: Any = None) -> Any:
+        value: Any = self.data
+        for part in split(path):
+            if isinstance(part, int) and isinstance(value, list) and part < len(value):
+                value = value[part]
+            elif isinstance(part, str) and isinstance(value, dict) and part in value:
+                value = value[part]
+            else:
+                return default
+        return value
+
+
+def join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+def split(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for dotted in path.split(".") if path else []:
+        name, _, rest = dotted.partition("[")
+        if name:
+            parts.append(name)
+        for index in rest.split("[") if rest else []:
+            parts.append(int(index.rstrip("]")))
+    return parts
+
+
+def parent(path: str) -> str:
+    if path.endswith("]"):
+        return path[: path.rindex("[")]
+    return path.rpartition(".")[0]
+
+
+class _Abort(Exception):
+    """Raised inside construction when a limit is hit; the finding is already recorded."""
+
+
+class _Builder:
+    def __init__(self, sheet: Sheet):
+        self.sheet = sheet
+        self.nodes = 0
+
+    def finding(self, code: str, mark: Any, message: str, path: str = "",
+                severity: Severity = Severity.ERROR) -> None:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        name = LOAD_CODES[code][0]
+        self.sheet.findings.append(
+            Finding(self.sheet.file, line, column, code, name, severity, message, path))
+
+    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.finding("DS007", node.start_mark,
+                         f"aliases expand to more than {MAX_NODES:,} values; "
+                         "write the values out instead of repeating anchors")
+            raise _Abort
+        if depth > MAX_DEPTH:
+            self.finding("DS008", node.start_mark,
+                         f"the nesting is deeper than {MAX_DEPTH} levels", path)
+            raise _Abort
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag not in (_TAG + "seq",):
+                self.unsupported(node, path)
+            return [self.item(child, join(path, i), depth) for i, child in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def item(self, node: yaml.Node, path: str, depth: int) -> Any:
+        self.sheet.origins.setdefault(path, _origin(self.sheet.file, node))
+        return self.build(node, path, depth + 1)
+
+    def mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict:
+        if node.tag != _TAG + "map":
+            self.unsupported(node, path)
+        result: dict = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.finding("DS011", key_node.start_mark,
+                             "merge keys ('<<') are not supported; write the keys out", path)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.finding("DS011", key_node.start_mark,
+                             "a key must be a plain name, not a list or mapping", path)
+                continue
+            key = key_node.value
+            child = join(path, key)
+            if key in seen:
+                self.finding("DS006", key_node.start_mark,
+                             f"'{key}' is defined twice in this mapping (first on line "
+                             f"{seen[key]}); the later value wins", child)
+            seen[key] = key_node.start_mark.line + 1
+            self.sheet.origins[child] = _origin(self.sheet.file, key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
+            return node.value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return _BOOLS[node.value.lower()]
+        if tag == _TAG + "int":
+            return _SCALARS.construct_yaml_int(node)
+        if tag == _TAG + "float":
+            return _SCALARS.construct_yaml_float(node)
+        if tag == _TAG + "timestamp":
+            return node.value  # dates stay text: the schema checks their form
+        self.unsupported(node, path)
+        return node.value
+
+    def unsupported(self, node: yaml.Node, path: str) -> None:
+        self.finding("DS011", node.start_mark,
+                     f"the YAML tag {node.tag!r} is not supported; use plain values", path)
+
+
+def _origin(file: str, node: yaml.Node) -> Origin:
+    return Origin(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def decode(data: bytes, sheet: Sheet, max_bytes: int = MAX_BYTES, size: int | None = None
+           ) -> str | None:
+    """Bytes to text, recording why not on the sheet when they are not UTF-8 YAML text."""
+
+    def fail(code: str, line: int, column: int, message: str) -> None:
+        sheet.findings.append(Finding(sheet.file, line, column, code, LOAD_CODES[code][0],
+                                      Severity.ERROR, message))
+
+    if len(data) > max_bytes:
+        fail("DS004", 1, 1,
+             f"the file is {size or len(data):,} bytes; the limit is {max_bytes:,} bytes")
+        return None
+    if b"\x00" in data:
+        fail("DS003", *_byte_position(data, data.index(b"\x00")),
+             "the file contains NUL bytes: it is binary, not YAML text")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail("DS002", *_byte_position(data, exc.start),
+             f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+        return None
+
+
+def loads(text: str, file: str = "<string>") -> Sheet:
+    sheet = Sheet(file)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        _Builder(sheet).finding("DS005", mark, f"YAML syntax error: {problem}")
+        return sheet
+    except yaml.YAMLError as exc:
+        _Builder(sheet).finding("DS005", None, f"YAML syntax error: {exc}")
+        return sheet
+    if root is None:
+        _Builder(sheet).finding("DS009", None, "the file is empty: there is no datasheet in it")
+        return sheet
+    sheet.origins[""] = _origin(file, root)
+    try:
+        data = _Builder(sheet).build(root, "", 0)
+    except _Abort:
+        return sheet
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        _Builder(sheet).finding("DS010", root.start_mark,
+                                f"the top level is {kind}; a datasheet is a mapping of sections")
+        return sheet
+    sheet.data = data
+    return sheet
+
+
+def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Sheet:
+    """Load a datasheet file. Never raises for bad content: problems become findings."""
+    name = str(path)
+    sheet = Sheet(name)
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(max_bytes + 1)  # never more than the limit in memory
+    except OSError as exc:
+        sheet.findings.append(Finding(name, 1, 1, "DS001", LOAD_CODES["DS001"][0], Severity.ERROR,
+                                      f"cannot read the file: {exc.strerror or exc}"))
+        return sheet
+    text = decode(data, sheet, max_bytes, size)
+    return sheet if text is None else loads(text, name)

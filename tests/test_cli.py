@@ -1,0 +1,65 @@
+"""The `datasheet validate` command as users run it: exit codes, formats, folders, zero paths."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from datasheet_kit.cli import main
+
+from .conftest import FIXTURES
+
+VALID = FIXTURES / "valid" / "complete.yaml"
+INVALID = FIXTURES / "invalid" / "DS104-invalid-enum-value.yaml"
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_zero_paths_is_clean():
+    result = run("validate")
+    assert result.exit_code == 0 and "0 files checked" in result.output
+
+
+def test_valid_file_exits_0():
+    result = run("validate", str(VALID))
+    assert result.exit_code == 0, result.output
+
+
+def test_findings_exit_1_with_file_line_col():
+    result = run("validate", str(INVALID))
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{INVALID}:62:3: DS104 ")
+
+
+def test_missing_path_is_a_usage_error():
+    result = run("validate", "no/such/file.yaml")
+    assert result.exit_code == 2 and "no such file or folder" in result.output
+
+
+def test_unknown_option_is_a_usage_error():
+    assert run("validate", "--nope").exit_code == 2
+
+
+def test_folder_expands_to_yaml_files_in_stable_order():
+    result = run("validate", "--format", "json", str(FIXTURES / "invalid"))
+    payload = json.loads(result.output)
+    assert payload["version"] == 1
+    assert payload["files"] == sorted(payload["files"]) and len(payload["files"]) >= 10
+    assert payload["summary"]["errors"] == len(payload["findings"])
+    assert {"file", "line", "column", "code", "name", "severity", "message", "path"} <= set(
+        payload["findings"][0])
+
+
+def test_binary_input_is_a_finding_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\x00\x01\x02")
+    result = subprocess.run([sys.executable, "-m", "datasheet_kit", "validate", str(bad)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "DS003" in result.stdout and "Traceback" not in result.stderr
