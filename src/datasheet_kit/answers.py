@@ -1,0 +1,121 @@
+"""What an answer says: answered, a deliberate gap, a placeholder, or nothing at all.
+
+Every scorer, rule, reader and writer asks here, so that "[More Information Needed]" means the same
+thing to all of them. The strings come from the platform templates (see questions.md §10).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any
+
+
+class Status(str, enum.Enum):
+    ANSWERED = "answered"
+    NOT_APPLICABLE = "not_applicable"
+    UNKNOWN = "unknown"
+    TODO = "todo"
+    PLACEHOLDER = "placeholder"
+    MISSING = "missing"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Compared after clean(): lower case, whitespace folded, trailing full stop dropped.
+PLACEHOLDER_TEXTS = frozenset({
+    "[more information needed]", "[needs more information]", "more information needed",
+    "users should be made aware of the risks, biases and limitations of the dataset. "
+    "more information needed for further recommendations",
+    "dataset card for dataset name", "dataset card for [dataset name]", "dataset name",
+    "todo: add yaml tags here", "insert_title_here", "insert_slug_here",
+    "replace_with_kaggle_username", "kaggle_username", "not specified",
+    "n/a", "na", "tbd", "tba", "todo", "none", "null", "nil", "unknown", "-", "--", "…", "...", "?",
+    "context", "content", "acknowledgements", "inspiration",
+})
+PLACEHOLDER_PATTERNS = (
+    re.compile(r"\{\{.*?\}\}"),  # a template copied without rendering
+    re.compile(r"\bINSERT_[A-Z_]+\b"),
+    re.compile(r"thanks to \[@github-username\]", re.IGNORECASE),
+)
+_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
+# Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
+_EMPTY_LINE = re.compile(r"^\s*(#+\s.*|[-*]\s*(\*\*[^*]+:\*\*|[^:]+:)?\s*|[-*_=]{3,})\s*$")
+_NA_WITH_REASON = re.compile(
+    r"^\s*(n/?a|not applicable|does not apply)\b[\s:;,.\-\u2013\u2014(]+(?P<reason>\S.{2,})",
+    re.IGNORECASE | re.DOTALL)
+
+
+def clean(text: str) -> str:
+    """Text without HTML comments, folded whitespace and case, for comparing with placeholders."""
+    text = _COMMENT.sub(" ", text)
+    return " ".join(text.split()).lower().rstrip(".")
+
+
+def is_placeholder(text: str) -> bool:
+    """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
+    without_comments = _COMMENT.sub(" ", text)
+    meaningful = [line for line in without_comments.splitlines() if not _EMPTY_LINE.match(line)]
+    body = clean("\n".join(meaningful))
+    if not body or body in PLACEHOLDER_TEXTS:
+        return True
+    if any(p.search(without_comments) for p in PLACEHOLDER_PATTERNS):
+        # A template variable inside real prose is still a placeholder: the prose is unfinished.
+        return True
+    # Several placeholders and nothing else ("[More Information Needed] [More Information Needed]").
+    leftover = body
+    for known in sorted(PLACEHOLDER_TEXTS, key=len, reverse=True):
+        if len(known) > 3:
+            leftover = leftover.replace(known, " ")
+    return not leftover.strip(" .,;:-")
+
+
+def status_of(value: Any) -> Status:
+    """The status of one answer as written in a datasheet (any of the schema's answer shapes)."""
+    if value is None:
+        return Status.MISSING
+    if isinstance(value, bool) or isinstance(value, (int, float)):
+        return Status.ANSWERED
+    if isinstance(value, str):
+        if _NA_WITH_REASON.match(value) and not is_placeholder(value):
+            return Status.NOT_APPLICABLE
+        return Status.PLACEHOLDER if is_placeholder(value) else Status.ANSWERED
+    if isinstance(value, list):
+        statuses = [status_of(v) for v in value]
+        return Status.ANSWERED if Status.ANSWERED in statuses else Status.PLACEHOLDER
+    if isinstance(value, dict):
+        if "status" in value:
+            try:
+                return Status(value["status"])
+            except ValueError:
+                return Status.PLACEHOLDER
+        for key in ("answer", "value", "name", "spdx"):
+            if key in value:
+                return status_of(value[key])
+        return Status.PLACEHOLDER
+    return Status.PLACEHOLDER
+
+
+def text_of(value: Any) -> str:
+    """The prose of an answer, or "" when there is none (gaps, counts and flags have none)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for key in ("answer", "terms", "name"):
+            if isinstance(value.get(key), str):
+                return value[key]
+    if isinstance(value, list):
+        return "; ".join(t for t in (text_of(v) for v in value) if t)
+    return ""
+
+
+def sources_of(value: Any) -> list[str]:
+    if isinstance(value, dict) and isinstance(value.get("sources"), list):
+        return [s for s in value["sources"] if isinstance(s, str)]
+    return []
+
+
+def is_given(value: Any) -> bool:
+    """Answered or deliberately not answered with a reason: what a complete datasheet needs."""
+    return status_of(value) in (Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)

@@ -1,0 +1,74 @@
+"""The question catalogue compiled from the schema: sections, questions, levels, gates, crosswalk.
+
+Readers, writers, rules and scores all ask this module; nobody keeps a second copy of it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+COMPILED = Path(__file__).parent / "_compiled"
+
+# The seven sections of Gebru et al.; the others are ours (identity, provenance, medical imaging).
+GEBRU_SECTIONS = ("motivation", "composition", "collection", "preprocessing", "uses",
+                  "distribution", "maintenance")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    name: str
+    text: str
+    level: str  # required | recommended | optional
+    kind: str  # question | gate | other
+    gate: str | None
+    shape: str  # answer | count | fact | license | enum | enum_list | list | text | ...
+    crosswalk: dict[str, tuple[str, ...]]
+    enum: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str
+    required: bool
+    questions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def raw() -> dict:
+    return json.loads((COMPILED / "catalogue.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def questions() -> dict[str, Question]:
+    """Every question by id, in schema order (section by section)."""
+    data = raw()["questions"]
+    ordered = {}
+    for section in raw()["sections"]:
+        for qid in section["questions"]:
+            entry = dict(data[qid])
+            entry["crosswalk"] = {k: tuple(v) for k, v in entry["crosswalk"].items()}
+            ordered[qid] = Question(id=qid, **entry)
+    return ordered
+
+
+@lru_cache(maxsize=1)
+def sections() -> dict[str, Section]:
+    return {s["id"]: Section(s["id"], s["title"], s["description"], s["required"],
+                             tuple(s["questions"])) for s in raw()["sections"]}
+
+
+def enum_values(name: str) -> list[str]:
+    return list(raw()["enums"][name])
+
+
+def crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
+    """Question id -> the platform's keys, headings or properties (hf_yaml, hf_heading,
+    hf_legacy_heading, kaggle, croissant)."""
+    return {qid: q.crosswalk[platform] for qid, q in questions().items() if platform in q.crosswalk}

@@ -1,0 +1,62 @@
+"""Answer statuses and placeholder detection, shared by every reader, rule and writer."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from datasheet_kit.answers import Status, is_placeholder, sources_of, status_of, text_of
+from datasheet_kit.catalogue import GEBRU_SECTIONS, crosswalk, questions, sections
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "[More Information Needed]", "[Needs More Information]", "TBD", "N/A", "n/a.",
+    "<!-- Provide a longer summary. -->\n\n[More Information Needed]",
+    "Users should be made aware of the risks, biases and limitations of the dataset. "
+    "More information needed for further recommendations.",
+    "- **Homepage:**\n- **Repository:**\n- **Paper:**",
+    "{{ pretty_name | default(\"Dataset Name\", true) }}",
+    "Dataset Card for [Dataset Name]",
+    "Thanks to [@github-username](https://github.com/<github-username>) for adding this dataset.",
+    "[More Information Needed]\n\n[More Information Needed]",
+    "INSERT_TITLE_HERE", "### Context\n\n### Content\n",
+])
+def test_placeholders(text):
+    assert is_placeholder(text)
+    assert status_of(text) == Status.PLACEHOLDER
+
+
+@pytest.mark.parametrize("text", [
+    "To compare classifiers.", "Images were resized to 224 pixels.", "No.", "Unknown licence terms apply",
+    "- **Homepage:** https://example.org",
+])
+def test_real_answers(text):
+    assert not is_placeholder(text)
+    assert status_of(text) == Status.ANSWERED
+
+
+def test_shapes():
+    assert status_of(None) == Status.MISSING
+    assert status_of({"status": "unknown", "reason": "not stated"}) == Status.UNKNOWN
+    assert status_of({"status": "todo", "reason": "later"}) == Status.TODO
+    assert status_of({"answer": "TBD", "sources": []}) == Status.PLACEHOLDER
+    assert status_of({"value": 10}) == Status.ANSWERED and status_of(0) == Status.ANSWERED
+    assert status_of(False) == Status.ANSWERED
+    assert status_of({"name": "CC BY 4.0", "spdx": "CC-BY-4.0"}) == Status.ANSWERED
+    assert status_of([]) == Status.PLACEHOLDER and status_of(["dermoscopy"]) == Status.ANSWERED
+    assert status_of("N/A: the data holds no people.") == Status.NOT_APPLICABLE
+    assert text_of({"answer": "x", "sources": ["s"]}) == "x" and sources_of({"answer": "x", "sources": ["s"]}) == ["s"]
+
+
+@given(st.text())
+def test_status_never_raises(text):
+    assert status_of(text) in set(Status)
+
+
+def test_catalogue_views():
+    qs = questions()
+    assert list(qs)[0].startswith("dataset.")
+    assert set(GEBRU_SECTIONS) <= set(sections())
+    assert qs["composition.identifiable"].gate == "composition.relates_to_people"
+    assert "Out-of-Scope Use" in crosswalk("hf_heading")["uses.discouraged"]
