@@ -55,12 +55,12 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     Each problem is reported as FILE:LINE:COL: CODE message. Exit status: 0 when every file is
     valid, 1 when there are findings, 2 for a usage error. Folders are searched for .yaml files.
     """
-    from .sheet import load
+    from .inputs import load_document
     from .validate import validate as check
 
     report = Report()
     for path in expand(paths):
-        report.add(str(path), check(load(path)))
+        report.add(str(path), check(load_document(path)))
     emit(report, fmt)
     sys.exit(report.exit_code())
 

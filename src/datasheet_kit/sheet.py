@@ -59,10 +59,18 @@ class Origin:
 
 @dataclass
 class Sheet:
+    """A datasheet, or a card read into the datasheet's shape.
+
+    `kind` says what the input was (datasheet, hf, kaggle, croissant). For cards, `presence` holds
+    the platform-style score: which of the platform's own fields are filled, whatever they say.
+    """
+
     file: str
     data: dict = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    kind: str = "datasheet"
+    presence: dict | None = None
 
     @property
     def fatal(self) -> bool:
