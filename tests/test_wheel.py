@@ -25,8 +25,9 @@ def test_wheel_installs_in_a_fresh_venv_and_validates(tmp_path):
             pytest.fail(message)
         pytest.skip(message)
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                    str(dist), str(ROOT)], check=True, capture_output=True)
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation",
+                            "--outdir", str(dist), str(ROOT)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     (wheel,) = dist.glob("datasheet_kit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("datasheet_kit/schema/datasheet.yaml",
