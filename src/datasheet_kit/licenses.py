@@ -583,6 +583,18 @@ def _base_gnu_id(spdx_id: str) -> str:
     return re.sub(r"(-only|-or-later|\+)$", "", spdx_id)
 
 
+def _platform_id(license: License, by_spdx: dict, platform: str) -> str | None:
+    """The id a platform's closed licence list uses for a normalised licence, or None."""
+    if license.kind in ("none", "unknown"):
+        return "unknown"
+    if license.kind == "other":
+        return "other"
+    if license.spdx:
+        return by_spdx.get(license.spdx) or by_spdx.get(_base_gnu_id(license.spdx))
+    entry = _tables().named.get(license.key)
+    return entry.get(platform) if entry else None
+
+
 def hf_id(license: License) -> str | None:
     """The Hugging Face ``license:`` id for a normalised licence.
 
@@ -590,15 +602,7 @@ def hf_id(license: License) -> str | None:
     ``license_name`` (and ``license_link``). Nothing stated is written as
     ``unknown``, which is what HF's own card template does.
     """
-    t = _tables()
-    if license.kind in ("none", "unknown"):
-        return "unknown"
-    if license.kind == "other":
-        return "other"
-    if license.spdx:
-        return t.hf_for.get(license.spdx) or t.hf_for.get(_base_gnu_id(license.spdx))
-    entry = t.named.get(license.key)
-    return entry.get("hf") if entry else None
+    return _platform_id(license, _tables().hf_for, "hf")
 
 
 def kaggle_name(license: License) -> str | None:
@@ -607,15 +611,7 @@ def kaggle_name(license: License) -> str | None:
     None means Kaggle has no name for it (MIT is one such): write ``other``
     and state the licence in the description.
     """
-    t = _tables()
-    if license.kind in ("none", "unknown"):
-        return "unknown"
-    if license.kind == "other":
-        return "other"
-    if license.spdx:
-        return t.kaggle_for.get(license.spdx) or t.kaggle_for.get(_base_gnu_id(license.spdx))
-    entry = t.named.get(license.key)
-    return entry.get("kaggle") if entry else None
+    return _platform_id(license, _tables().kaggle_for, "kaggle")
 
 
 # ---------------------------------------------------------------------------
