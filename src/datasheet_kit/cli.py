@@ -73,7 +73,7 @@ GENERATE_KINDS = ("hf-card", "croissant", "kaggle", "markdown", "all")
 
 @main.command()
 @click.argument("kind", type=click.Choice(GENERATE_KINDS))
-@click.argument("datasheets", nargs=-1, required=True)
+@click.argument("datasheets", nargs=-1)
 @click.option("-o", "--output", "out", help="File to write (one datasheet, one output), or a "
               "folder (several datasheets or `all`: FOLDER/NAME/README.md ...). Default: stdout.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")

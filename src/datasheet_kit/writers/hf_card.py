@@ -210,6 +210,7 @@ def write(data: dict, *, template: str | Path | None = None, source_name: str = 
 # ---------------------------------------------------------------- reading our own card back
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _BULLET = re.compile(r"^\s*[-*]\s+\*\*(?P<label>[^*]+?):\*\*\s*(?P<text>.*)$")
 
 
@@ -236,9 +237,9 @@ def text_under_headings(card: str) -> dict[str, str]:
         if bullet:
             out.setdefault(bullet.group("label").strip(), []).append(bullet.group("text"))
             continue
-        if current is not None:
+        if current is not None and not _COMMENT_LINE.match(line):
             out.setdefault(current, []).append(line)
-    return {k: "\n".join(v) for k, v in out.items()}
+    return {k: "\n".join(v).strip() for k, v in out.items()}
 
 
 def misplaced(card: str, data: dict) -> list[str]:
