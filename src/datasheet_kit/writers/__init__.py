@@ -52,12 +52,32 @@ def generate(kind: str, sheet: Sheet, *, template: str | Path | None = None,
 
 
 def answers(data: dict) -> dict[str, Any]:
-    """Question id -> the value the datasheet holds for it (None when the question is absent)."""
+    """Question id -> the value the datasheet holds for it (None when the question is absent).
+
+    A question behind a gate answered "no" that the datasheet leaves out does not apply, and is
+    given as such (with the gate as the reason) instead of looking like a missing answer.
+    """
     from ..catalogue import questions
 
     out: dict[str, Any] = {}
-    for qid in questions():
+    for qid, question in questions().items():
         section, _, name = qid.partition(".")
         block = data.get(section)
         out[qid] = block.get(name) if isinstance(block, dict) else None
+        if out[qid] is None and question.gate and out.get(question.gate) is False:
+            out[qid] = {"status": "not_applicable",
+                        "reason": f"{question.gate} is answered no, so this does not apply."}
     return out
+
+
+def shown(qid: str, value: Any, data: dict) -> bool:
+    """Whether a generated document should show this question at all: optional questions and
+    questions of optional sections the datasheet leaves out (medical imaging for a non-medical
+    dataset, provenance for an original) are left out rather than shown as gaps."""
+    from ..catalogue import questions, sections
+
+    if value is not None:
+        return True
+    question = questions()[qid]
+    return question.level != "optional" and (sections()[question.section].required
+                                              or question.section in data)

@@ -17,7 +17,7 @@ import yaml
 
 from ..answers import Status, status_of
 from ..catalogue import crosswalk, questions, sections
-from . import Output, answers
+from . import Output, answers, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
 from ._text import MISSING_MARK, describe, fold, sources
@@ -41,7 +41,7 @@ class Entry:
     answered: bool
 
 
-def placements(values: dict[str, Any]) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
+def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
     """(heading -> the entries written there, heading -> headings that hold its other answers).
 
     Only the crosswalk decides: a question's first `hf_heading` is its place.
@@ -53,6 +53,8 @@ def placements(values: dict[str, Any]) -> tuple[dict[str, list[Entry]], dict[str
         if not headings or headings[0] == TITLE_HEADING:
             continue
         value = values.get(qid)
+        if not shown(qid, value, data):
+            continue
         question = names[qid]
         entry = Entry(qid, question.name.replace("_", " ").capitalize(), describe(value),
                       tuple(sources(value)), status_of(value) is Status.ANSWERED)
@@ -176,7 +178,7 @@ def merge_front_matter(old_yaml: str | None, new_yaml: str) -> str:
 
 def write(data: dict, *, template: str | Path | None = None, source_name: str = "") -> Output:
     values = answers(data)
-    primary, secondary = placements(values)
+    primary, secondary = placements(values, data)
     meta, warnings = front_matter(data, values)
     used: set[str] = set()
 
@@ -192,7 +194,7 @@ def write(data: dict, *, template: str | Path | None = None, source_name: str = 
     context = {
         "front_matter": dump_yaml(meta),
         "title": fold(describe(values.get("dataset.title"))),
-        "languages": ", ".join(language) if language else MISSING_MARK,
+        "languages": ", ".join(language) if language else "",  # optional: no bullet when absent
         "source_name": source_name or "a datasheet",
         "data": data,
     }
