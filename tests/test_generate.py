@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 import yaml
@@ -49,7 +48,7 @@ def mlcroissant_errors(mlc, doc: dict) -> str | None:
 
 def assert_valid_outputs(data: dict, mlc) -> None:
     """The checks every generated set of outputs must pass, for fixtures and generated data."""
-    from huggingface_hub import DatasetCard
+    DatasetCard = pytest.importorskip("huggingface_hub").DatasetCard
 
     sheet = load_data(data)
     card = generate("hf-card", sheet).text
@@ -388,3 +387,30 @@ def test_generate_croissant_does_not_import_jinja2(tmp_path):
             "print('jinja2' in sys.modules, file=sys.stderr)") % (str(COMPLETE), str(tmp_path / "c.json"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_markdown_update_keeps_a_person_s_front_matter_and_notes(tmp_path):
+    out = tmp_path / "DATASHEET.md"
+    assert cli("markdown", COMPLETE, "-o", out).exit_code == 0
+    out.write_text("---\nowner: me\n---\nMy preface.\n" + out.read_text())
+    other = FIXTURES / "valid" / "no-people.yaml"
+    assert cli("markdown", other, "-o", out).exit_code == 0
+    text = out.read_text()
+    assert text.startswith("---\nowner: me\n---\nMy preface.\n")
+    assert "# Datasheet: Example Phantom Scans" in text and "Example Lesion Photos" not in text
+
+
+@pytest.mark.slow
+def test_wheel_ships_templates_and_vendored_lists(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation",
+                            "--outdir", str(tmp_path), str(ROOT)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    (wheel,) = tmp_path.glob("datasheet_kit-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("datasheet_kit/templates/hf_card.md.j2", "datasheet_kit/templates/datasheet.md.j2",
+                 "datasheet_kit/data/hf_lists.json", "datasheet_kit/data/kaggle_lists.json"):
+        assert name in names

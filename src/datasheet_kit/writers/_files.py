@@ -145,9 +145,9 @@ def plan_markdown(path: Path, generated: str, *, force: bool = False,
     body = merge_body(old_body, new_body)
     if new_yaml is not None:
         yaml_text = merge_front_matter(old_yaml, new_yaml) if merge_front_matter else new_yaml
-        text = f"---\n{yaml_text.rstrip(chr(10))}\n---\n{body}"
     else:
-        text = body
+        yaml_text = old_yaml  # an output without front matter keeps the person's own
+    text = body if yaml_text is None else f"---\n{yaml_text.rstrip(chr(10))}\n---\n{body}"
     return Plan(path, text, text != old)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..answers import Status, sources_of, status_of, text_of
+from ..answers import Status, status_of, text_of
 
 MISSING_MARK = "[More Information Needed]"
 GAP_PREFIX = {Status.NOT_APPLICABLE: "Not applicable", Status.UNKNOWN: "Unknown"}
@@ -81,7 +81,3 @@ def _record(value: dict) -> str:
 def fold(text: str) -> str:
     """One line: for bullets, table cells and JSON strings that must not carry YAML folding."""
     return " ".join(text.split())
-
-
-def sources(value: Any) -> list[str]:
-    return sources_of(value)

@@ -20,7 +20,8 @@ from ..catalogue import crosswalk, questions, sections
 from . import Output, answers, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
-from ._text import MISSING_MARK, describe, fold, sources
+from ..answers import sources_of
+from ._text import MISSING_MARK, describe, fold
 
 TITLE_HEADING = "Dataset Card for"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -57,7 +58,7 @@ def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry
             continue
         question = names[qid]
         entry = Entry(qid, question.name.replace("_", " ").capitalize(), describe(value),
-                      tuple(sources(value)), status_of(value) is Status.ANSWERED)
+                      tuple(sources_of(value)), status_of(value) is Status.ANSWERED)
         primary.setdefault(headings[0], []).append(entry)
         if entry.answered:
             for other in headings[1:]:

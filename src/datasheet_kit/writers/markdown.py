@@ -12,7 +12,8 @@ from pathlib import Path
 from ..catalogue import GEBRU_SECTIONS, questions, sections
 from . import Output, answers
 from ._templates import render
-from ._text import describe, fold, sources
+from ..answers import sources_of
+from ._text import describe, fold
 
 
 def write(data: dict, *, template: str | Path | None = None, source_name: str = "") -> Output:
@@ -26,7 +27,7 @@ def write(data: dict, *, template: str | Path | None = None, source_name: str = 
             "id": section.id, "title": section.title, "description": section.description,
             "questions": [{"id": qid, "text": names[qid].text, "level": names[qid].level,
                            "answer": describe(values.get(qid)).strip(),
-                           "sources": sources(values.get(qid))}
+                           "sources": sources_of(values.get(qid))}
                           for qid in section.questions],
         })
     context = {"title": fold(describe(values.get("dataset.title"))),
