@@ -414,3 +414,26 @@ def test_wheel_ships_templates_and_vendored_lists(tmp_path):
     for name in ("datasheet_kit/templates/hf_card.md.j2", "datasheet_kit/templates/datasheet.md.j2",
                  "datasheet_kit/data/hf_lists.json", "datasheet_kit/data/kaggle_lists.json"):
         assert name in names
+
+
+def test_croissant_distribution_only_for_files_with_a_checksum(mlc):
+    data = load(COMPLETE).data
+    data["dataset"]["files"] = [
+        {"name": "photos.zip", "content_url": "https://example.org/photos.zip",
+         "encoding_format": "application/zip", "sha256": "ab" * 32, "size_bytes": 1024},
+        {"name": "extra.csv", "content_url": "https://example.org/extra.csv",
+         "encoding_format": "text/csv"},
+    ]
+    sheet = load_data(data)
+    from datasheet_kit.validate import validate
+
+    assert not validate(sheet)
+    result = generate("croissant", sheet)
+    doc = json.loads(result.text)
+    assert doc["distribution"] == [{
+        "@type": "cr:FileObject", "@id": "photos.zip", "name": "photos.zip",
+        "contentUrl": "https://example.org/photos.zip", "encodingFormat": "application/zip",
+        "sha256": "ab" * 32, "contentSize": "1024 B"}]
+    assert any("extra.csv" in w for w in result.warnings)
+    assert check(doc) == []
+    assert mlcroissant_errors(mlc, doc) is None

@@ -248,9 +248,38 @@ def build(data: dict) -> tuple[dict, list[str]]:
             doc[prop] = "\n\n".join(texts)
     if any(key.startswith("rai:") for key in doc):
         doc["conformsTo"] = [CORE_URI, RAI_URI]
-    # No distribution is invented: the datasheet records no file URL with a checksum, and a
-    # FileObject without them fails mlcroissant. check() reports the gap instead.
+    # A FileObject outside a container needs contentUrl, encodingFormat and md5 or sha256
+    # (mlcroissant); a file the datasheet lists without a checksum is left out and reported, and
+    # with no such file no distribution is invented: check() reports the gap.
+    files = []
+    for qid, props in mapping.items():
+        if "distribution" in props and isinstance(values.get(qid), list):
+            for item in values[qid]:
+                file_object = _file_object(item, len(files))
+                if file_object:
+                    files.append(file_object)
+                elif isinstance(item, dict):
+                    warnings.append(f"{qid}: {item.get('name', 'a file')} has no URL, media type "
+                                    "and checksum together; left out of the distribution")
+    if files:
+        doc["distribution"] = files
     return doc, warnings
+
+
+def _file_object(item: Any, index: int) -> dict | None:
+    if not (isinstance(item, dict) and item.get("content_url") and item.get("encoding_format")
+            and (item.get("sha256") or item.get("md5"))):
+        return None
+    out: dict[str, Any] = {"@type": "cr:FileObject", "@id": str(item.get("name") or f"file-{index}"),
+                           "name": str(item.get("name") or f"file-{index}"),
+                           "contentUrl": item["content_url"],
+                           "encodingFormat": item["encoding_format"]}
+    for key in ("sha256", "md5"):
+        if item.get(key):
+            out[key] = item[key]
+    if isinstance(item.get("size_bytes"), int):
+        out["contentSize"] = f"{item['size_bytes']} B"
+    return out
 
 
 def write(data: dict) -> Output:
