@@ -20,6 +20,8 @@ demo: $(VENV)/.ready
 	@echo "== the same as JSON, for machines: $(DEMO)/validate.json"
 	@mkdir -p $(DEMO)
 	$(VENV)/bin/datasheet validate --format json datasheets/ > $(DEMO)/validate.json
+	@echo "== generate each datasheet's HF card, Croissant, Kaggle metadata and Markdown: $(DEMO)/NAME/"
+	$(VENV)/bin/datasheet generate all datasheets/ -o $(DEMO)
 
 test: $(VENV)/.ready
 	$(PY) -m pytest -q
@@ -29,6 +31,7 @@ schema: $(VENV)/.ready
 
 bench: $(VENV)/.ready
 	$(PY) bench/bench_validate.py
+	$(PY) bench/bench_generate.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) build dist

@@ -45,6 +45,9 @@ _EMPTY_LINE = re.compile(r"^\s*(#+\s.*|[-*]\s*(\*\*[^*]+:\*\*|[^:]+:)?\s*|[-*_=]
 _NA_WITH_REASON = re.compile(
     r"^\s*(n/?a|not applicable|does not apply)\b[\s:;,.\-\u2013\u2014(]+(?P<reason>\S.{2,})",
     re.IGNORECASE | re.DOTALL)
+# How generators write a deliberate "unknown" gap ("Unknown: <reason>"); the colon is required so
+# that prose such as "Unknown to the authors, ..." is not mistaken for a gap.
+_UNKNOWN_WITH_REASON = re.compile(r"^\s*unknown\s*:\s*(?P<reason>\S.{2,})", re.IGNORECASE | re.DOTALL)
 
 
 def clean(text: str) -> str:
@@ -80,6 +83,8 @@ def status_of(value: Any) -> Status:
     if isinstance(value, str):
         if _NA_WITH_REASON.match(value) and not is_placeholder(value):
             return Status.NOT_APPLICABLE
+        if _UNKNOWN_WITH_REASON.match(value) and not is_placeholder(value):
+            return Status.UNKNOWN
         return Status.PLACEHOLDER if is_placeholder(value) else Status.ANSWERED
     if isinstance(value, list):
         statuses = [status_of(v) for v in value]

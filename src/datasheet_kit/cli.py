@@ -64,3 +64,38 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     emit(report, fmt)
     sys.exit(report.exit_code())
 
+
+
+# ---------------------------------------------------------------- generate (issue #5)
+
+GENERATE_KINDS = ("hf-card", "croissant", "kaggle", "markdown", "all")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(GENERATE_KINDS))
+@click.argument("datasheets", nargs=-1)
+@click.option("-o", "--output", "out", help="File to write (one datasheet, one output), or a "
+              "folder (several datasheets or `all`: FOLDER/NAME/README.md ...). Default: stdout.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
+@click.option("--force", is_flag=True, help="Replace a hand-written file that has no markers.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False),
+              help="A Jinja2 template to use instead of the bundled one (hf-card, markdown).")
+@click.option("--kaggle-owner", help="Kaggle user or organisation for the `id` (OWNER/slug).")
+def generate(kind: str, datasheets: tuple[str, ...], out: str | None, check: bool, force: bool,
+             template: str | None, kaggle_owner: str | None) -> None:
+    """Generate a HF card, Croissant JSON-LD, Kaggle metadata or a Markdown datasheet.
+
+    Answers are placed where the schema's crosswalk says; unanswered questions are written as
+    explicit gaps. Updating a README keeps text outside the datasheet-kit markers. Exit status:
+    0 done or up to date, 1 invalid datasheet or (with --check) a file would change, 2 usage
+    error or a hand-written file that would be overwritten (use --force).
+    """
+    from .generate import GenerateError, run
+
+    try:
+        code = run(kind, expand(datasheets), out=out, check=check, force=force,
+                   template=template, kaggle_owner=kaggle_owner,
+                   echo=click.echo, warn=lambda text: click.echo(text, err=True))
+    except GenerateError as err:
+        raise click.UsageError(str(err)) from None
+    sys.exit(code)

@@ -1,0 +1,96 @@
+"""`datasheet generate`: load, validate, render, and write (or check) each output.
+
+The command-line glue calls `run`; tests and the benchmark call it too. Rendering is in
+writers/, safe writing and marker-preserving updates in writers/_files.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity
+from .inputs import load_document
+from .validate import validate
+from .writers import DEFAULT_NAMES, OUTPUTS, generate
+from .writers._files import RefusedError, atomic_write, plan_markdown, plan_whole
+
+_MARKDOWN_KINDS = ("hf-card", "markdown")
+
+
+class GenerateError(Exception):
+    """A usage problem: wrong combination of options and paths."""
+
+
+def targets(kind: str, datasheets: list[Path], out: str | None) -> list[tuple[Path, str, Path | None]]:
+    """(datasheet, output kind, file to write or None for stdout) for every output to make."""
+    kinds = list(OUTPUTS) if kind == "all" else [kind]
+    if len(datasheets) == 1 and len(kinds) == 1:
+        return [(datasheets[0], kinds[0], Path(out) if out and out != "-" else None)]
+    if not out or out == "-":
+        raise GenerateError("several outputs need -o FOLDER (written as FOLDER/NAME/README.md ...)")
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise GenerateError(f"{out} is a file; several outputs need a folder")
+    return [(sheet, k, folder / sheet.stem / DEFAULT_NAMES[k]) for sheet in datasheets for k in kinds]
+
+
+def run(kind: str, datasheets: list[Path], *, out: str | None = None, check: bool = False,
+        force: bool = False, template: str | None = None, kaggle_owner: str | None = None,
+        echo: Callable[[str], None] = print,
+        warn: Callable[[str], None] = lambda text: print(text, file=sys.stderr)) -> int:
+    """Generate every requested output; return the exit status (see the command's help)."""
+    if not datasheets:
+        return EXIT_CLEAN
+    plan = targets(kind, datasheets, out)
+    if check and any(path is None for _, _, path in plan):
+        raise GenerateError("--check needs -o: the file to compare with")
+    if template and kind == "all":
+        raise GenerateError("--template applies to one output (hf-card or markdown), not all")
+    sheets = {}
+    report = Report()
+    for path in dict.fromkeys(sheet for sheet, _, _ in plan):
+        sheet = load_document(path)
+        problems = [f for f in validate(sheet) if f.severity >= Severity.ERROR]
+        if problems:
+            report.add(str(path), problems)
+        else:
+            sheets[path] = sheet
+    for finding in report.findings:
+        warn(f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
+    status = EXIT_FINDINGS if report.findings else EXIT_CLEAN
+    for source, output_kind, target in plan:
+        if source not in sheets:
+            continue
+        try:
+            result = generate(output_kind, sheets[source], template=template,
+                              kaggle_owner=kaggle_owner, source_name=source.name)
+        except ImportError as err:
+            warn(f"error: {err}")
+            return EXIT_USAGE
+        for text in [] if check else result.warnings:  # --check runs in hooks: report changes only
+            warn(f"{source}: {output_kind}: {text}")
+        if target is None:
+            echo(result.text.rstrip("\n"))
+            continue
+        try:
+            if output_kind in _MARKDOWN_KINDS:
+                from .writers.hf_card import merge_front_matter
+                change = plan_markdown(target, result.text, force=force,
+                                       merge_front_matter=merge_front_matter)
+            else:
+                change = plan_whole(target, result.text)
+        except RefusedError as err:
+            warn(f"error: {err}")
+            status = max(status, EXIT_USAGE)
+            continue
+        if not change.changed:
+            continue
+        if check:
+            warn(f"{target} would change (run `datasheet generate {output_kind} {source} -o "
+                 f"{target}` to update it)")
+            status = max(status, EXIT_FINDINGS)
+        else:
+            atomic_write(target, change.text)
+    return status

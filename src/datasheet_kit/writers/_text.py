@@ -1,0 +1,83 @@
+"""How an answer reads in a generated document: its prose, or an explicit gap.
+
+A missing or unfinished answer becomes HF's own placeholder, which `answers.status_of` (and so
+lint and every reader) already treats as empty. A deliberate gap is written as its reason with a
+prefix that `status_of` maps back to the same status, so "not applicable" survives a round trip
+instead of turning into an answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..answers import Status, status_of, text_of
+
+MISSING_MARK = "[More Information Needed]"
+GAP_PREFIX = {Status.NOT_APPLICABLE: "Not applicable", Status.UNKNOWN: "Unknown"}
+# Keys of structured answers that are bookkeeping for reviewers, not part of the answer.
+_NOT_SAID = {"sources", "note", "notes", "kind"}
+
+
+def is_gap(value: Any) -> bool:
+    return status_of(value) is not Status.ANSWERED
+
+
+def describe(value: Any) -> str:
+    """The answer as prose: what a reader of the card should see for this question."""
+    status = status_of(value)
+    if status in GAP_PREFIX:
+        reason = value.get("reason") if isinstance(value, dict) else None
+        if isinstance(reason, str) and reason.strip():
+            return f"{GAP_PREFIX[status]}: {fold(reason)}"
+        if isinstance(value, str):  # "N/A: no people involved" already says it
+            return value.strip()
+        return MISSING_MARK
+    if status is not Status.ANSWERED:
+        return MISSING_MARK
+    return _answered(value).strip() or MISSING_MARK
+
+
+def _answered(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, (int, float)):
+        return f"{value:,}" if isinstance(value, int) else str(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts = [_answered(item) for item in value if status_of(item) is Status.ANSWERED]
+        joiner = "; " if any(isinstance(item, dict) for item in value) else ", "
+        return joiner.join(p for p in parts if p)
+    if isinstance(value, dict):
+        if "answer" in value:
+            return text_of(value)
+        if "spdx" in value or "terms" in value:  # a licence
+            parts = [value.get("name", "")]
+            if value.get("spdx"):
+                parts.append(f"(SPDX: {value['spdx']})")
+            if value.get("url"):
+                parts.append(f"<{value['url']}>")
+            text = " ".join(p for p in parts if p)
+            return f"{text}. {value['terms']}" if value.get("terms") else text
+        if "value" in value and "scheme" not in value:  # a count or a fact
+            text = _answered(value["value"])
+            return f"{text} {value['unit']}" if value.get("unit") else text
+        return _record(value)
+    return str(value)
+
+
+def _record(value: dict) -> str:
+    """One structured item (a creator, an identifier, a source dataset, a split) on one line."""
+    label_key = next((k for k in ("name", "source_dataset", "value") if k in value), None)
+    label = _answered(value[label_key]) if label_key else ""
+    if value.get("scheme") and label_key == "value":
+        label = f"{value['scheme']}: {label}"
+    details = [f"{key.replace('_', ' ')}: {_answered(item)}" for key, item in value.items()
+               if key not in _NOT_SAID and key not in (label_key, "scheme")
+               and status_of(item) is Status.ANSWERED]
+    return f"{label} ({'; '.join(details)})" if details else label
+
+
+def fold(text: str) -> str:
+    """One line: for bullets, table cells and JSON strings that must not carry YAML folding."""
+    return " ".join(text.split())

@@ -1,0 +1,320 @@
+"""Croissant 1.1 JSON-LD with the Responsible-AI (RAI 1.0) vocabulary, built in code.
+
+Where an answer goes is the crosswalk's (`croissant`): a prose answer goes to the first property
+of its crosswalk entry that can hold prose; typed fields (title, creators, identifiers, dates,
+licence, provenance) fill the core properties they are mapped to. Nothing is written that the
+datasheet does not say: no distribution without a real file URL and checksum, no timeframe that
+is not a date.
+
+`check(doc)` is our own check for what mlcroissant does not enforce (see croissant_fair.md §3).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..answers import Status, status_of
+from ..catalogue import crosswalk
+from . import Output, answers
+from ._license import spdx_of, spdx_url
+from ._text import GAP_PREFIX, describe, fold
+
+CORE_URI = "http://mlcommons.org/croissant/1.1"
+RAI_URI = "http://mlcommons.org/croissant/RAI/1.0"
+# The 1.1 Appendix 1 context with https schema.org (what mlcroissant requires) and prov added;
+# "@language" must stay (mlcroissant crashes without it). Source: croissant_fair.md §1.
+CONTEXT = {
+    "@language": "en", "@vocab": "https://schema.org/", "sc": "https://schema.org/",
+    "cr": "http://mlcommons.org/croissant/", "rai": "http://mlcommons.org/croissant/RAI/",
+    "dct": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
+    "annotation": "cr:annotation", "arrayShape": "cr:arrayShape", "citeAs": "cr:citeAs",
+    "column": "cr:column", "conformsTo": "dct:conformsTo", "containedIn": "cr:containedIn",
+    "data": {"@id": "cr:data", "@type": "@json"},
+    "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
+    "equivalentProperty": "cr:equivalentProperty",
+    "examples": {"@id": "cr:examples", "@type": "@json"}, "excludes": "cr:excludes",
+    "extract": "cr:extract", "field": "cr:field", "fileProperty": "cr:fileProperty",
+    "fileObject": "cr:fileObject", "fileSet": "cr:fileSet", "format": "cr:format",
+    "includes": "cr:includes", "isArray": "cr:isArray", "isLiveDataset": "cr:isLiveDataset",
+    "jsonPath": "cr:jsonPath", "key": "cr:key", "md5": "cr:md5", "parentField": "cr:parentField",
+    "recordSet": "cr:recordSet", "references": "cr:references", "regex": "cr:regex",
+    "readLines": "cr:readLines", "sdVersion": "cr:sdVersion", "separator": "cr:separator",
+    "source": "cr:source", "subField": "cr:subField", "transform": "cr:transform",
+    "unArchive": "cr:unArchive", "value": "cr:value",
+}
+# The 20 properties of RAI 1.0, exactly as named in mlcommons/croissant docs/croissant_rai.ttl
+# @ 401f6fff, with their cardinality (ONE -> a string, MANY -> a list). One deliberate deviation:
+# dataReleaseMaintenancePlan is MANY in the TTL but ONE in mlcroissant 1.1.1, which warns on a
+# list, so several answers are joined into one text there.
+RAI_PROPERTIES = {
+    "rai:dataCollection": "ONE", "rai:dataCollectionType": "MANY",
+    "rai:dataCollectionMissingData": "ONE", "rai:dataCollectionRawData": "ONE",
+    "rai:dataCollectionTimeframe": "MANY", "rai:dataImputationProtocol": "ONE",
+    "rai:dataManipulationProtocol": "ONE", "rai:dataPreprocessingProtocol": "MANY",
+    "rai:dataAnnotationProtocol": "ONE", "rai:dataAnnotationPlatform": "MANY",
+    "rai:dataAnnotationAnalysis": "MANY", "rai:annotationsPerItem": "ONE",
+    "rai:annotatorDemographics": "MANY", "rai:machineAnnotationTools": "MANY",
+    "rai:dataReleaseMaintenancePlan": "ONE", "rai:personalSensitiveInformation": "MANY",
+    "rai:dataSocialImpact": "ONE", "rai:dataBiases": "MANY", "rai:dataLimitations": "MANY",
+    "rai:dataUseCases": "MANY",
+}
+# Required by the Croissant 1.1 spec (its "Required" table); mlcroissant enforces only some.
+REQUIRED = ("@context", "@type", "conformsTo", "name", "description", "license", "url",
+            "creator", "datePublished", "distribution")
+# Properties that hold free prose, so a written answer can go there as it is. rai:
+# dataCollectionTimeframe is not among them: its range is sc:DateTime.
+_PROSE = {p for p in RAI_PROPERTIES if p != "rai:dataCollectionTimeframe"} | {
+    "description", "temporalCoverage", "usageInfo"}
+# Prose about an organisation (who publishes, funds, maintains) becomes an Organization
+# described by that prose: the datasheet gives no separate name.
+_ENTITY = {"funder", "publisher", "maintainer"}
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_RESOLVERS = {"doi": "https://doi.org/", "handle": "https://hdl.handle.net/",
+              "ark": "https://n2t.net/"}
+
+
+def _prose_target(props: tuple[str, ...]) -> str | None:
+    for prop in props:
+        base = prop.split(".")[0]
+        if base in _PROSE or base in _ENTITY:
+            return base
+    return None
+
+
+def _written(value: Any) -> bool:
+    """Answers and explained gaps are written; missing answers and placeholders are not."""
+    return status_of(value) is Status.ANSWERED or (
+        status_of(value) in GAP_PREFIX and describe(value).startswith(tuple(GAP_PREFIX.values())))
+
+
+def identifier_url(item: dict) -> str | None:
+    scheme, value = item.get("scheme"), str(item.get("value", "")).strip()
+    if not value:
+        return None
+    if value.startswith(("http://", "https://")):
+        return value
+    if scheme in _RESOLVERS:
+        value = re.sub(r"^(doi:|hdl:)", "", value, flags=re.IGNORECASE)
+        return _RESOLVERS[scheme] + value
+    return None
+
+
+def _creator(item: dict) -> dict | None:
+    if not isinstance(item, dict) or not item.get("name"):
+        return None
+    person = item.get("kind") == "person"
+    out: dict[str, Any] = {"@type": "sc:Person" if person else "sc:Organization",
+                           "name": item["name"]}
+    if item.get("email"):
+        out["email"] = item["email"]
+    if item.get("url"):
+        out["url"] = item["url"]
+    if person and item.get("orcid"):
+        out["identifier"] = f"https://orcid.org/{item['orcid']}"
+    if not person and item.get("ror"):
+        out["identifier"] = item["ror"]
+    if person and item.get("affiliation"):
+        out["affiliation"] = {"@type": "sc:Organization", "name": item["affiliation"]}
+    return out
+
+
+def _derivation(item: dict) -> dict | None:
+    if not isinstance(item, dict) or not item.get("source_dataset"):
+        return None
+    out: dict[str, Any] = {"@type": "sc:Dataset", "name": item["source_dataset"]}
+    pid = item.get("source_pid")
+    if isinstance(pid, str) and pid:
+        scheme = pid.split(":", 1)[0].lower() if ":" in pid and not pid.startswith("http") else ""
+        url = identifier_url({"scheme": {"hdl": "handle"}.get(scheme, scheme),
+                              "value": pid.split(":", 1)[1] if scheme else pid})
+        if url:
+            out["@id"] = url
+    if item.get("source_url"):
+        out["url"] = item["source_url"]
+    if item.get("source_version"):
+        out["version"] = str(item["source_version"])
+    return out
+
+
+def _date(value: Any) -> str | None:
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    return text if _ISO_DATE.match(text) else None
+
+
+def build(data: dict) -> tuple[dict, list[str]]:
+    values = answers(data)
+    mapping = crosswalk("croissant")
+    warnings: list[str] = []
+    doc: dict[str, Any] = {"@context": CONTEXT, "@type": "sc:Dataset"}
+
+    title = values.get("dataset.title")
+    if status_of(title) is Status.ANSWERED:
+        doc["name"] = fold(describe(title))
+    # Prose answers, gathered per property in schema order.
+    prose: dict[str, list[str]] = {}
+    for qid, props in mapping.items():
+        value = values.get(qid)
+        if not _written(value):
+            continue
+        if isinstance(value, dict) and "spdx" in value:
+            continue  # the licence is typed: handled below
+        shape_is_prose = isinstance(value, str) or (isinstance(value, dict) and (
+            "answer" in value or "status" in value)) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value))
+        if not shape_is_prose or qid == "dataset.keywords" or qid == "dataset.language":
+            continue
+        if "rai:dataCollectionTimeframe" in props:
+            dates = [_date(v) for v in (value if isinstance(value, list) else [value])]
+            if dates and all(dates):
+                prose.setdefault("rai:dataCollectionTimeframe", []).extend(dates)
+                continue
+        target = _prose_target(props)
+        if target is None:
+            # Its crosswalk names only typed properties (url, recordSet, distribution...): typed
+            # fields fill them below; a prose answer cannot, so Croissant does not carry it.
+            continue
+        prose.setdefault(target, []).append(describe(value).strip())
+
+    description = prose.pop("description", [])
+    if description:
+        doc["description"] = "\n\n".join(description)
+    doc["conformsTo"] = [CORE_URI]
+
+    url = values.get("dataset.landing_page")
+    if isinstance(url, str) and status_of(url) is Status.ANSWERED:
+        doc["url"] = url
+    creators = values.get("dataset.creators")
+    people = [c for c in map(_creator, creators if isinstance(creators, list) else []) if c]
+    if people:
+        doc["creator"] = people
+    for key, qid in (("datePublished", "dataset.date_published"),
+                     ("dateModified", "dataset.date_modified")):
+        date = _date(values.get(qid))
+        if date:
+            doc[key] = date
+    license_value = values.get("distribution.license")
+    spdx = spdx_of(license_value)
+    if spdx and spdx_url(spdx):
+        doc["license"] = spdx_url(spdx)
+    elif isinstance(license_value, dict) and license_value.get("url") and \
+            status_of(license_value) is Status.ANSWERED:
+        doc["license"] = license_value["url"]
+    if isinstance(license_value, dict) and license_value.get("terms"):
+        prose.setdefault("usageInfo", []).insert(0, fold(license_value["terms"]))
+    keywords = values.get("dataset.keywords")
+    if isinstance(keywords, list) and keywords:
+        doc["keywords"] = [k for k in keywords if isinstance(k, str)]
+    language = values.get("dataset.language")
+    if isinstance(language, list) and language:
+        doc["inLanguage"] = [k for k in language if isinstance(k, str)]
+    version = values.get("dataset.version")
+    if isinstance(version, (str, int, float)) and status_of(version) is Status.ANSWERED:
+        doc["version"] = str(version)
+    citation = values.get("dataset.citation")
+    if status_of(citation) is Status.ANSWERED:
+        doc["citeAs"] = describe(citation).strip()
+    identifiers = values.get("dataset.identifiers")
+    urls = [u for u in (identifier_url(i) for i in identifiers or [] if isinstance(i, dict)) if u]
+    if urls:
+        doc["identifier"] = urls[0] if len(urls) == 1 else urls
+        doc["sameAs"] = urls
+    size = values.get("dataset.size_bytes")
+    size = size.get("value") if isinstance(size, dict) else size
+    if isinstance(size, int) and not isinstance(size, bool):
+        doc["contentSize"] = f"{size} B"
+    derived = values.get("provenance.derived_from")
+    sources = [d for d in map(_derivation, derived if isinstance(derived, list) else []) if d]
+    if sources:
+        doc["prov:wasDerivedFrom"] = sources
+
+    for entity in sorted(_ENTITY):
+        texts = prose.pop(entity, [])
+        if texts:
+            orgs = []
+            for text in texts:
+                org: dict[str, Any] = {"@type": "sc:Organization", "description": text}
+                email = _EMAIL.search(text)
+                if email:
+                    org["email"] = email.group(0)
+                orgs.append(org)
+            doc[entity] = orgs
+    for prop, texts in prose.items():
+        if prop in RAI_PROPERTIES and RAI_PROPERTIES[prop] == "MANY":
+            doc[prop] = texts
+        else:
+            doc[prop] = "\n\n".join(texts)
+    if any(key.startswith("rai:") for key in doc):
+        doc["conformsTo"] = [CORE_URI, RAI_URI]
+    # A FileObject outside a container needs contentUrl, encodingFormat and md5 or sha256
+    # (mlcroissant); a file the datasheet lists without a checksum is left out and reported, and
+    # with no such file no distribution is invented: check() reports the gap.
+    files = []
+    for qid, props in mapping.items():
+        if "distribution" in props and isinstance(values.get(qid), list):
+            for item in values[qid]:
+                file_object = _file_object(item, len(files))
+                if file_object:
+                    files.append(file_object)
+                elif isinstance(item, dict):
+                    warnings.append(f"{qid}: {item.get('name', 'a file')} has no URL, media type "
+                                    "and checksum together; left out of the distribution")
+    if files:
+        doc["distribution"] = files
+    return doc, warnings
+
+
+def _file_object(item: Any, index: int) -> dict | None:
+    if not (isinstance(item, dict) and item.get("content_url") and item.get("encoding_format")
+            and (item.get("sha256") or item.get("md5"))):
+        return None
+    out: dict[str, Any] = {"@type": "cr:FileObject", "@id": str(item.get("name") or f"file-{index}"),
+                           "name": str(item.get("name") or f"file-{index}"),
+                           "contentUrl": item["content_url"],
+                           "encodingFormat": item["encoding_format"]}
+    for key in ("sha256", "md5"):
+        if item.get(key):
+            out[key] = item[key]
+    if isinstance(item.get("size_bytes"), int):
+        out["contentSize"] = f"{item['size_bytes']} B"
+    return out
+
+
+def write(data: dict) -> Output:
+    doc, warnings = build(data)
+    warnings.extend(check(doc))
+    return Output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", warnings)
+
+
+def check(doc: Any) -> list[str]:
+    """What mlcroissant lets through: missing required properties, rai: names not in the TTL,
+    conformsTo without the RAI URI when rai: terms are used, a non-https schema.org vocabulary."""
+    if not isinstance(doc, dict):
+        return ["the document is not a JSON object"]
+    problems = [f"required property '{key}' is missing" for key in REQUIRED if key not in doc]
+    if doc.get("@type") not in ("sc:Dataset", "Dataset", "https://schema.org/Dataset"):
+        problems.append(f"@type is {doc.get('@type')!r}, not sc:Dataset")
+    context = doc.get("@context")
+    if isinstance(context, dict):
+        if context.get("@vocab") != "https://schema.org/":
+            problems.append("@context @vocab must be https://schema.org/")
+        if "@language" not in context:
+            problems.append("@context has no @language (mlcroissant crashes without it)")
+    conforms = doc.get("conformsTo", [])
+    conforms = [conforms] if isinstance(conforms, str) else conforms
+    if "conformsTo" in doc and not any(str(c).startswith("http://mlcommons.org/croissant/1.")
+                                       for c in conforms):
+        problems.append("conformsTo names no Croissant version")
+    rai = [key for key in doc if key.startswith("rai:")]
+    for key in rai:
+        if key not in RAI_PROPERTIES:
+            problems.append(f"'{key}' is not an RAI 1.0 property")
+    if rai and RAI_URI not in conforms:
+        problems.append(f"rai: properties are used but conformsTo lacks {RAI_URI}")
+    license_value = doc.get("license")
+    for item in license_value if isinstance(license_value, list) else [license_value]:
+        if isinstance(item, str) and not item.startswith(("http://", "https://")):
+            problems.append(f"license {item!r} is not a URL (use https://spdx.org/licenses/<id>.html)")
+    return problems

@@ -1,0 +1,260 @@
+"""The Hugging Face dataset card (README.md): front matter from closed lists, body by crosswalk.
+
+Each answer goes under the first heading its crosswalk names (`hf_heading`); that is where a
+reader looks first. A heading that receives no answer of its own but is a further place for an
+answered question points to where that answer is, rather than repeating it or leaving a gap.
+Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..answers import Status, status_of
+from ..catalogue import crosswalk, questions, sections
+from . import Output, answers, shown
+from ._license import hf_license, platform_lists
+from ._templates import render
+from ..answers import sources_of
+from ._text import MISSING_MARK, describe, fold
+
+TITLE_HEADING = "Dataset Card for"
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+_HF_DATASET_URL = re.compile(r"^https?://huggingface\.co/datasets/([\w.-]+/[\w.-]+|[\w.-]+)/?$")
+# Size bins of `size_categories`, upper bounds exclusive, in the Hub's spelling.
+_SIZE_BINS = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
+              (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"),
+              (1_000_000_000, "100M<n<1B"), (10_000_000_000, "1B<n<10B"),
+              (100_000_000_000, "10B<n<100B"), (1_000_000_000_000, "100B<n<1T"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    qid: str
+    label: str
+    text: str
+    sources: tuple[str, ...]
+    answered: bool
+
+
+def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
+    """(heading -> the entries written there, heading -> headings that hold its other answers).
+
+    Only the crosswalk decides: a question's first `hf_heading` is its place.
+    """
+    names = questions()
+    primary: dict[str, list[Entry]] = {}
+    secondary: dict[str, list[str]] = {}
+    for qid, headings in crosswalk("hf_heading").items():
+        if not headings or headings[0] == TITLE_HEADING:
+            continue
+        value = values.get(qid)
+        if not shown(qid, value, data):
+            continue
+        question = names[qid]
+        entry = Entry(qid, question.name.replace("_", " ").capitalize(), describe(value),
+                      tuple(sources_of(value)), status_of(value) is Status.ANSWERED)
+        primary.setdefault(headings[0], []).append(entry)
+        if entry.answered:
+            for other in headings[1:]:
+                secondary.setdefault(other, []).append(headings[0])
+    for heading, entries in primary.items():
+        # Several "other remarks" land under More Information: name their section to tell them apart.
+        seen = [e.label for e in entries]
+        primary[heading] = [
+            Entry(e.qid, f"{e.label} ({sections()[names[e.qid].section].title.lower()})", e.text,
+                  e.sources, e.answered) if seen.count(e.label) > 1 else e for e in entries]
+    return primary, secondary
+
+
+def _section_text(heading: str, primary: dict, secondary: dict) -> str:
+    entries = primary.get(heading, [])
+    if not entries:
+        elsewhere = sorted(set(secondary.get(heading, [])))
+        if elsewhere:
+            return "See " + ", ".join(f"*{h}*" for h in elsewhere) + "."
+        return MISSING_MARK
+    if heading == "Citation" and len(entries) == 1 and entries[0].text.lstrip().startswith("@"):
+        return f"**BibTeX:**\n\n```bibtex\n{entries[0].text.strip()}\n```"
+    if len(entries) == 1 and not entries[0].sources:
+        return entries[0].text.strip()
+    parts = []
+    for e in entries:
+        paragraph = f"**{e.label}.** {e.text.strip()}" if len(entries) > 1 else e.text.strip()
+        if e.sources:
+            paragraph += "\n\n<sub>Sources: " + ", ".join(e.sources) + "</sub>"
+        parts.append(paragraph)
+    return "\n\n".join(parts)
+
+
+def _bullet_text(heading: str, primary: dict, secondary: dict) -> str:
+    entries = primary.get(heading, [])
+    if not entries:
+        return _section_text(heading, primary, secondary)
+    answered = [fold(e.text) for e in entries if e.answered]
+    return " — ".join(answered or [fold(entries[0].text)])
+
+
+def front_matter(data: dict, values: dict[str, Any]) -> tuple[dict, list[str]]:
+    """The YAML keys we own, with values only from the Hub's closed lists."""
+    lists = platform_lists("hf")
+    warnings: list[str] = []
+    out: dict[str, Any] = {}
+    # Which question fills which key is the crosswalk's; the value rules are the Hub's.
+    keys = crosswalk("hf_yaml")
+    title = values.get("dataset.title")
+    if status_of(title) is Status.ANSWERED and "pretty_name" in keys.get("dataset.title", ()):
+        out["pretty_name"] = fold(describe(title))
+    language = values.get("dataset.language")
+    if isinstance(language, list):
+        codes = [c for c in language if isinstance(c, str) and _LANGUAGE.match(c)]
+        if len(codes) < len(language):
+            warnings.append("language: only ISO 639 codes go into the card; others were left out")
+        if codes:
+            out["language"] = codes
+    out.update(hf_license(values.get("distribution.license")))
+    keywords = values.get("dataset.keywords")
+    if isinstance(keywords, list):
+        words = [k for k in keywords if isinstance(k, str) and status_of(k) is Status.ANSWERED]
+        tasks = [k for k in words if k in lists["task_categories"]]
+        tags = [k for k in words if k not in tasks]
+        if tags:
+            out["tags"] = tags
+        if tasks:
+            out["task_categories"] = tasks
+    size = size_category(data)
+    if size:
+        out["size_categories"] = [size]
+    derived = values.get("provenance.derived_from")
+    if isinstance(derived, list):
+        repos = [m.group(1) for d in derived if isinstance(d, dict)
+                 for m in [_HF_DATASET_URL.match(str(d.get("source_url", "")))] if m]
+        if repos:
+            out["source_datasets"] = repos
+    return out, warnings
+
+
+def size_category(data: dict) -> str | None:
+    """The Hub's size bin from the image count, or from the official split counts."""
+    mi = data.get("medical_imaging") or {}
+    count = mi.get("num_images")
+    if isinstance(count, dict):
+        count = count.get("value")
+    if not isinstance(count, int) or isinstance(count, bool):
+        splits = mi.get("split_counts")
+        images = [s.get("images") for s in splits or [] if isinstance(s, dict)]
+        count = sum(images) if images and all(isinstance(i, int) for i in images) else None
+    if count is None:
+        return None
+    return next((name for bound, name in _SIZE_BINS if count < bound), "n>1T")
+
+
+def dump_yaml(mapping: dict) -> str:
+    return yaml.safe_dump(mapping, sort_keys=False, allow_unicode=True, width=1000).rstrip("\n")
+
+
+def merge_front_matter(old_yaml: str | None, new_yaml: str) -> str:
+    """Our keys replace theirs; keys we do not write stay as the person left them."""
+    ours = yaml.safe_load(new_yaml) or {}
+    try:
+        theirs = yaml.safe_load(old_yaml) if old_yaml else {}
+    except yaml.YAMLError as err:
+        from ._files import RefusedError
+        raise RefusedError(f"the existing front matter is not valid YAML ({err}); fix it or use --force") from None
+    if not isinstance(theirs, dict):
+        theirs = {}
+    if "license" in ours:  # the licence keys travel together: drop a stale name or link
+        for key in ("license_name", "license_link", "license_details"):
+            if key not in ours:
+                theirs.pop(key, None)
+    merged = dict(theirs)
+    merged.update(ours)
+    return dump_yaml(merged)
+
+
+def write(data: dict, *, template: str | Path | None = None, source_name: str = "") -> Output:
+    values = answers(data)
+    primary, secondary = placements(values, data)
+    meta, warnings = front_matter(data, values)
+    used: set[str] = set()
+
+    def section(heading: str) -> str:
+        used.add(heading)
+        return _section_text(heading, primary, secondary)
+
+    def bullet(heading: str) -> str:
+        used.add(heading)
+        return _bullet_text(heading, primary, secondary)
+
+    language = meta.get("language")
+    context = {
+        "front_matter": dump_yaml(meta),
+        "title": fold(describe(values.get("dataset.title"))),
+        "languages": ", ".join(language) if language else "",  # optional: no bullet when absent
+        "source_name": source_name or "a datasheet",
+        "data": data,
+    }
+    text = render("hf_card.md.j2", context, template, {"section": section, "bullet": bullet})
+    lost = [h for h in primary if h not in used]
+    if lost:
+        # A template that leaves out a heading would drop answers: add them at the end instead.
+        warnings.append("the template has no place for: " + ", ".join(lost) + "; added at the end")
+        extra = "\n\n".join(f"## {h}\n\n{_section_text(h, primary, secondary)}" for h in lost)
+        text = text.rstrip("\n") + "\n\n<!-- datasheet-kit:begin extra -->\n" + extra + \
+            "\n<!-- datasheet-kit:end -->\n"
+    return Output(text, warnings)
+
+
+# ---------------------------------------------------------------- reading our own card back
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+_BULLET = re.compile(r"^\s*[-*]\s+\*\*(?P<label>[^*]+?):\*\*\s*(?P<text>.*)$")
+
+
+def text_under_headings(card: str) -> dict[str, str]:
+    """Heading or bullet label -> the text written under it (sub-headings excluded).
+
+    A deliberately small reader used to check that the writer put each answer where the
+    crosswalk says; the full reader lives in readers/hf.py.
+    """
+    from ._files import split_front_matter
+
+    _, body = split_front_matter(card)
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in body.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            current = re.sub(r"\s*\[optional\]$", "", heading.group(2))
+            if current.startswith(TITLE_HEADING):
+                out.setdefault(TITLE_HEADING, []).append(current[len(TITLE_HEADING):].strip())
+                current = None
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            out.setdefault(bullet.group("label").strip(), []).append(bullet.group("text"))
+            continue
+        if current is not None and not _COMMENT_LINE.match(line):
+            out.setdefault(current, []).append(line)
+    return {k: "\n".join(v).strip() for k, v in out.items()}
+
+
+def misplaced(card: str, data: dict) -> list[str]:
+    """Answered questions whose text is not under the heading the crosswalk names first."""
+    found = {k: fold(v) for k, v in text_under_headings(card).items()}
+    values = answers(data)
+    problems = []
+    for qid, headings in crosswalk("hf_heading").items():
+        value = values.get(qid)
+        if not headings or status_of(value) is not Status.ANSWERED:
+            continue
+        expected = fold(describe(value))
+        if expected not in found.get(headings[0], ""):
+            problems.append(f"{qid}: answer not found under '{headings[0]}'")
+    return problems
