@@ -57,6 +57,7 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
+_LOADED: list[bool] = []  # whether every rule module has been imported (a module may come first)
 
 
 def _register(entry: Rule) -> None:
@@ -118,7 +119,8 @@ def _register_checks_of_other_modules() -> None:
 
 def registry() -> dict[str, Rule]:
     """Every rule by code, in code order. Importing the rule modules registers their rules."""
-    if not _REGISTRY:
+    if not _LOADED:
+        _LOADED.append(True)
         _register_checks_of_other_modules()
         for module in _MODULES:
             importlib.import_module(f"{__name__}.{module}")

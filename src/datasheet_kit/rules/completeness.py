@@ -46,8 +46,7 @@ def applicable(sheet: Sheet) -> Iterator[tuple[catalogue.Question, Status]]:
 def _unanswered(question: catalogue.Question, status: Status, value: Any) -> str:
     if status is Status.MISSING:
         what = f" ({question.text.strip()})" if question.text.strip() else ""
-        return (f"{question.id} is not answered{what}; answer it, or give a status "
-                "(not_applicable, unknown) and a reason")
+        return f"{question.id} is not answered{what}; answer it, or give a status and a reason"
     shown = text_of(value).strip() or str(value)
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
     if shown.strip().lower().rstrip(".") in ("n/a", "na", "not applicable"):
