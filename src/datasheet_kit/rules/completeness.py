@@ -97,9 +97,7 @@ def recommended_unanswered(sheet: Sheet) -> Iterator[Hit]:
     Failing:
 
         motivation:
-          purpose: To compare lesion classifiers.
-          creators: The Example group.
-          # funding is not mentioned
+          funding: "[More Information Needed]"
 
     Passing:
 

@@ -33,6 +33,7 @@ def split_below_patient_level(sheet: Sheet) -> Iterator[Hit]:
 
         medical_imaging:
           split_level: image
+          split_assignment: {status: unknown, reason: The uploader does not say.}
 
     Passing:
 
@@ -84,6 +85,7 @@ def modality_unexplained(sheet: Sheet) -> Iterator[Hit]:
 
         medical_imaging:
           modality: [other]
+          modality_details: {status: todo, reason: Ask the uploader.}
 
     Passing:
 
