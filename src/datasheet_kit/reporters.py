@@ -120,7 +120,6 @@ def sarif(report: Report) -> str:
         if entry:
             descriptor.update({
                 "shortDescription": {"text": entry.summary},
-                "fullDescription": {"text": entry.doc},
                 "defaultConfiguration": {"level": _SARIF_LEVEL[entry.severity]},
                 "help": {"text": entry.doc},
                 "properties": {"section": entry.section, "weight": entry.weight},

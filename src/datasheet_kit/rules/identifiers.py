@@ -61,6 +61,15 @@ def _identifiers(sheet: Sheet) -> Iterator[tuple[str, str, str]]:
             yield join("dataset.identifiers", index), str(item.get("scheme", "")), item["value"]
 
 
+def _mislabelled(scheme: str, value: str) -> str | None:
+    """The PID scheme of an identifier declared as a URL or "other", if it is a PID."""
+    found = pid_scheme(value) if scheme in ("url", "other") else None
+    # A bare "123/abc" has the form of a Handle by accident; trust it only behind a resolver.
+    if found == "handle" and not _RESOLVERS.match(value.strip()):
+        return None
+    return found
+
+
 @rule("DS501", "no-persistent-identifier", "dataset", "warning", 2)
 def no_persistent_identifier(sheet: Sheet) -> Iterator[Hit]:
     """The dataset has no persistent identifier (DOI, Handle or ARK).
@@ -81,7 +90,9 @@ def no_persistent_identifier(sheet: Sheet) -> Iterator[Hit]:
           identifiers:
             - {scheme: doi, value: 10.7910/DVN/DBW86T}
     """
-    if not any(scheme in PID_SCHEMES for _, scheme, _ in _identifiers(sheet)):
+    # A PID declared under the wrong scheme is still a PID: DS503 reports the scheme.
+    if not any(scheme in PID_SCHEMES or _mislabelled(scheme, value)
+               for _, scheme, value in _identifiers(sheet)):
         yield Hit("dataset.identifiers", "the dataset has no persistent identifier (DOI, Handle "
                                          "or ARK); a web address can change or disappear")
 
@@ -139,7 +150,6 @@ def identifier_scheme_mismatch(sheet: Sheet) -> Iterator[Hit]:
             - {scheme: doi, value: 10.5281/zenodo.1234567}
     """
     for path, scheme, value in _identifiers(sheet):
-        found = pid_scheme(value) if scheme in ("url", "other") else None
-        if found and (found != "handle" or _RESOLVERS.match(value.strip())):
+        if found := _mislabelled(scheme, value):
             yield Hit(join(path, "scheme"), f"{value!r} is a {found.upper()}; write "
                                             f"`scheme: {found}` and the bare identifier")
