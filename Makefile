@@ -11,7 +11,7 @@ $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
 	$(PIP) install -e '.[dev]'
-	$(PIP) download --dest $(VENV)/wheelhouse click pyyaml
+	$(PIP) download --dest $(VENV)/wheelhouse click pyyaml hatchling  # offline installs in tests
 	touch $@
 
 demo: $(VENV)/.ready

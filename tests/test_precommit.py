@@ -2,7 +2,7 @@
 
 Two ways, so that each test says exactly what it exercises:
 
-- `language: unsupported` copies of our hooks: the published .pre-commit-hooks.yaml with only
+- `language: system` copies of our hooks: the published .pre-commit-hooks.yaml with only
   `language` changed and `entry` pointed at the `datasheet` of this environment. Every other key
   (id, files, ...) is the published one. This runs everywhere without a network: pre-commit
   selects the files, runs the hook, and blocks or allows the commit.
@@ -105,7 +105,7 @@ def local_hooks(tmp_path, env) -> Path:
     repo = _repo(tmp_path / "hooks", env)
     hooks = published()
     for hook in hooks:
-        hook["language"] = "unsupported"
+        hook["language"] = "system"  # "unsupported" in pre-commit 4.4+, which still reads "system"
         hook["entry"] = hook["entry"].replace("datasheet", str(BIN / "datasheet"), 1)
     (repo / ".pre-commit-hooks.yaml").write_text(yaml.safe_dump(hooks, sort_keys=False))
     assert _commit_all(repo, env, "hooks").returncode == 0
