@@ -240,3 +240,14 @@ def test_rules_lists_every_code_and_prints_one():
     assert result.output.startswith("DS301 split-sizes-disagree") and "Failing:" in result.output
     payload = json.loads(run("rules", "--format", "json").output)
     assert [r["code"] for r in payload] == list(registry())
+
+
+def test_lint_path_is_light():
+    from .test_schema import HEAVY
+
+    code = ("import sys; sys.argv=['datasheet','lint',%r]\n"
+            "from datasheet_kit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)" % str(COPY))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]"

@@ -133,13 +133,13 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
     Settings come from [tool.datasheet] in the nearest pyproject.toml; options override them.
     `datasheet rules` lists the rules.
     """
-    from .score import score as score_sheet
-
     config = _configure(select, ignore, fail_on, fail_under)
     report, low = Report(), []
     for path, sheet, findings in _scored(paths, config):
         report.add(str(path), findings)
         if config.fail_under is not None:
+            from .score import score as score_sheet
+
             card = score_sheet(sheet, findings)
             if _under(card, config.fail_under):
                 low.append(f"{path}: score {card.overall} is under {config.fail_under:g}")

@@ -127,6 +127,18 @@ def registry() -> dict[str, Rule]:
     return dict(sorted(_REGISTRY.items()))
 
 
+_RUN_CACHE: list[dict] = []  # one dict while `run` is running, for helpers several rules share
+
+
+def run_cache() -> dict | None:
+    """A scratch dict that lives for one `run` on one sheet (None outside a run).
+
+    Several rules ask which questions apply and what their answers' statuses are; working that
+    out once a sheet instead of once a rule roughly halves the time lint takes on a file.
+    """
+    return _RUN_CACHE[-1] if _RUN_CACHE else None
+
+
 def run(sheet: Sheet, codes: set[str] | None = None) -> list[Finding]:
     """The findings of the lint rules on one sheet (schema findings come from validate.py).
 
@@ -136,11 +148,15 @@ def run(sheet: Sheet, codes: set[str] | None = None) -> list[Finding]:
     if sheet.fatal:
         return []
     findings = []
-    for entry in registry().values():
-        if entry.check is None or (codes is not None and entry.code not in codes):
-            continue
-        for hit in entry.check(sheet):
-            origin = sheet.origin(hit.path)
-            findings.append(Finding(sheet.file, origin.line, origin.column, entry.code,
-                                    entry.name, entry.severity, hit.message, hit.path))
+    _RUN_CACHE.append({})
+    try:
+        for entry in registry().values():
+            if entry.check is None or (codes is not None and entry.code not in codes):
+                continue
+            for hit in entry.check(sheet):
+                origin = sheet.origin(hit.path)
+                findings.append(Finding(sheet.file, origin.line, origin.column, entry.code,
+                                        entry.name, entry.severity, hit.message, hit.path))
+    finally:
+        _RUN_CACHE.pop()
     return findings

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from .. import catalogue
 from ..answers import Status, status_of, text_of
 from ..sheet import Sheet
-from . import LEVEL_WEIGHT, Hit, rule
+from . import LEVEL_WEIGHT, Hit, rule, run_cache
 
 
 def _flag(value: Any) -> bool | None:
@@ -26,12 +26,21 @@ def section_applies(sheet: Sheet, section: catalogue.Section) -> bool:
     return section.required or isinstance(sheet.data.get(section.id), dict)
 
 
-def applicable(sheet: Sheet) -> Iterator[tuple[catalogue.Question, Status]]:
+def applicable(sheet: Sheet) -> list[tuple[catalogue.Question, Status]]:
     """Each question that applies to this sheet, with the status of its answer.
 
     A question behind a gate (`composition.relates_to_people: false`) does not apply. A gate that
     is missing or unknown leaves its questions in: we cannot know they do not apply.
     """
+    cache = run_cache()
+    if cache is None:
+        return list(_applicable(sheet))
+    if "applicable" not in cache:
+        cache["applicable"] = list(_applicable(sheet))
+    return cache["applicable"]
+
+
+def _applicable(sheet: Sheet) -> Iterator[tuple[catalogue.Question, Status]]:
     questions = catalogue.questions()
     for section in catalogue.sections().values():
         if not section_applies(sheet, section):
