@@ -251,3 +251,10 @@ def test_lint_path_is_light():
             f"print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)" % str(COPY))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_an_unreadable_file_is_reported_whatever_is_selected(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"dataset: [unclosed\n")
+    result = run("lint", "--select", "DS2", "--ignore", "DS005", bad)
+    assert result.exit_code == 1 and "DS005" in result.output

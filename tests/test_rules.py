@@ -14,8 +14,12 @@ import textwrap
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from datasheet_kit import catalogue
 from datasheet_kit.lint import lint
+from datasheet_kit.score import score
 from datasheet_kit.rules import registry, run
 from datasheet_kit.sheet import load, loads
 from datasheet_kit.validate import validate
@@ -167,3 +171,38 @@ def test_license_compatibility(copy_license, source_license, changes, conflict):
             "source_dataset": "Original", "relationship": "derives_from", "changes": changes,
             "source_license": {"name": source_license, "spdx": source_license}}]}})
     assert bool(run(sheet, {"DS704"})) is conflict
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 500) | st.sampled_from(
+        ["", "TBD", "N/A", "[More Information Needed]", "unknown", "other", "cc-by-nc-4.0",
+         "10.5281/x", "ark:/1/x", "patient", "image", "not_applicable", "todo", "Some words here"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(
+        st.sampled_from(["status", "reason", "value", "answer", "name", "spdx", "url", "scheme",
+                         "images", "patients", "source_dataset", "source_license", "source_pid",
+                         "changes", "split_preserved"]), children, max_size=4),
+    max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(sorted(catalogue.questions())), _values, max_size=8))
+def test_rules_never_crash_on_odd_values(answers):
+    data = yaml.safe_load(CLEAN.read_text(encoding="utf-8"))
+    for qid, value in answers.items():
+        section, _, question = qid.partition(".")
+        if not isinstance(data.get(section), dict):
+            data[section] = {}
+        data[section][question] = value
+    sheet = loads(yaml.safe_dump(data), "odd.yaml")
+    for finding in lint(sheet):
+        assert finding.line >= 1 and finding.message
+    score(sheet, lint(sheet))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(catalogue.sections())), _values)
+def test_rules_never_crash_when_a_section_is_not_a_mapping(name, value):
+    data = yaml.safe_load(CLEAN.read_text(encoding="utf-8"))
+    data[name] = value
+    sheet = loads(yaml.safe_dump(data), "odd.yaml")
+    score(sheet, lint(sheet))
