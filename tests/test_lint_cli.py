@@ -94,7 +94,8 @@ def test_unparseable_file_is_a_finding_not_a_traceback(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"dataset: [unclosed\n")
     result = subprocess.run([sys.executable, "-m", "datasheet_kit", "lint", str(bad)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True,
+                            env={**os.environ, "GITHUB_ACTIONS": ""})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"^  2:1 +error +YAML syntax error: .*\(DS005 yaml-syntax\)$", result.stdout,
                      re.MULTILINE)
@@ -199,6 +200,8 @@ def test_sarif_is_valid_against_the_sarif_2_1_0_structure():
     results = log["runs"][0]["results"]
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert results and all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+    uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///")  # absolute paths become file: URIs
 
 
 def test_sarif_schema_rejects_what_the_spec_forbids():

@@ -103,8 +103,12 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 
 def _uri(path: str) -> str:
-    """A relative URI reference for a path as the user gave it (SARIF artifactLocation.uri)."""
-    return quote(path.replace("\\", "/"), safe="/:._-~")
+    """SARIF artifactLocation.uri: a file: URI for an absolute path, else a relative reference."""
+    from pathlib import Path
+
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/._-~")
 
 
 def sarif(report: Report) -> str:
