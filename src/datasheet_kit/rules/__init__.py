@@ -57,7 +57,9 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
-_LOADED: list[bool] = []  # whether every rule module has been imported (a module may come first)
+# Whether every rule module has been imported: importing one (say completeness, for the scores)
+# registers its rules before the others, so an empty registry is not the test.
+_loaded = False
 
 
 def _register(entry: Rule) -> None:
@@ -119,15 +121,16 @@ def _register_checks_of_other_modules() -> None:
 
 def registry() -> dict[str, Rule]:
     """Every rule by code, in code order. Importing the rule modules registers their rules."""
-    if not _LOADED:
-        _LOADED.append(True)
+    global _loaded
+    if not _loaded:
+        _loaded = True
         _register_checks_of_other_modules()
         for module in _MODULES:
             importlib.import_module(f"{__name__}.{module}")
     return dict(sorted(_REGISTRY.items()))
 
 
-_RUN_CACHE: list[dict] = []  # one dict while `run` is running, for helpers several rules share
+_RUN_CACHE: list[dict] = []  # a dict while `run` is running, for what several rules work out
 
 
 def run_cache() -> dict | None:
