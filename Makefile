@@ -11,7 +11,7 @@ $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
 	$(PIP) install -e '.[dev]'
-	$(PIP) download --dest $(VENV)/wheelhouse click pyyaml
+	$(PIP) download --dest $(VENV)/wheelhouse click pyyaml hatchling  # offline installs in tests
 	touch $@
 
 demo: $(VENV)/.ready
@@ -31,6 +31,7 @@ schema: $(VENV)/.ready
 
 bench: $(VENV)/.ready
 	$(PY) bench/bench_validate.py
+	$(PY) bench/bench_lint.py
 	$(PY) bench/bench_generate.py
 
 clean:

@@ -95,7 +95,7 @@ def status_of(value: Any) -> Status:
                 return Status(value["status"])
             except ValueError:
                 return Status.PLACEHOLDER
-        for key in ("answer", "value", "name", "spdx"):
+        for key in ("answer", "value", "name", "spdx", "source_dataset"):
             if key in value:
                 return status_of(value[key])
         return Status.PLACEHOLDER

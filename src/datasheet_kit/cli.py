@@ -61,7 +61,8 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     report = Report()
     for path in expand(paths):
         report.add(str(path), check(load_document(path)))
-    emit(report, fmt)
+    # validate keeps its one-line-a-finding output; lint's `text` groups findings by file.
+    emit(report, "concise" if fmt == "text" else fmt)
     sys.exit(report.exit_code())
 
 
@@ -99,3 +100,132 @@ def generate(kind: str, datasheets: tuple[str, ...], out: str | None, check: boo
     except GenerateError as err:
         raise click.UsageError(str(err)) from None
     sys.exit(code)
+
+
+# lint, score and rules. Exit codes: 0 clean, 1 findings at or above --fail-on or a score under
+# --fail-under, 2 usage or configuration error.
+
+LINT_FORMATS = ["text", "concise", "json", "github", "sarif"]
+_LEVELS = click.Choice(["error", "warning", "info"], case_sensitive=False)
+
+
+def _usage_error(message: str) -> None:
+    click.echo(f"datasheet: {message}", err=True)
+    sys.exit(2)
+
+
+def _configure(select: str | None, ignore: str | None, fail_on: str | None,
+               fail_under: float | None):
+    """The pyproject.toml configuration with the command line's options on top."""
+    from dataclasses import replace
+
+    from .config import ConfigError, expand_codes, load_config
+    from .findings import Severity
+
+    try:
+        config = load_config()
+        if select is not None:
+            config = replace(config, select=expand_codes(select.split(","), "--select"))
+        if ignore is not None:
+            config = replace(config, ignore=expand_codes(ignore.split(","), "--ignore"))
+    except ConfigError as exc:
+        _usage_error(str(exc))
+    if fail_on is not None:
+        config = replace(config, fail_on=Severity.parse(fail_on))
+    if fail_under is not None:
+        config = replace(config, fail_under=fail_under)
+    return config
+
+
+def _scored(paths: tuple[str, ...], config):
+    """(path, sheet, findings) for each file, in order."""
+    from .inputs import load_document
+    from .lint import lint as lint_sheet
+
+    for path in expand(paths):
+        sheet = load_document(path)
+        yield path, sheet, lint_sheet(sheet, config)
+
+
+def _under(card, fail_under: float | None) -> bool:
+    return fail_under is not None and card.overall < fail_under
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(LINT_FORMATS), default=None,
+              help="How to print the findings [default: text; github under GitHub Actions].")
+@click.option("--fail-on", type=_LEVELS, default=None,
+              help="Exit 1 on findings at or above this severity [default: error].")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a file's overall score is below this.")
+@click.option("--select", default=None, help="Only these rule codes or prefixes (DS2,DS401).")
+@click.option("--ignore", default=None, help="Not these rule codes or prefixes.")
+def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_under: float | None,
+         select: str | None, ignore: str | None) -> None:
+    """Check datasheets against the schema and the lint rules.
+
+    Settings come from [tool.datasheet] in the nearest pyproject.toml; options override them.
+    `datasheet rules` lists the rules.
+    """
+    config = _configure(select, ignore, fail_on, fail_under)
+    report, low = Report(), []
+    for path, sheet, findings in _scored(paths, config):
+        report.add(str(path), findings)
+        if config.fail_under is not None:
+            from .score import score as score_sheet
+
+            card = score_sheet(sheet, findings)
+            if _under(card, config.fail_under):
+                low.append(f"{path}: score {card.overall} is under {config.fail_under:g}")
+    emit(report, fmt or default_format())
+    for line in low:
+        click.echo(line, err=True)
+    sys.exit(1 if low else report.exit_code(config.fail_on))
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A table for people, or the versioned JSON contract.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a file's overall score is below this.")
+@click.option("--select", default=None, help="Score with only these rule codes or prefixes.")
+@click.option("--ignore", default=None, help="Score without these rule codes or prefixes.")
+def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: str | None,
+          ignore: str | None) -> None:
+    """Score datasheets per section and overall (0-100), from their lint findings."""
+    from .score import render_json, render_table, score as score_sheet
+
+    config = _configure(select, ignore, None, fail_under)
+    cards = [score_sheet(sheet, findings) for _, sheet, findings in _scored(paths, config)]
+    click.echo(render_json(cards) if fmt == "json" else render_table(cards), nl=False)
+    sys.exit(1 if any(_under(card, config.fail_under) for card in cards) else 0)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def rules(code: str | None, fmt: str) -> None:
+    """List the rules, or print the documentation of one (datasheet rules DS301)."""
+    import json
+
+    from .rules import registry
+
+    known = registry()
+    if code is not None and code.upper() not in known:
+        _usage_error(f"unknown rule code {code!r} (`datasheet rules` lists them)")
+    chosen = [known[code.upper()]] if code else list(known.values())
+    if fmt == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "section": r.section,
+                                "severity": str(r.severity), "weight": r.weight, "doc": r.doc}
+                               for r in chosen], indent=2, ensure_ascii=False))
+    elif code:
+        entry = chosen[0]
+        click.echo(f"{entry.code} {entry.name}  (section {entry.section}, default "
+                   f"{entry.severity}, weight {entry.weight})\n\n{entry.doc}")
+    else:
+        for entry in chosen:
+            click.echo(f"{entry.code}  {entry.name:<30} {str(entry.severity):<8} "
+                       f"{entry.section:<16} {entry.summary}")

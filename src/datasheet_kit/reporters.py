@@ -1,28 +1,61 @@
-"""Reporters: each turns a Report into the text a user or a machine reads. Pure functions."""
+"""Reporters: each turns a Report into the text a user or a machine reads. Pure functions.
+
+    text     findings grouped by file, `line:col severity message (CODE name)`, a summary line
+    concise  one line a finding, `file:line:col: CODE message` (what `datasheet validate` prints)
+    json     a stable, versioned contract
+    github   workflow commands that GitHub Actions shows as annotations on the changed lines
+    sarif    SARIF 2.1.0, for code scanning and editors
+"""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from . import __version__
 from .findings import Report, Severity
 
 JSON_FORMAT_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def _summary(report: Report) -> str:
-    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    files = len(report.files)
-    noun = "file" if files == 1 else "files"
+    files = _plural(len(report.files), "file")
     if not report.findings:
-        return f"{files} {noun} checked: no problems"
-    return (f"{files} {noun} checked: {errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)}")
+        return f"{files} checked: no problems"
+    text = (f"{files} checked: {_plural(report.count(Severity.ERROR), 'error')}, "
+            f"{_plural(report.count(Severity.WARNING), 'warning')}")
+    infos = report.count(Severity.INFO)
+    return text + (f", {_plural(infos, 'info')}" if infos else "")
+
+
+def concise(report: Report) -> str:
+    """One line a finding, `file:line:col: CODE message`, which editors and terminals link."""
+    lines = [f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
 
 
 def text(report: Report) -> str:
-    """One line a finding, `file:line:col: CODE message`, which editors and terminals link."""
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
+    """Findings under the name of their file, as yamllint prints them; files without any are left out."""
+    lines: list[str] = []
+    by_file: dict[str, list] = {}
+    for finding in report.findings:
+        by_file.setdefault(finding.file, []).append(finding)
+    for file in report.files:
+        findings = by_file.pop(file, [])
+        if not findings:
+            continue
+        lines.append(file)
+        width = max(len(f"{f.line}:{f.column}") for f in findings)
+        for f in findings:
+            place = f"{f.line}:{f.column}".ljust(width)
+            lines.append(f"  {place}  {str(f.severity):<7}  {f.message}  ({f.code} {f.name})")
+        lines.append("")
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
@@ -44,4 +77,81 @@ def as_json(report: Report) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-REPORTERS = {"text": text, "json": as_json}
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    """`::error file=…,line=…,col=…,title=…::message`, one per finding, then the summary."""
+    lines = []
+    for f in report.findings:
+        props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
+            ("file", f.file), ("line", f.line), ("col", f.column), ("title", f"{f.code} {f.name}")))
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    """SARIF artifactLocation.uri: a file: URI for an absolute path, else a relative reference."""
+    from pathlib import Path
+
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/._-~")
+
+
+def sarif(report: Report) -> str:
+    """SARIF 2.1.0: one run, the rules that were reported, one result per finding."""
+    from .rules import registry
+
+    known = registry()
+    codes = sorted({f.code for f in report.findings})
+    rules = []
+    for code in codes:
+        entry = known.get(code)
+        descriptor = {"id": code, "name": entry.name if entry else code}
+        if entry:
+            descriptor.update({
+                "shortDescription": {"text": entry.summary},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[entry.severity]},
+                "help": {"text": entry.doc},
+                "properties": {"section": entry.section, "weight": entry.weight},
+            })
+        rules.append(descriptor)
+    index = {code: i for i, code in enumerate(codes)}
+    results = [{
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(f.file)},
+            "region": {"startLine": f.line, "startColumn": f.column},
+        }}],
+        **({"properties": {"path": f.path}} if f.path else {}),
+    } for f in report.findings]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "datasheet-kit", "version": __version__,
+                                "rules": rules}},
+            "artifacts": [{"location": {"uri": _uri(file)}} for file in report.files],
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS = {"text": text, "concise": concise, "json": as_json, "github": github, "sarif": sarif}

@@ -124,7 +124,9 @@ def _creator(item: dict) -> dict | None:
 def _derivation(item: dict) -> dict | None:
     if not isinstance(item, dict) or not item.get("source_dataset"):
         return None
-    out: dict[str, Any] = {"@type": "sc:Dataset", "name": item["source_dataset"]}
+    # A PROV entity, not an sc:Dataset: a second Dataset node in the graph makes mlcroissant pick
+    # which one is the root by hash order, and validate the original's name as if it were ours.
+    out: dict[str, Any] = {"@type": "prov:Entity", "name": item["source_dataset"]}
     pid = item.get("source_pid")
     if isinstance(pid, str) and pid:
         scheme = pid.split(":", 1)[0].lower() if ":" in pid and not pid.startswith("http") else ""

@@ -1,0 +1,165 @@
+"""The rule registry: every lint rule, its stable code, and the runner that turns hits into findings.
+
+A rule is a small function `(sheet) -> Iterator[Hit]`, registered with `@rule(...)`. Its docstring
+is its user documentation (`datasheet rules CODE` prints it): what it checks, why it matters, and a
+failing and a passing example. The runner, not the rule, decides where a hit is reported
+(`sheet.origin(path)`) and at which severity, so that configuration can override it.
+
+Codes are stable and never reused. The hundreds say what a rule is about:
+
+    DS0xx  loading the file (sheet.py)            DS5xx  persistent identifiers
+    DS1xx  the schema (validate.py)               DS6xx  maintenance and contact
+    DS2xx  completeness and empty text            DS7xx  provenance of copies
+    DS3xx  consistency of counts                  DS8xx  medical imaging
+    DS4xx  licence and distribution
+
+Load and schema codes are listed here too (without a function) so that `datasheet rules`, the
+configuration and the scores know every code from one place.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable, Iterator, NamedTuple
+
+from ..findings import Finding, Severity
+from ..sheet import LOAD_CODES, Sheet
+
+# One place for how much an unanswered question weighs in a score. A rule that reports an
+# unanswered question weighs the same as the question, so a score never counts a gap twice.
+LEVEL_WEIGHT = {"required": 3, "recommended": 1, "optional": 0}
+
+_MODULES = ("completeness", "text", "consistency", "license", "identifiers", "maintenance",
+            "provenance", "medical")
+
+
+class Hit(NamedTuple):
+    """What a rule reports: the dotted path it concerns and a message for the author."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    section: str
+    severity: Severity
+    weight: int
+    check: Callable[[Sheet], Iterator[Hit]] | None
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+
+_REGISTRY: dict[str, Rule] = {}
+# Whether every rule module has been imported: importing one (say completeness, for the scores)
+# registers its rules before the others, so an empty registry is not the test.
+_loaded = False
+
+
+def _register(entry: Rule) -> None:
+    if entry.code in _REGISTRY:
+        raise ValueError(f"rule code {entry.code} is registered twice")
+    _REGISTRY[entry.code] = entry
+
+
+def rule(code: str, name: str, section: str, severity: str, weight: int):
+    """Register a rule function under a stable code."""
+
+    def decorate(func: Callable[[Sheet], Iterator[Hit]]):
+        _register(Rule(code, name, section, Severity.parse(severity), weight, func,
+                       _dedent(func.__doc__ or "")))
+        return func
+
+    return decorate
+
+
+def _dedent(doc: str) -> str:
+    """A docstring without its indentation (inspect.cleandoc, without importing inspect)."""
+    import textwrap
+
+    first, _, rest = doc.strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
+
+
+def count_of(value) -> int | None:
+    """The number in a count answer (a plain integer or {value: n}); None for gaps and the rest."""
+    if isinstance(value, dict):
+        value = value.get("value")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _register_checks_of_other_modules() -> None:
+    """Load and schema codes: documented and configurable here, produced by sheet.py/validate.py."""
+    from ..validate import CODES as SCHEMA_CODES
+
+    for code, (name, what) in LOAD_CODES.items():
+        _register(Rule(code, name, "file", Severity.ERROR, 3, None,
+                       f"The file cannot be used as a datasheet: {what}.\n\nReported while "
+                       "loading; nothing else is checked in a file that cannot be parsed."))
+    schema_docs = {
+        "DS101": "A field the schema requires is missing (a required question, or one a gate "
+                 "makes required).",
+        "DS102": "A field the schema does not know; often a misspelt question id.",
+        "DS103": "A value of the wrong type (text where a number is expected, and so on).",
+        "DS104": "A value outside its list of allowed values.",
+        "DS105": "A value in the wrong form (a date, URL, ORCID iD, ROR id or SPDX id).",
+        "DS106": "A count below its minimum.",
+        "DS107": "A list that must hold at least one value is empty.",
+    }
+    for code, name in SCHEMA_CODES.items():
+        weight = LEVEL_WEIGHT["required"] if code == "DS101" else 1
+        _register(Rule(code, name, "schema", Severity.ERROR, weight, None,
+                       schema_docs[code] + "\n\nReported by `datasheet validate` and by "
+                       "`datasheet lint`, from the schema in schema/datasheet.yaml."))
+
+
+def registry() -> dict[str, Rule]:
+    """Every rule by code, in code order. Importing the rule modules registers their rules."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        _register_checks_of_other_modules()
+        for module in _MODULES:
+            importlib.import_module(f"{__name__}.{module}")
+    return dict(sorted(_REGISTRY.items()))
+
+
+_RUN_CACHE: list[dict] = []  # a dict while `run` is running, for what several rules work out
+
+
+def run_cache() -> dict | None:
+    """A scratch dict that lives for one `run` on one sheet (None outside a run).
+
+    Several rules ask which questions apply and what their answers' statuses are; working that
+    out once a sheet instead of once a rule roughly halves the time lint takes on a file.
+    """
+    return _RUN_CACHE[-1] if _RUN_CACHE else None
+
+
+def run(sheet: Sheet, codes: set[str] | None = None) -> list[Finding]:
+    """The findings of the lint rules on one sheet (schema findings come from validate.py).
+
+    `codes` limits which rules run; None runs them all. A sheet that could not be loaded has
+    nothing to lint.
+    """
+    if sheet.fatal:
+        return []
+    findings = []
+    _RUN_CACHE.append({})
+    try:
+        for entry in registry().values():
+            if entry.check is None or (codes is not None and entry.code not in codes):
+                continue
+            for hit in entry.check(sheet):
+                origin = sheet.origin(hit.path)
+                findings.append(Finding(sheet.file, origin.line, origin.column, entry.code,
+                                        entry.name, entry.severity, hit.message, hit.path))
+    finally:
+        _RUN_CACHE.pop()
+    return findings

@@ -1,0 +1,155 @@
+"""Persistent identifiers: a DOI, Handle or ARK is given, and each one is well formed.
+
+Syntax only, offline (croissant_fair.md §5); whether an identifier resolves needs the network and
+is not a lint question. The three syntax checks are isolated in `is_doi`, `is_handle` and `is_ark`
+(and `pid_scheme`, which combines them) so that the shared identifiers module can replace them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..sheet import Sheet, join
+from . import Hit, rule
+
+PID_SCHEMES = ("doi", "handle", "ark")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_HANDLE = re.compile(r"^\d+(\.\d+)*/\S+$")
+# ark: [/] NAAN / name, the NAAN being digits or betanumerics.
+_ARK = re.compile(r"^ark:/?[0-9bcdfghjkmnpqrstvwxz]+/\S+$")
+_RESOLVERS = re.compile(r"^(doi:|hdl:|info:(doi|hdl)/|https?://(dx\.)?doi\.org/|"
+                        r"https?://hdl\.handle\.net/|https?://n2t\.net/|https?://[^/]+/(?=ark:))",
+                        re.IGNORECASE)
+
+
+def _bare(value: str) -> str:
+    """The identifier without resolver prefix: doi:10.1/x and https://doi.org/10.1/x -> 10.1/x."""
+    return _RESOLVERS.sub("", value.strip(), count=1)
+
+
+def is_doi(value: str) -> bool:
+    return bool(_DOI.match(_bare(value)))
+
+
+def is_handle(value: str) -> bool:
+    return bool(_HANDLE.match(_bare(value)))
+
+
+def is_ark(value: str) -> bool:
+    return bool(_ARK.match(_bare(value)))
+
+
+def pid_scheme(value: str) -> str | None:
+    """doi, handle or ark; None for anything else. Every DOI is also a Handle: DOI first."""
+    for scheme, check in (("doi", is_doi), ("ark", is_ark), ("handle", is_handle)):
+        if check(value):
+            return scheme
+    return None
+
+
+_CHECKS = {"doi": is_doi, "handle": is_handle, "ark": is_ark}
+_EXAMPLES = {"doi": "10.5281/zenodo.1234567", "handle": "20.500.12345/678",
+             "ark": "ark:/13030/tf5p30086k"}
+
+
+def _identifiers(sheet: Sheet) -> Iterator[tuple[str, str, str]]:
+    """(path, scheme, value) of each identifier the dataset itself declares."""
+    items = sheet.get("dataset.identifiers")
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("value"), str):
+            yield join("dataset.identifiers", index), str(item.get("scheme", "")), item["value"]
+
+
+def _mislabelled(scheme: str, value: str) -> str | None:
+    """The PID scheme of an identifier declared as a URL or "other", if it is a PID."""
+    found = pid_scheme(value) if scheme in ("url", "other") else None
+    # A bare "123/abc" has the form of a Handle by accident; trust it only behind a resolver.
+    if found == "handle" and not _RESOLVERS.match(value.strip()):
+        return None
+    return found
+
+
+@rule("DS501", "no-persistent-identifier", "dataset", "warning", 2)
+def no_persistent_identifier(sheet: Sheet) -> Iterator[Hit]:
+    """The dataset has no persistent identifier (DOI, Handle or ARK).
+
+    Why: a persistent identifier keeps pointing at the data when a web page moves, and lets
+    others cite exactly this dataset. A Kaggle or Hugging Face URL is an address, not a
+    persistent identifier (FAIR principle F1).
+
+    Failing:
+
+        dataset:
+          identifiers:
+            - {scheme: url, value: https://www.kaggle.com/datasets/someone/skin-cancer}
+
+    Passing:
+
+        dataset:
+          identifiers:
+            - {scheme: doi, value: 10.7910/DVN/DBW86T}
+    """
+    # A PID declared under the wrong scheme is still a PID: DS503 reports the scheme.
+    if not any(scheme in PID_SCHEMES or _mislabelled(scheme, value)
+               for _, scheme, value in _identifiers(sheet)):
+        yield Hit("dataset.identifiers", "the dataset has no persistent identifier (DOI, Handle "
+                                         "or ARK); a web address can change or disappear")
+
+
+@rule("DS502", "malformed-identifier", "dataset", "error", 2)
+def malformed_identifier(sheet: Sheet) -> Iterator[Hit]:
+    """A DOI, Handle or ARK is not well formed (also the `source_pid` of a copy's original).
+
+    Why: a mistyped identifier resolves to nothing, or to someone else's data. A DOI is
+    `10.<registrant>/<suffix>`, a Handle `<prefix>/<suffix>`, an ARK `ark:/<NAAN>/<name>`;
+    resolver prefixes such as https://doi.org/ or doi: are accepted.
+
+    Failing:
+
+        dataset:
+          identifiers:
+            - {scheme: doi, value: zenodo.1234567}
+
+    Passing:
+
+        dataset:
+          identifiers:
+            - {scheme: doi, value: 10.5281/zenodo.1234567}
+    """
+    for path, scheme, value in _identifiers(sheet):
+        if scheme in _CHECKS and not _CHECKS[scheme](value):
+            yield Hit(join(path, "value"), f"{value!r} is not a well-formed {scheme.upper()} "
+                                           f"(for example {_EXAMPLES[scheme]})")
+    sources = sheet.get("provenance.derived_from")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        pid = source.get("source_pid") if isinstance(source, dict) else None
+        if isinstance(pid, str) and pid_scheme(pid) is None:
+            yield Hit(f"provenance.derived_from[{index}].source_pid",
+                      f"{pid!r} is not a DOI, Handle or ARK (for example "
+                      f"doi:{_EXAMPLES['doi']}); put a web address in source_url")
+
+
+@rule("DS503", "identifier-scheme-mismatch", "dataset", "warning", 1)
+def identifier_scheme_mismatch(sheet: Sheet) -> Iterator[Hit]:
+    """An identifier is a DOI, Handle or ARK but is declared as a URL or "other".
+
+    Why: declared as a URL, https://doi.org/10.5281/zenodo.1234567 counts as an address and the
+    dataset looks as if it had no persistent identifier.
+
+    Failing:
+
+        dataset:
+          identifiers:
+            - {scheme: url, value: https://doi.org/10.5281/zenodo.1234567}
+
+    Passing:
+
+        dataset:
+          identifiers:
+            - {scheme: doi, value: 10.5281/zenodo.1234567}
+    """
+    for path, scheme, value in _identifiers(sheet):
+        if found := _mislabelled(scheme, value):
+            yield Hit(join(path, "scheme"), f"{value!r} is a {found.upper()}; write "
+                                            f"`scheme: {found}` and the bare identifier")

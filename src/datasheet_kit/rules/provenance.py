@@ -1,0 +1,218 @@
+"""Provenance of copies: a copy names its original, the original's licence, and what it kept.
+
+Only for datasheets with `provenance.derived_from` (a copy, a subset, a conversion, a merge).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..answers import Status, status_of
+from ..sheet import Sheet, join
+from . import Hit, rule
+from .license import LICENSE, normalise_license
+
+SOURCES = "provenance.derived_from"
+
+
+def _sources(sheet: Sheet) -> Iterator[tuple[str, dict]]:
+    items = sheet.get(SOURCES)
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict):
+            yield join(SOURCES, index), item
+
+
+def _name(source: dict) -> str:
+    name = source.get("source_dataset")
+    return repr(name) if isinstance(name, str) else "the original"
+
+
+def license_terms(value: Any) -> tuple[str, frozenset[str]] | None:
+    """(how the licence is called, its terms among nc/nd/sa), or None when it cannot be told.
+
+    Terms come from the SPDX id when there is one, else from the words of the licence name.
+    """
+    if not isinstance(value, dict) or "status" in value:
+        return None
+    spdx, name = value.get("spdx"), value.get("name")
+    label = spdx if isinstance(spdx, str) else name if isinstance(name, str) else None
+    if label is None:
+        return None
+    canonical = (normalise_license(label) or label).lower()
+    words = (name if isinstance(name, str) else "").lower().replace("-", "").replace(" ", "")
+    terms = set()
+    if "-nc" in canonical or "noncommercial" in words:
+        terms.add("nc")
+    if "-nd" in canonical or "noderiv" in words:
+        terms.add("nd")
+    if "-sa" in canonical or "sharealike" in words:
+        terms.add("sa")
+    known = normalise_license(label) is not None or terms or label.lower().startswith("cc")
+    return (label, frozenset(terms)) if known else None
+
+
+@rule("DS701", "source-unidentified", "provenance", "error", 2)
+def source_unidentified(sheet: Sheet) -> Iterator[Hit]:
+    """A copy names its original without an identifier or address.
+
+    Why: "from ISIC" does not say which of a dozen ISIC releases; a DOI (or at least a URL) of
+    the original lets a reader check what was copied, and credit it.
+
+    Failing:
+
+        provenance:
+          derived_from:
+            - {source_dataset: HAM10000, relationship: derives_from}
+
+    Passing:
+
+        provenance:
+          derived_from:
+            - source_dataset: HAM10000
+              relationship: derives_from
+              source_pid: doi:10.7910/DVN/DBW86T
+    """
+    for path, source in _sources(sheet):
+        if not source.get("source_pid") and not source.get("source_url"):
+            yield Hit(path, f"{_name(source)} is named without source_pid or source_url")
+
+
+@rule("DS702", "source-without-pid", "provenance", "warning", 1)
+def source_without_pid(sheet: Sheet) -> Iterator[Hit]:
+    """A copy points at its original by web address only, without a persistent identifier.
+
+    Why: landing pages move and challenge sites close; a DOI, Handle or ARK of the original
+    stays. Give it when the original has one.
+
+    Failing:
+
+        provenance:
+          derived_from:
+            - {source_dataset: HAM10000, relationship: derives_from,
+               source_url: https://example.org/ham10000}
+
+    Passing:
+
+        provenance:
+          derived_from:
+            - {source_dataset: HAM10000, relationship: derives_from,
+               source_pid: doi:10.7910/DVN/DBW86T}
+    """
+    for path, source in _sources(sheet):
+        if source.get("source_url") and not source.get("source_pid"):
+            yield Hit(join(path, "source_url"),
+                      f"{_name(source)} has a URL but no source_pid (DOI, Handle or ARK)")
+
+
+@rule("DS703", "source-license-missing", "provenance", "error", 2)
+def source_license_missing(sheet: Sheet) -> Iterator[Hit]:
+    """A copy does not state the licence of its original.
+
+    Why: a copy may only be shared on the terms of its original; without them neither the
+    uploader nor a reader can tell whether the copy is lawful.
+
+    Failing:
+
+        provenance:
+          derived_from:
+            - {source_dataset: HAM10000, relationship: derives_from, source_pid: doi:10.7910/DVN/DBW86T}
+
+    Passing:
+
+        provenance:
+          derived_from:
+            - source_dataset: HAM10000
+              relationship: derives_from
+              source_pid: doi:10.7910/DVN/DBW86T
+              source_license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
+    """
+    for path, source in _sources(sheet):
+        if "source_license" not in source:
+            yield Hit(path, f"the licence of {_name(source)} is not stated (source_license)")
+
+
+def _conflict(copy: tuple[str, frozenset], original: tuple[str, frozenset],
+              changed: list[str]) -> str | None:
+    (copy_label, copy_terms), (source_label, source_terms) = copy, original
+    if "nc" in source_terms and "nc" not in copy_terms:
+        return (f"the original is non-commercial ({source_label}) but the copy's licence "
+                f"{copy_label} allows commercial use")
+    if "nd" in source_terms and changed:
+        return (f"the original allows no derivatives ({source_label}) but the copy changed it "
+                f"({', '.join(changed)})")
+    same = (normalise_license(copy_label) or copy_label) == (
+        normalise_license(source_label) or source_label)
+    if "nd" in source_terms and not same:
+        return (f"the original allows no derivatives ({source_label}); an unchanged copy must "
+                f"keep that licence, not {copy_label}")
+    if "sa" in source_terms and not (same or ("sa" in copy_terms and copy_terms == source_terms)):
+        return (f"the original is share-alike ({source_label}); the copy must use the same "
+                f"licence, not {copy_label}")
+    return None
+
+
+@rule("DS704", "license-incompatible", "provenance", "error", 3)
+def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
+    """The copy's licence breaks the terms of its original's licence.
+
+    Why: a non-commercial original cannot become a commercially usable copy by re-uploading it
+    under CC0; a no-derivatives original cannot be resized or relabelled and shared; a
+    share-alike original must be shared under the same licence. Copies on Kaggle and Hugging
+    Face often break these terms, and their users inherit the problem. Only Creative Commons
+    style terms (NC, ND, SA) are judged; custom terms are left to a human.
+
+    Failing:
+
+        distribution:
+          license: {name: CC0 1.0, spdx: CC0-1.0}
+        provenance:
+          derived_from:
+            - source_dataset: HAM10000
+              relationship: derives_from
+              source_license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
+
+    Passing:
+
+        distribution:
+          license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
+        provenance:
+          derived_from:
+            - source_dataset: HAM10000
+              relationship: derives_from
+              source_license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
+    """
+    copy = license_terms(sheet.get(LICENSE))
+    if copy is None:
+        return
+    for path, source in _sources(sheet):
+        original = license_terms(source.get("source_license"))
+        changes = source.get("changes")
+        changed = [c for c in changes if isinstance(c, str)] if isinstance(changes, list) else []
+        if original and (problem := _conflict(copy, original, changed)):
+            yield Hit(join(path, "source_license"), problem)
+
+
+@rule("DS705", "split-preservation-unstated", "provenance", "warning", 1)
+def split_preservation_unstated(sheet: Sheet) -> Iterator[Hit]:
+    """A copy does not say whether it kept the original's official train/validation/test splits.
+
+    Why: results on a re-split copy cannot be compared with published results on the original,
+    and a re-split done per image rather than per patient leaks patients into the test set.
+
+    Failing:
+
+        provenance:
+          derived_from:
+            - {source_dataset: HAM10000, relationship: derives_from}
+
+    Passing:
+
+        provenance:
+          derived_from:
+            - {source_dataset: HAM10000, relationship: derives_from, split_preserved: false}
+    """
+    for path, source in _sources(sheet):
+        status = status_of(source.get("split_preserved"))
+        if status in (Status.MISSING, Status.TODO, Status.PLACEHOLDER):
+            yield Hit(path, f"say whether the official splits of {_name(source)} were kept "
+                            "(split_preserved)")

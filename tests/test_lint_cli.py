@@ -1,0 +1,263 @@
+"""`datasheet lint`, `score` and `rules` as users run them: exit codes, configuration, formats.
+
+Golden outputs live in tests/golden/; regenerate them with DATASHEET_UPDATE_GOLDEN=1 after a
+deliberate change, and read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from datasheet_kit import __version__
+from datasheet_kit.cli import main
+from datasheet_kit.rules import registry
+
+from .conftest import FIXTURES, ROOT
+
+CLEAN = FIXTURES / "lint" / "clean.yaml"
+COPY = FIXTURES / "lint" / "kaggle-copy.yaml"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(main, [str(a) for a in args], env=env or {"GITHUB_ACTIONS": ""})
+
+
+@pytest.fixture
+def in_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder with its own pyproject.toml; returns a function that writes the table."""
+    monkeypatch.chdir(tmp_path)
+
+    def configure(table: str) -> None:
+        (tmp_path / "pyproject.toml").write_text(
+            "[project]\nname = 'x'\n\n[tool.datasheet]\n" + table, encoding="utf-8")
+
+    return configure
+
+
+# --- exit codes and paths -----------------------------------------------------------------------
+
+def test_zero_paths_is_clean():
+    result = run("lint")
+    assert result.exit_code == 0 and "0 files checked: no problems" in result.output
+    result = run("score")
+    assert result.exit_code == 0 and "0 files scored" in result.output
+
+
+def test_clean_datasheet_exits_0():
+    result = run("lint", CLEAN)
+    assert result.exit_code == 0, result.output
+    assert result.output == "1 file checked: no problems\n"
+
+
+def test_errors_exit_1():
+    assert run("lint", COPY).exit_code == 1
+
+
+def test_warnings_exit_0_unless_fail_on_warning():
+    only_warnings = ("--select", "DS6")
+    assert run("lint", *only_warnings, COPY).exit_code == 0
+    assert run("lint", *only_warnings, "--fail-on", "warning", COPY).exit_code == 1
+
+
+def test_fail_under_uses_the_overall_score():
+    assert run("lint", "--fail-under", "100", CLEAN).exit_code == 0
+    # Only the maintenance warnings: no finding fails the run, the score (99) does.
+    assert run("lint", "--select", "DS6", COPY).exit_code == 0
+    result = run("lint", "--select", "DS6", "--fail-under", "99.5", COPY)
+    assert result.exit_code == 1 and "score 99 is under 99.5" in result.output
+    assert run("score", "--fail-under", "95", COPY).exit_code == 1
+    assert run("score", "--fail-under", "100", CLEAN).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [("lint", "--fail-under", "101"), ("lint", "--nope"),
+                                  ("lint", "no/such/file.yaml"), ("rules", "DS999"),
+                                  ("lint", "--select", "DS999"), ("lint", "--format", "xml")])
+def test_usage_errors_exit_2(args):
+    assert run(*args).exit_code == 2
+
+
+def test_unparseable_file_is_a_finding_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"dataset: [unclosed\n")
+    result = subprocess.run([sys.executable, "-m", "datasheet_kit", "lint", str(bad)],
+                            capture_output=True, text=True,
+                            env={**os.environ, "GITHUB_ACTIONS": ""})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^  2:1 +error +YAML syntax error: .*\(DS005 yaml-syntax\)$", result.stdout,
+                     re.MULTILINE)
+
+
+def test_every_finding_has_file_line_and_column():
+    payload = json.loads(run("lint", "--format", "json", FIXTURES).output)
+    assert payload["findings"]
+    assert all(f["file"] and f["line"] >= 1 and f["column"] >= 1 for f in payload["findings"])
+
+
+# --- configuration ------------------------------------------------------------------------------
+
+def test_config_ignore_and_severity_apply(project):
+    project('ignore = ["DS2", "DS3", "DS5", "DS6", "DS7"]\nseverity = { DS801 = "error" }\n')
+    result = run("lint", COPY)
+    codes = {line.rsplit("(", 1)[-1].split()[0] for line in result.output.splitlines()
+             if line.startswith("  ")}
+    assert codes == {"DS403", "DS801"}
+    assert "error    the splits are disjoint" in result.output and result.exit_code == 1
+
+
+def test_config_fail_on_and_fail_under(project):
+    project('select = ["DS6"]\nfail-on = "warning"\n')
+    assert run("lint", COPY).exit_code == 1
+    project('select = ["DS6"]\nfail-under = 99.5\n')
+    assert run("lint", COPY).exit_code == 1
+    project('select = ["DS6"]\n')
+    assert run("lint", COPY).exit_code == 0
+
+
+def test_command_line_overrides_config(project):
+    project('select = ["DS6"]\nfail-on = "warning"\n')
+    assert run("lint", "--fail-on", "error", COPY).exit_code == 0
+
+
+def test_config_is_found_in_a_parent_folder(project, tmp_path, monkeypatch):
+    project('select = ["DS6"]\nfail-on = "warning"\n')
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    assert run("lint", COPY).exit_code == 1
+
+
+@pytest.mark.parametrize("table, words", [
+    ('selct = ["DS2"]\n', ["unknown key 'selct'", "did you mean 'select'"]),
+    ('ignore = ["DS999"]\n', ["unknown rule code 'DS999'", "ignore"]),
+    ('ignore = "DS201"\n', ["ignore must be a list"]),
+    ('severity = { DS201 = "fatal" }\n', ["DS201", "unknown severity 'fatal'"]),
+    ('severity = { DS998 = "error" }\n', ["unknown rule code 'DS998'"]),
+    ('fail-on = "sometimes"\n', ["fail-on", "unknown severity"]),
+    ('fail-under = 120\n', ["fail-under", "0 to 100"]),
+    ('fail-under = [1\n', ["cannot read the configuration"]),
+])
+def test_config_errors_exit_2_naming_key_and_file(project, tmp_path, table, words):
+    project(table)
+    result = run("lint", CLEAN)
+    assert result.exit_code == 2
+    assert str(tmp_path / "pyproject.toml") in result.output
+    for word in words:
+        assert word in result.output
+
+
+# --- formats ------------------------------------------------------------------------------------
+
+def _golden(name: str, output: str) -> None:
+    output = output.replace(__version__, "<version>")
+    path = GOLDEN / name
+    if os.environ.get("DATASHEET_UPDATE_GOLDEN"):
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif"])
+def test_reporter_golden_output(in_root, fmt):
+    result = run("lint", "--ignore", "DS202", "--format", fmt, COPY.relative_to(ROOT))
+    assert result.exit_code == 1
+    suffix = {"text": "txt", "concise": "concise.txt", "github": "github.txt"}.get(fmt, fmt)
+    _golden(f"kaggle-copy.{suffix}", result.output)
+
+
+def test_github_is_the_default_under_github_actions():
+    result = run("lint", COPY, env={"GITHUB_ACTIONS": "true"})
+    assert result.output.startswith("::")
+    assert "::error file=" in result.output and ",line=" in result.output
+
+
+def test_github_escapes_what_would_break_a_command():
+    from datasheet_kit.findings import Finding, Report, Severity
+    from datasheet_kit.reporters import github
+
+    report = Report()
+    report.add("a,b:c.yaml", [Finding("a,b:c.yaml", 1, 1, "DS201", "x", Severity.ERROR,
+                                      "50% done\nsecond line")])
+    first = github(report).splitlines()[0]
+    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=1,title=DS201 x::50%25 done%0Asecond line"
+
+
+def test_sarif_is_valid_against_the_sarif_2_1_0_structure():
+    schema = json.loads((FIXTURES / "sarif-2.1.0-subset.schema.json").read_text())
+    log = json.loads(run("lint", "--format", "sarif", FIXTURES).output)
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    results = log["runs"][0]["results"]
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert results and all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+    uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///")  # absolute paths become file: URIs
+
+
+def test_sarif_schema_rejects_what_the_spec_forbids():
+    schema = json.loads((FIXTURES / "sarif-2.1.0-subset.schema.json").read_text())
+    log = json.loads(run("lint", "--format", "sarif", COPY).output)
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, schema)
+
+
+# --- score and rules ----------------------------------------------------------------------------
+
+def test_score_json_contract():
+    payload = json.loads(run("score", "--format", "json", CLEAN, COPY).output)
+    assert payload["version"] == 1
+    clean, copy = payload["scorecards"]
+    assert clean["overall"] == 100 and copy["overall"] < 100
+    assert set(clean) == {"file", "overall", "findings", "platform_presence", "sections"}
+    section = clean["sections"][0]
+    assert {"id", "title", "score", "status", "points", "max_points", "answered", "expected",
+            "questions"} <= set(section)
+    question = section["questions"][0]
+    assert question["id"] == "dataset.title" and question["status"] == "answered"
+    assert question["origin"] == {"file": str(CLEAN), "line": 5, "column": 3,
+                                  "key": "dataset.title"}
+
+
+def test_score_table_lists_sections_and_overall():
+    output = run("score", COPY).output
+    assert "provenance" in output and "overall" in output
+    assert "placeholder" not in output.split("overall")[0] or "partial" in output
+
+
+def test_rules_lists_every_code_and_prints_one():
+    listing = run("rules").output
+    assert all(code in listing for code in registry())
+    result = run("rules", "ds301")
+    assert result.exit_code == 0
+    assert result.output.startswith("DS301 split-sizes-disagree") and "Failing:" in result.output
+    payload = json.loads(run("rules", "--format", "json").output)
+    assert [r["code"] for r in payload] == list(registry())
+
+
+def test_lint_path_is_light():
+    from .test_schema import HEAVY
+
+    code = ("import sys; sys.argv=['datasheet','lint',%r]\n"
+            "from datasheet_kit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)" % str(COPY))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_an_unreadable_file_is_reported_whatever_is_selected(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"dataset: [unclosed\n")
+    result = run("lint", "--select", "DS2", "--ignore", "DS005", bad)
+    assert result.exit_code == 1 and "DS005" in result.output
