@@ -64,3 +64,34 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     emit(report, fmt)
     sys.exit(report.exit_code())
 
+
+@main.command("check-splits")
+@click.argument("table")
+@click.option("--patient-column", required=True, help="The column that identifies the patient.")
+@click.option("--split-column", required=True, help="The column that names the split.")
+@click.option("--image-column", help="The column that identifies the image (checked too).")
+@click.option("--examples", default=10, show_default=True, type=click.IntRange(min=0),
+              help="How many leaking patients and images to list (0: all).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the findings.")
+def check_splits(table: str, patient_column: str, split_column: str, image_column: str | None,
+                 examples: int, fmt: str) -> None:
+    """Find patients and images that appear in more than one split of TABLE (CSV or Parquet).
+
+    Exit status: 0 when every patient is in one split, 1 on leakage, 2 when the table cannot be
+    checked (missing column, not a table, not UTF-8). Parquet needs datasheet-kit[splits].
+    """
+    from .findings import EXIT_USAGE
+    from .splits import TableError, check, main_summary
+
+    report = Report()
+    try:
+        result = check(table, patient_column, split_column, image_column, examples)
+    except TableError as exc:
+        report.add(table, [exc.finding])
+        emit(report, fmt)
+        sys.exit(EXIT_USAGE)
+    report.add(table, result.findings)
+    emit(report, fmt)
+    click.echo(main_summary(result), err=True)
+    sys.exit(report.exit_code())
