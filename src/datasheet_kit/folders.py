@@ -115,8 +115,9 @@ def difference_hash(path: Path) -> int | None:
 
 
 def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
-         workers: int | None = None, progress: Callable[[int], None] | None = None) -> FolderScan:
-    """Hash every file under `root`. `progress(n)` is called as files finish (for a bar)."""
+         workers: int | None = None, progress: Callable[[int, int], None] | None = None
+         ) -> FolderScan:
+    """Hash every file under `root`. `progress(done, total)` is called as files finish."""
     root = Path(root)
     if perceptual:
         try:
@@ -139,7 +140,7 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
         for entry in pool.map(one, relative):  # map keeps the stable order of `relative`
             result.files.append(entry)
             if progress:
-                progress(1)
+                progress(len(result.files), len(relative))
     return result
 
 

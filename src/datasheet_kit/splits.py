@@ -42,7 +42,8 @@ CODES = {
 # same split and never count as leakage. Folder mode recognises split folders with the same table.
 SPLIT_SYNONYMS = {
     "train": "train", "training": "train", "trn": "train",
-    "val": "validation", "valid": "validation", "validation": "validation", "dev": "validation",
+    "val": "validation", "valid": "validation", "validation": "validation", "validate": "validation",
+    "dev": "validation",
     "test": "test", "testing": "test", "tst": "test", "holdout": "test",
 }
 _FIRST_WORD = re.compile(r"[a-z]+")
