@@ -62,6 +62,9 @@ def test_a_reference_is_nobodys_copy(references):
     ("FUNDO retina", ["fundo"]),
     ("fundo retina", []),  # an all-capital short name is matched case-sensitively
     ("Flowers 2022", []),
+    ("LSCData", ["lsc-2021", "lsc-2022"]),  # a capitalised word run on after the acronym
+    ("dataLSC2021_r32", ["lsc-2021"]),  # a year glued to the name is read inside a word
+    ("Pulsc notes", []),  # ... but the bare name inside a word is not
 ])
 def test_names_and_years(title, expected, references):
     found = prov.best(prov.candidates(prov.Target("t", "listing", title=title), references))
@@ -194,3 +197,17 @@ def test_reference_fixtures_are_valid():
 
     for path in sorted(HERE.rglob("*.yaml")):
         assert validate(load(path)) == [], path
+
+
+def test_listing_rows(references):
+    row = {"name": "LSC 2022 JPG 256", "alternateName": "", "keywords": "cancer; dermoscopy",
+           "license.name": "CC0: Public Domain", "contentSize": "0.6", "description": "",
+           "url": "https://www.kaggle.com/x/y"}
+    target = prov.target_from_listing(row)
+    assert target.size_bytes == 600_000 and target.keywords == ["cancer", "dermoscopy"]
+    found = prov.best(prov.candidates(target, references))
+    assert [c.reference.id for c in found] == ["lsc-2022"]
+    assert prov.license_verdict(target, found)[0] == "incompatible"
+    assert any("600.0 kB vs 600.0 kB" in e.text for e in found[0].evidence)
+    unknown = prov.target_from_listing(dict(row, **{"license.name": "Unknown"}))
+    assert prov.license_verdict(unknown, found) == ("missing", [])

@@ -55,16 +55,19 @@ _BYTES_UNITS = {"": 1, "b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12}
 
 def compact(text: str) -> tuple[str, frozenset[int]]:
     """Lower-case letters and digits only, plus the positions where a word may start or end:
-    separators, letter/digit changes and lower-to-upper case changes ("SkinCancerHAM10000").
+    separators, letter/digit changes and case changes ("SkinCancerHAM10000", "ISICData").
     Matching in this form makes "isic2018", "ISIC_2018" and "ISIC 2018" the same, while
     "googledrive" still does not contain the word "drive"."""
     out: list[str] = []
     bounds = {0}
     previous = ""
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch.isalnum():
+            following = text[i + 1: i + 2]
             if previous and (ch.isdigit() != previous.isdigit()
-                             or (previous.islower() and ch.isupper())):
+                             or (previous.islower() and ch.isupper())
+                             # "ISICData": the last capital before a lower-case letter starts a word
+                             or (previous.isupper() and ch.isupper() and following.islower())):
                 bounds.add(len(out))
             out.append(ch.lower())
             previous = ch
@@ -274,6 +277,25 @@ def target_from_folder(scan: Any, sheet: Sheet | None = None) -> Target:
     return target
 
 
+# Kaggle licence display names that say nothing about the terms.
+NO_LICENSE = frozenset({"unknown", "other (specified in description)", ""})
+
+
+def target_from_listing(row: dict, file: str = "") -> Target:
+    """One row of a platform listing table in the flattened Croissant-like form of the
+    duplicate-datasets project (name, alternateName, keywords, license.name, contentSize in MB)."""
+    license_name = (row.get("license.name") or "").strip()
+    keywords = [k.strip() for k in (row.get("keywords") or "").split(";") if k.strip()]
+    texts = {"subtitle": row["alternateName"]} if (row.get("alternateName") or "").strip() else {}
+    if (row.get("description") or "").strip():
+        texts["description"] = row["description"]
+    return Target(
+        file=file or row.get("url", ""), kind="listing", title=(row.get("name") or "").strip(),
+        texts=texts, keywords=keywords,
+        license={} if license_name.lower() in NO_LICENSE else {"name": license_name},
+        size_bytes=parse_size(row.get("contentSize") or "", "mb"))
+
+
 def parse_size(text: str, default_unit: str = "b") -> int | None:
     """'75776.0' (in `default_unit`), '1.2 GB', '595 MB' -> bytes (decimal units)."""
     match = re.fullmatch(r"\s*([\d.]+)\s*([kmgt]?b)?\s*", str(text).lower())
@@ -289,13 +311,14 @@ def parse_size(text: str, default_unit: str = "b") -> int | None:
 
 @dataclass(frozen=True)
 class Evidence:
-    kind: str  # name | family | declared | link | pattern | count | size | keyword
+    kind: str  # name | family | family, other year | declared | link | pattern | ...
     text: str
     weight: float
 
     @property
     def makes_candidate(self) -> bool:
-        return self.kind in ("name", "family", "declared", "link", "pattern")
+        return self.kind in ("name", "family", "family, other year", "declared", "link",
+                             "pattern")
 
 
 @dataclass
@@ -339,7 +362,11 @@ def _name_evidence(ref: Reference, target: Target, family_years: set[str]) -> li
         if ref.family is None:
             continue
         years = set()
-        hits = find_words(ref.family, packed)
+        # A year glued to the family name ("dataisic2018") is read even inside a word; without
+        # one, the name must stand alone, so that "Cyclisic" is not ISIC.
+        hits = sorted(set(find_words(ref.family, packed)) | {
+            m.end() for m in re.finditer(re.escape(ref.family) + r"(?=(?:19|20)\d\d(?!\d))",
+                                         packed[0])})
         for end in hits:
             after = _YEARS_AFTER.match(packed[0][end:])
             if after:
@@ -351,7 +378,8 @@ def _name_evidence(ref: Reference, target: Target, family_years: set[str]) -> li
         elif hits and not (years & family_years):
             said = f" with the year {', '.join(sorted(years))}, which no reference covers" \
                 if years else " without a year"
-            found.append(Evidence("family", f"{where} {_quote(text)} names "
+            found.append(Evidence("family" if not years else "family, other year",
+                                  f"{where} {_quote(text)} names "
                                   f"{ref.family.upper()}{said}",
                                   W_FAMILY_TITLE if in_title else W_FAMILY_TEXT))
     return [max(found, key=lambda e: e.weight)] if found else []
@@ -608,16 +636,27 @@ def _undeclared(target: Target, sure: list[Candidate]) -> list[Finding]:
     return [finding(target.file, "DS901", severity, message, path="provenance.derived_from")]
 
 
+def license_verdict(target: Target, sure: list[Candidate]) -> tuple[str, list[str]]:
+    """The copy's licence against every equally likely original: "compatible" or "incompatible"
+    only when all of them agree, "missing" without a licence, else "unknown"."""
+    if not target.license:
+        return "missing", []
+    if not sure or not all(c.reference.license for c in sure):
+        return "unknown", []
+    verdicts = [license_compatibility(c.reference.license, target.license) for c in sure]
+    kinds = {verdict for verdict, _ in verdicts}
+    if len(kinds) != 1:
+        return "unknown", []
+    return kinds.pop(), sorted({r for _, rs in verdicts for r in rs})
+
+
 def _license_findings(target: Target, sure: list[Candidate]) -> list[Finding]:
     """DS902 when the copy's licence contradicts the original's (every equally likely one)."""
-    if not target.license or not all(c.reference.license for c in sure):
-        return []
-    verdicts = [license_compatibility(c.reference.license, target.license) for c in sure]
-    if any(verdict != "incompatible" for verdict, _ in verdicts):
+    verdict, reasons = license_verdict(target, sure)
+    if verdict != "incompatible":
         return []
     originals = ", ".join(f"{_license_text(c.reference.license)!r} ({c.reference.id})"
                           for c in sure)
-    reasons = sorted({r for _, rs in verdicts for r in rs})
     return [finding(
         target.file, "DS902", Severity.ERROR,
         f"the licence {_license_text(target.license)!r} contradicts the original's {originals}: "
