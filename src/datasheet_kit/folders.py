@@ -183,15 +183,20 @@ def duplicate_findings(found: FolderScan, examples: int = 10) -> list[Finding]:
         if across:
             out.append(finding(
                 found.root, "DS906", severity,
-                f"{len(across):,} groups of {kind} images sit in more than one split, e.g. "
+                f"{_groups(len(across))} of {kind} images {'sit' if len(across) > 1 else 'sits'}"
+                " in more than one split, e.g. "
                 + "; ".join(_group(g, split) for g in across[:examples])))
         if within:
             out.append(finding(
                 found.root, "DS911", Severity.WARNING,
-                f"{len(within):,} groups of {kind} images inside the folder "
+                f"{_groups(len(within))} of {kind} images inside the folder "
                 f"({sum(len(g) for g in within):,} files), e.g. "
                 + "; ".join(_group(g, split) for g in within[:examples])))
     return out
+
+
+def _groups(n: int) -> str:
+    return f"{n:,} group{'s' * (n != 1)}"
 
 
 def _group(paths: list[str], split: dict[str, str | None]) -> str:
