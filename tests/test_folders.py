@@ -136,3 +136,11 @@ def test_perceptual_hash_finds_resized_copies(tmp_path):
     assert folders.exact_duplicates(found) == []
     codes = sorted((f.code, str(f.severity)) for f in folders.duplicate_findings(found))
     assert codes == [("DS906", "warning"), ("DS911", "warning")]
+
+
+def test_progress_reports_every_file(planted):
+    root, _, _ = planted
+    seen = []
+    found = folders.scan(root, progress=lambda done, total: seen.append((done, total)))
+    total = len(found.files)
+    assert seen == [(i, total) for i in range(1, total + 1)]

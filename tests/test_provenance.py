@@ -211,3 +211,18 @@ def test_listing_rows(references):
     assert any("600.0 kB vs 600.0 kB" in e.text for e in found[0].evidence)
     unknown = prov.target_from_listing(dict(row, **{"license.name": "Unknown"}))
     assert prov.license_verdict(unknown, found) == ("missing", [])
+
+
+def test_findings_point_at_the_field(references):
+    path = HERE / "copies" / "DS902-license-contradicts-source.yaml"
+    (found,) = [f for f in prov.examine(path, references).findings if f.code == "DS902"]
+    line = path.read_text().splitlines()[found.line - 1]
+    assert line.strip() == "license:" and found.column == 3
+
+
+def test_a_copy_that_borrows_the_title_is_still_a_copy(tmp_path, references):
+    text = (HERE / "copies" / "DS901-undeclared-copy.yaml").read_text()
+    borrowed = tmp_path / "borrowed.yaml"
+    borrowed.write_text(text.replace("title: LSC 2022 resized 256",
+                                     "title: Lumen Skin Challenge 2022"))
+    assert "DS901" in codes_of(prov.examine(borrowed, references))

@@ -157,6 +157,20 @@ def _license(value: Any) -> dict:
     return {"name": value} if isinstance(value, str) and value.strip() else {}
 
 
+def _own_links(sheet: Sheet) -> tuple[set[str], set[str]]:
+    """Landing page and URL identifiers (compared as links), and persistent identifiers."""
+    links, pids = set(), set()
+    if isinstance(sheet.get("dataset.landing_page"), str):
+        links.add(_link(sheet.get("dataset.landing_page")))
+    for ident in sheet.get("dataset.identifiers") or []:
+        if isinstance(ident, dict) and isinstance(ident.get("value"), str):
+            if ident.get("scheme") in ("url", "other"):
+                links.add(_link(ident["value"]))
+            else:
+                pids.add(ident["value"].strip().lower())
+    return links, pids
+
+
 def reference_from_sheet(sheet: Sheet) -> Reference:
     data_id = Path(sheet.file).stem
     title = str(sheet.get("dataset.title") or data_id)
@@ -175,15 +189,7 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
             family, year = rest, years[0]
     keywords = frozenset(compact(k)[0] for k in sheet.get("dataset.keywords") or []
                          if isinstance(k, str))
-    links, pids = set(), set()
-    if isinstance(sheet.get("dataset.landing_page"), str):
-        links.add(_link(sheet.get("dataset.landing_page")))
-    for ident in sheet.get("dataset.identifiers") or []:
-        if isinstance(ident, dict) and isinstance(ident.get("value"), str):
-            if ident.get("scheme") in ("url", "other"):
-                links.add(_link(ident["value"]))
-            else:
-                pids.add(ident["value"].strip().lower())
+    links, pids = _own_links(sheet)
     patterns = tuple(p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str))
     return Reference(
         id=data_id, file=sheet.file, title=title, names=names, family=family, year=year,
@@ -236,7 +242,19 @@ class Target:
     size_bytes: int | None = None
     file_names: list[str] = field(default_factory=list)  # relative paths of the images
     patterns: list[str] = field(default_factory=list)
+    links: set[str] = field(default_factory=set)  # its own landing page and identifiers
     same_file: str | None = None  # the target's own path, to skip it among the references
+    sheet: Sheet | None = None  # where the answers came from, for the line of a finding
+
+    def at(self, *paths: str) -> dict:
+        """File, line and column of the first of `paths` the target's sheet has."""
+        if self.sheet is None:
+            return {"file": self.file}
+        for path in paths:
+            if self.sheet.get(path) is not None:
+                origin = self.sheet.origin(path)
+                return {"file": self.file, "line": origin.line, "column": origin.column}
+        return {"file": self.file}
 
 
 def target_from_sheet(sheet: Sheet) -> Target:
@@ -260,14 +278,15 @@ def target_from_sheet(sheet: Sheet) -> Target:
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
         size_bytes=_count(sheet.get("dataset.size_bytes")),
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],
-        same_file=str(Path(sheet.file).resolve()))
+        links=set().union(*_own_links(sheet)), same_file=str(Path(sheet.file).resolve()),
+        sheet=sheet)
 
 
 def target_from_folder(scan: Any, sheet: Sheet | None = None) -> Target:
     """A local copy: its folder name, file names, image counts per split folder and total size,
     plus what its own datasheet declares when it ships one."""
     target = target_from_sheet(sheet) if sheet is not None else Target(scan.root, "folder")
-    target.file, target.kind = scan.root, "folder"
+    target.file, target.kind, target.sheet = scan.root, "folder", None
     target.texts["folder name"] = Path(scan.root).name
     images = scan.images
     target.file_names = [e.path for e in images]
@@ -488,8 +507,12 @@ def candidates(target: Target, references: Iterable[Reference]) -> list[Candidat
 
 
 def _is_same(target: Target, ref: Reference) -> bool:
-    return bool(target.same_file and Path(ref.file).resolve() == Path(target.same_file)
-                or (target.title and target.title == ref.title))
+    """The target is this reference: the same file, or the same title and the same page or
+    identifier (a copy may borrow the title, but then it lives at another address)."""
+    if target.same_file and Path(ref.file).resolve() == Path(target.same_file):
+        return True
+    return bool(target.title and target.title == ref.title
+                and target.links & (ref.links | ref.pids))
 
 
 def is_reference(target: Target, references: Iterable[Reference]) -> bool:
@@ -597,7 +620,8 @@ def findings(target: Target, found: list[Candidate], original: bool = False) -> 
     out = []
     for c in found:
         out.append(finding(
-            target.file, "DS900", Severity.INFO,
+            **target.at("provenance.derived_from", "dataset.title"), code="DS900",
+            severity=Severity.INFO, message=
             f"likely original: {c.reference.title} ({c.reference.id}), confidence "
             f"{c.confidence:.2f}: " + "; ".join(e.text for e in c.evidence),
             path="provenance.derived_from"))
@@ -633,7 +657,8 @@ def _undeclared(target: Target, sure: list[Candidate]) -> list[Finding]:
                    "add provenance.derived_from with the original, its identifier and its licence")
         # A bare local folder has nowhere to say it; a published card or datasheet does.
         severity = Severity.WARNING if target.kind == "folder" else Severity.ERROR
-    return [finding(target.file, "DS901", severity, message, path="provenance.derived_from")]
+    return [finding(**target.at("provenance.derived_from", "dataset.title"), code="DS901",
+                    severity=severity, message=message, path="provenance.derived_from")]
 
 
 def license_verdict(target: Target, sure: list[Candidate]) -> tuple[str, list[str]]:
@@ -658,7 +683,7 @@ def _license_findings(target: Target, sure: list[Candidate]) -> list[Finding]:
     originals = ", ".join(f"{_license_text(c.reference.license)!r} ({c.reference.id})"
                           for c in sure)
     return [finding(
-        target.file, "DS902", Severity.ERROR,
+        **target.at("distribution.license"), code="DS902", severity=Severity.ERROR, message=
         f"the licence {_license_text(target.license)!r} contradicts the original's {originals}: "
         + "; ".join(reasons), path="distribution.license")]
 
@@ -696,7 +721,8 @@ def _split_findings(target: Target, c: Candidate) -> list[Finding]:
         message = f"the splits differ from the original's: {ours} here, {original} in {ref.id}"
         if said is False:
             message += "; yet the copy says the official splits were kept"
-    return [finding(target.file, "DS903", Severity.WARNING, message,
+    return [finding(**target.at("medical_imaging.split_counts"), code="DS903",
+                    severity=Severity.WARNING, message=message,
                     path="provenance.derived_from.split_preserved")]
 
 
@@ -709,15 +735,15 @@ def _size_findings(target: Target, c: Candidate) -> list[Finding]:
         split = next((s for s, k in ref.split_counts.items() if k == n), None)
         what = f"only the original's {split} split" if split else \
             f"{n / ref.num_images:.0%} of the original"
-        return [finding(target.file, "DS904", Severity.WARNING,
-                        f"{n:,} images against {ref.num_images:,} in {ref.id}: {what}; declare "
+        return [finding(**target.at("medical_imaging.num_images"), code="DS904",
+                        severity=Severity.WARNING, message=f"{n:,} images against {ref.num_images:,} in {ref.id}: {what}; declare "
                         "the relationship is_part_of (or the change 'filtered')",
                         path="provenance.derived_from.relationship")]
     if n > 1.02 * ref.num_images and not (
             {"augmented_from", "aggregates", "is_supplemented_by"} & relationships
             or {"augmented", "merged"} & changes):
-        return [finding(target.file, "DS905", Severity.WARNING,
-                        f"{n:,} images against {ref.num_images:,} in {ref.id}: the copy adds "
+        return [finding(**target.at("medical_imaging.num_images"), code="DS905",
+                        severity=Severity.WARNING, message=f"{n:,} images against {ref.num_images:,} in {ref.id}: the copy adds "
                         f"{n - ref.num_images:,} images (augmented or merged?); declare the "
                         "relationship augmented_from or aggregates",
                         path="provenance.derived_from.relationship")]
