@@ -243,6 +243,7 @@ class Target:
     file_names: list[str] = field(default_factory=list)  # relative paths of the images
     patterns: list[str] = field(default_factory=list)
     links: set[str] = field(default_factory=set)  # its own landing page and identifiers
+    cited: str = ""  # every text of the target, searched for the original's DOI or page
     same_file: str | None = None  # the target's own path, to skip it among the references
     sheet: Sheet | None = None  # where the answers came from, for the line of a finding
 
@@ -279,7 +280,19 @@ def target_from_sheet(sheet: Sheet) -> Target:
         size_bytes=_count(sheet.get("dataset.size_bytes")),
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],
         links=set().union(*_own_links(sheet)), same_file=str(Path(sheet.file).resolve()),
-        sheet=sheet)
+        sheet=sheet, cited=" ".join(_strings(sheet.data)))
+
+
+def _strings(value: Any) -> Iterable[str]:
+    """Every text in a sheet: a reader may put a source's DOI in any answer."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def target_from_folder(scan: Any, sheet: Sheet | None = None) -> Target:
@@ -419,7 +432,7 @@ def _declared_evidence(ref: Reference, target: Target) -> list[Evidence]:
                 or (url and url in ref.links) or (pid and pid in ref.pids):
             found.append(Evidence("declared", f"{where} declares {_quote(source or url or pid)}",
                                   W_DECLARED))
-    everything = " ".join(text for _, text in _fields(target)).lower()
+    everything = " ".join([target.cited] + [text for _, text in _fields(target)]).lower()
     for pid in sorted(ref.pids):
         if pid and pid in everything:
             found.append(Evidence("declared", f"the text cites the original's identifier {pid}",
