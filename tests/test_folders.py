@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import random
-import zlib
 import struct
+import zlib
 
 import pytest
 

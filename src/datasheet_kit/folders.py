@@ -120,7 +120,7 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
     """Hash every file under `root`. `progress(done, total)` is called as files finish."""
     root = Path(root)
     if perceptual:
-        try:
+        try:  # fail before hashing thousands of files, not after
             import PIL  # noqa: F401
         except ImportError:
             raise RuntimeError("perceptual hashes need Pillow: pip install "

@@ -275,7 +275,9 @@ def target_from_sheet(sheet: Sheet) -> Target:
         file=sheet.file, kind=sheet.kind, title=str(sheet.get("dataset.title") or ""),
         texts=texts, keywords=keywords, declared=declared,
         license=_license(sheet.get("distribution.license")),
-        num_images=_count(sheet.get("medical_imaging.num_images")),
+        # A card reader may only have a total count (HF dataset_info) for composition.
+        num_images=_count(sheet.get("medical_imaging.num_images"))
+        or _count(sheet.get("composition.instance_count")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
         size_bytes=_count(sheet.get("dataset.size_bytes")),
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .findings import Finding, Severity
 
@@ -275,10 +275,6 @@ def check(path: str | Path, patient_column: str, split_column: str,
             (numeric, len(patients.first) - numeric, decimals),
             patient_column, image_column, examples)
     return result
-
-
-def _rows(per_split: dict[str, int]) -> str:
-    return ", ".join(f"{split} {n:,} row{'s' * (n != 1)}" for split, n in per_split.items())
 
 
 def _report(result: SplitCheck, leaked: dict, shared: dict, empty: Counter,
