@@ -157,3 +157,11 @@ def test_cli_bad_table_no_traceback(tmp_path):
                              capture_output=True, text=True)
         assert out.returncode == 2 and "DS908" in out.stdout
         assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_separator_is_taken_from_the_header(tmp_path, separator):
+    path = tmp_path / "t.csv"
+    path.write_text(separator.join(["patient", "split"]) + "\n"
+                    + "\n".join(separator.join(r) for r in [("p1", "train"), ("p1", "test")]) + "\n")
+    assert check(path, "patient", "split").leaked_patients == {"p1": {"test": 1, "train": 1}}

@@ -111,13 +111,19 @@ def _csv_rows(path: Path, columns: list[str]) -> Iterator[tuple[int, list[str]]]
         raise TableError(finding(file, "DS908", Severity.ERROR,
                                  f"cannot read the table: {exc.strerror or exc}")) from None
     with handle:
-        if b"\x00" in handle.read(8192):
+        head = handle.read(8192)
+        if b"\x00" in head:
             raise TableError(finding(file, "DS908", Severity.ERROR,
                                      "the file contains NUL bytes: it is binary, not a CSV table"))
+    # Tab- and semicolon-separated tables are common (spreadsheets in many locales): the
+    # separator is the one the header line uses most.
+    first = head.split(b"\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: first.count(d.encode()))
     csv.field_size_limit(MAX_FIELD)
     # newline="" as the csv module wants; the C decoder keeps a million rows fast.
     with open(path, encoding="utf-8-sig", newline="") as text:
-        reader = csv.reader(text, strict=True)  # a stray quote must not swallow the rest
+        # strict: a stray quote must not silently swallow the rest of the file
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
         try:
             header = next(reader, None)
             if header is None or not any(h.strip() for h in header):
