@@ -76,7 +76,7 @@ def test_medical_imaging_required_fields():
 
 
 HEAVY = ("linkml", "linkml_runtime", "jsonschema", "mlcroissant", "huggingface_hub", "kaggle",
-         "jinja2", "markdown_it", "pandas", "requests")
+         "jinja2", "markdown_it", "pandas", "requests", "pyarrow", "PIL", "numpy")
 
 
 def test_cli_import_is_light():
