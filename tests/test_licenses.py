@@ -682,3 +682,10 @@ def test_corpus_copycats_melanoma_copy(corpus):
     source = normalize(stated.group(0))
     assert (source.spdx, copy.spdx) == ("CC-BY-NC-4.0", "CC-BY-NC-SA-4.0")
     assert compatibility(source, copy).verdict == "compatible"
+
+
+def test_a_copy_of_an_and_expression_keeps_every_part():
+    source = normalize("CC0-1.0 AND CC-BY-NC-4.0")
+    assert compatibility(source, normalize("Apache 2.0")).verdict == "incompatible"
+    assert compatibility(source, normalize("CC BY-NC 4.0")).verdict == "compatible"
+    assert compatibility(source, normalize("unknown")).verdict == "unknown"

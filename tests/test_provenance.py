@@ -146,13 +146,16 @@ def test_flat_folder_drops_the_splits(tmp_path, references):
     ("CC-BY-NC-4.0", "Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)", "compatible"),
     ("CC-BY-NC-4.0", "CC BY-NC-SA 4.0", "compatible"),
     ("CC0-1.0 AND CC-BY-NC-4.0", "Apache 2.0", "incompatible"),
+    ("CC0-1.0 AND CC-BY-NC-4.0", "CC BY-NC 4.0", "compatible"),
     ("CC0-1.0", "MIT", "compatible"),
     ("CC-BY-4.0", "CC0: Public Domain", "incompatible"),
     ("CC-BY-NC-4.0", "Unknown", "unknown"),
-    ("CheXpert Research Use Agreement", "CC0: Public Domain", "unknown"),
+    # a research-use agreement does not allow public re-uploads at all
+    ("CheXpert Research Use Agreement", "CC0: Public Domain", "incompatible"),
 ])
-def test_local_license_stand_in(source, copy, verdict):
-    assert prov._local_compatibility({"spdx": source}, {"name": copy})[0] == verdict
+def test_license_compatibility(source, copy, verdict):
+    found, reasons = prov.license_compatibility({"spdx": source}, {"name": copy})
+    assert found == verdict and reasons
 
 
 def test_cli_provenance(tmp_path):

@@ -745,6 +745,15 @@ _NOTES: tuple[_Rule, ...] = (
 )
 
 
+def _conjunction(license: License) -> list[License]:
+    """The parts of an SPDX "A AND B" expression, each normalised; [license] otherwise."""
+    text = license.spdx or license.as_stated or ""
+    parts = [p.strip(" ()") for p in re.split(r"\s+AND\s+", text) if p.strip(" ()")]
+    if len(parts) < 2 or any(re.search(r"\s(OR|WITH)\s", p) for p in parts):
+        return [license]
+    return [normalize(p) for p in parts]
+
+
 def compatibility(source: License, copy: License, *, modified: bool = False) -> Compatibility:
     """May ``copy``, a public re-upload of data licensed as ``source``, carry its licence?
 
@@ -752,6 +761,15 @@ def compatibility(source: License, copy: License, *, modified: bool = False) -> 
     re-split); by default the copy is taken to be unchanged. This is a reading
     of the licence conditions for a non-lawyer, not legal advice.
     """
+    parts = _conjunction(source)
+    if len(parts) > 1:
+        # "A AND B" (parts of a dataset under different licences): a copy of the whole must keep
+        # the conditions of every part, so the strictest verdict of the parts decides.
+        results = [compatibility(part, copy, modified=modified) for part in parts]
+        for verdict in (INCOMPATIBLE, UNKNOWN, COMPATIBLE):
+            chosen = [r for r in results if r.verdict == verdict]
+            if chosen:
+                return Compatibility(verdict, tuple(x for r in chosen for x in r.reasons))
     words = {
         "s": source.label,
         "c": copy.label,

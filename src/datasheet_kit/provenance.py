@@ -560,70 +560,15 @@ def _bytes(n: int) -> str:
 def license_compatibility(source: dict, copy: dict) -> tuple[str, list[str]]:
     """Whether a copy's licence honours the original's: ("compatible" | "incompatible" |
     "unknown", reasons). The one place that asks the licence module."""
-    try:
-        from . import licenses  # written under issue 4/licences; not in this branch yet
-    except ImportError:
-        return _local_compatibility(source, copy)
+    from . import licenses
+
     result = licenses.compatibility(licenses.normalize(_license_text(source)),
                                     licenses.normalize(_license_text(copy)))
-    verdict = getattr(result.verdict, "value", result.verdict)
-    return str(verdict).lower(), list(result.reasons)
+    return result.verdict, list(result.reasons)
 
 
 def _license_text(value: dict) -> str:
     return value.get("spdx") or value.get("name") or ""
-
-
-# --- REPLACE WITH licenses.compatibility: a deliberately small stand-in, used only while
-# --- datasheet_kit.licenses is not in this branch. It knows the Creative Commons terms and the
-# --- display names Kaggle uses; anything else is "unknown".
-_KAGGLE_NAMES = {
-    "cc0: public domain": "CC0-1.0", "cc0-1.0": "CC0-1.0", "cc0": "CC0-1.0",
-    "attribution-noncommercial 4.0 international (cc by-nc 4.0)": "CC-BY-NC-4.0",
-    "cc by-nc-sa 4.0": "CC-BY-NC-SA-4.0", "cc by-sa 4.0": "CC-BY-SA-4.0",
-    "cc by 4.0": "CC-BY-4.0", "cc by-nc 4.0": "CC-BY-NC-4.0", "apache 2.0": "Apache-2.0",
-    "mit": "MIT", "gpl 2": "GPL-2.0", "gpl 3": "GPL-3.0",
-    "database: open database, contents: database contents": "ODbL-1.0",
-}
-
-
-def _terms(text: str) -> set[str] | None:
-    """The conditions of a licence text or SPDX expression ('by', 'nc', 'sa', 'nd'), or None."""
-    key = " ".join(text.lower().split())
-    spdx = _KAGGLE_NAMES.get(key, text)
-    parts = [p for p in re.split(r"\s+(?:AND|OR|WITH)\s+", spdx.strip()) if p]
-    terms: set[str] = set()
-    for part in parts:
-        part = part.upper()
-        if part.startswith("CC0") or part in ("UNLICENSE", "PDDL-1.0"):
-            continue
-        match = re.fullmatch(r"CC-(BY(?:-NC)?(?:-SA|-ND)?)-\d\.\d", part)
-        if match:
-            terms.update(t.lower() for t in match.group(1).split("-"))
-        elif part in ("MIT", "APACHE-2.0", "BSD-3-CLAUSE", "BSD-2-CLAUSE"):
-            terms.add("by")
-        elif part.startswith(("GPL", "ODBL")):
-            terms.update({"by", "sa"})
-        else:
-            return None
-    return terms
-
-
-def _local_compatibility(source: dict, copy: dict) -> tuple[str, list[str]]:
-    src, cpy = _terms(_license_text(source)), _terms(_license_text(copy))
-    if src is None or cpy is None:
-        return "unknown", []
-    reasons = []
-    if "nc" in src and "nc" not in cpy:
-        reasons.append("the original forbids commercial use; the copy's licence allows it")
-    if "by" in src and "by" not in cpy:
-        reasons.append("the original requires attribution; the copy's licence does not")
-    if "nd" in src:
-        reasons.append("the original forbids derivatives")
-    if "sa" in src and (_license_text(source).upper() != _license_text(copy).upper()):
-        reasons.append("the original requires copies under the same licence")
-    return ("incompatible" if reasons else "compatible"), reasons
-# --- end of the stand-in
 
 
 # ------------------------------------------------------------------------------- findings
