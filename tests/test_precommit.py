@@ -43,7 +43,8 @@ def published() -> list[dict]:
 
 def test_published_hooks_install_the_package_themselves():
     hooks = {hook["id"]: hook for hook in published()}
-    assert set(hooks) == {"datasheet-lint", "datasheet-validate"}
+    assert set(hooks) == {"datasheet-lint", "datasheet-validate", "datasheet-card"}
+    assert hooks["datasheet-card"]["entry"] == "datasheet generate hf-card --check"
     assert hooks["datasheet-lint"]["entry"] == "datasheet lint"
     assert hooks["datasheet-validate"]["entry"] == "datasheet validate"
     assert all(hook["language"] == "python" for hook in hooks.values())
@@ -106,6 +107,7 @@ def local_hooks(tmp_path, env) -> Path:
     hooks = published()
     for hook in hooks:
         hook["language"] = "system"  # "unsupported" in pre-commit 4.4+, which still reads "system"
+        hook.pop("additional_dependencies", None)  # this environment has them already
         hook["entry"] = hook["entry"].replace("datasheet", str(BIN / "datasheet"), 1)
     (repo / ".pre-commit-hooks.yaml").write_text(yaml.safe_dump(hooks, sort_keys=False))
     assert _commit_all(repo, env, "hooks").returncode == 0
@@ -188,3 +190,31 @@ def test_published_python_hook_installs_from_this_repository(tmp_path, env):
     assert good.returncode == 0, good.stdout + good.stderr
     bad = _try_repo(ROOT, "datasheet-lint", project, offline, "datasheets/bad.yaml")
     assert bad.returncode == 1 and "DS704" in bad.stdout, bad.stdout + bad.stderr
+
+
+@needs_pre_commit
+@pytest.mark.slow
+def test_card_hook_fails_when_the_card_is_stale(tmp_path, env, local_hooks):
+    project = _project(tmp_path, env)
+    (project / "datasheet.yaml").write_text(GOOD)
+    card = subprocess.run([str(BIN / "datasheet"), "generate", "hf-card", "datasheet.yaml",
+                           "-o", "README.md", "--force"], cwd=project, env=env,
+                          capture_output=True, text=True)
+    assert card.returncode == 0, card.stdout + card.stderr
+    _git(project, "add", "-A")
+
+    def run_hook():
+        # the hook's `-o README.md` comes from the user's config, as the hook's comment says
+        rev = _git(local_hooks, "rev-parse", "HEAD").stdout.strip()
+        config = {"repos": [{"repo": str(local_hooks), "rev": rev, "hooks": [
+            {"id": "datasheet-card", "args": ["-o", "README.md"]}]}]}
+        (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+        return subprocess.run([PRE_COMMIT, "run", "datasheet-card", "--files", "datasheet.yaml"],
+                              cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+    fresh = run_hook()
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    (project / "datasheet.yaml").write_text(GOOD.replace("title: ", "title: Renamed ", 1))
+    stale = run_hook()
+    assert stale.returncode == 1, stale.stdout + stale.stderr
+    assert "README.md" in stale.stdout
