@@ -418,8 +418,11 @@ def knowledge_representation(t: Target) -> Result:
                        [t.at_json("@context", "inline context")])
     try:
         import json
+        import warnings
 
-        graph = rdflib.Graph().parse(data=json.dumps(doc.root), format="json-ld")
+        with warnings.catch_warnings():  # rdflib's own deprecations are not the user's problem
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph = rdflib.Graph().parse(data=json.dumps(doc.root), format="json-ld")
     except Exception as exc:  # rdflib raises many types for bad JSON-LD; all mean "does not parse"
         return _result("FAIR-I1-KR", FAIL, "the JSON-LD does not parse to RDF",
                        [t.at_json("@context", f"{type(exc).__name__}: {exc}"[:200], True)])
