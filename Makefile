@@ -20,6 +20,8 @@ demo: $(VENV)/.ready
 	@echo "== the same as JSON, for machines: $(DEMO)/validate.json"
 	@mkdir -p $(DEMO)
 	$(VENV)/bin/datasheet validate --format json datasheets/ > $(DEMO)/validate.json
+	@echo "== FAIR checks of every bundled datasheet (offline): $(DEMO)/fair.json"
+	$(VENV)/bin/datasheet fair --format json datasheets/ > $(DEMO)/fair.json
 
 test: $(VENV)/.ready
 	$(PY) -m pytest -q
