@@ -29,7 +29,7 @@ def test_table_lists_every_check_with_indicators_evidence_and_scores():
     first = result.output.splitlines()[0]
     assert first.startswith(f"{DRIVE} (datasheet): FAIR score ") and "(F " in first
     assert "FAIL     FAIR-F1-PID" in result.output
-    assert "[F; FsF-F1-02D; RDA-F1-01M, RDA-F1-01D]" in result.output
+    assert "[F; FsF-F1-02D-1; RDA-F1-01M, RDA-F1-01D]" in result.output
     assert f"! {DRIVE}:15:3 dataset.identifiers:" in result.output
     assert "n/a      FAIR-I1-KR       applies to Croissant JSON-LD only" in result.output
 

@@ -94,7 +94,7 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
     score under --fail-under, 2 usage error.
     """
     from .fair import assess, online_check, target_for
-    from .fair_report import FORMATS, findings_report
+    from .fair.report import FORMATS, findings_report
     from .findings import EXIT_FINDINGS, Severity
 
     check_online = None

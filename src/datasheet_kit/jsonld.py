@@ -1,4 +1,4 @@
-"""A Croissant JSON-LD document as written: the dataset object, its @context, and the line of every key.
+"""A Croissant JSON-LD document as written: the dataset object, its @context, each key's line.
 
 The FAIR checks need what the datasheet shape has no place for (FileObjects, checksums,
 `conformsTo`, the namespaces of `@context`, `rai:` names), so they read the raw JSON. Python's
@@ -34,7 +34,7 @@ class Document:
     error_at: tuple[int, int] = (1, 1)
 
     def origin(self, path: str = "") -> Origin:
-        """Where the key path (relative to the dataset object) starts; the JSON path is kept as key."""
+        """Where a key path (relative to the dataset object) starts; the JSON path is the key."""
         full = (f"{self.base}.{path}" if not path.startswith("[") else self.base + path) \
             if self.base and path else (path or self.base)
         probe = full
@@ -44,7 +44,7 @@ class Document:
         return Origin(self.file, line, column, key=full)
 
     def get(self, key: str, default: Any = None) -> Any:
-        """A dataset property by its compact name, accepting the `sc:`/`schema:`/`dct:` spellings."""
+        """A dataset property by its compact name, or spelt `sc:`, `schema:`, `dct:`, `cr:`."""
         if self.root is None:
             return default
         for name in (key, f"sc:{key}", f"schema:{key}", f"dct:{key}", f"cr:{key}"):
@@ -54,7 +54,7 @@ class Document:
 
     @property
     def context(self) -> dict:
-        """The inline @context as one mapping (a list of contexts is merged; remote URLs skipped)."""
+        """The inline @context as one mapping (a list is merged; remote contexts are skipped)."""
         raw = self.root.get("@context") if self.root else None
         merged: dict = {}
         for part in raw if isinstance(raw, list) else [raw]:

@@ -59,7 +59,8 @@ class Resolution:
             return f"resolves (HTTP {self.status}){moved}"
         status = f" (HTTP {self.status})" if self.status else ""
         tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
-        return f"{self.outcome.replace('_', ' ')}{status}{tries}" + (f": {self.detail}" if self.detail else "")
+        detail = f": {self.detail}" if self.detail else ""
+        return f"{self.outcome.replace('_', ' ')}{status}{tries}{detail}"
 
 
 class Resolver:
@@ -84,7 +85,8 @@ class Resolver:
         while attempt <= self.retries:
             attempt += 1
             result = self._once(url, attempt)
-            transient = result.outcome in ("timeout", "refused", "error") or result.status in _TRANSIENT
+            transient = (result.outcome in ("timeout", "refused", "error")
+                         or result.status in _TRANSIENT)
             if not transient or attempt > self.retries:
                 break
             time.sleep(self.backoff * 2 ** (attempt - 1))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .fair import CHECKS, PRINCIPLES, FairReport
-from .findings import Report
+from ..findings import Report
+from .model import CHECKS, PRINCIPLES
+from .run import FairReport
 
 FAIR_FORMAT_VERSION = 1
 MAX_EVIDENCE = 6  # lines of evidence a table shows per check; the JSON has them all
@@ -72,7 +73,7 @@ def table(reports: list[FairReport]) -> str:
 
 def text(reports: list[FairReport]) -> str:
     """The lint-style lines (one per failed or partial check), plus each file's score."""
-    from .reporters import text as lint_text
+    from ..reporters import text as lint_text
 
     scores = [f"{fair.file}: {_scores_line(fair)}" + (f" (note: {fair.note})" if fair.note else "")
               for fair in reports]
@@ -86,7 +87,7 @@ def _evidence(e) -> dict:
 
 def as_json(reports: list[FairReport]) -> str:
     """The lint JSON contract (reporters.as_json, unchanged) plus a versioned `fair` block."""
-    from .reporters import as_json as lint_json
+    from ..reporters import as_json as lint_json
 
     # Re-reading the lint JSON keeps one definition of the findings contract.
     payload = json.loads(lint_json(findings_report(reports)))
