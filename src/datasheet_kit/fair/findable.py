@@ -9,6 +9,7 @@ from ..answers import status_of
 from .model import (FAIL, PARTIAL, PASS, Evidence, Result, Target, answered, as_list, check,
                     graded, identifier_items, is_http_iri, make_result, texts, type_is)
 
+
 @check("FAIR-F1-PID", "F", "FsF-F1-02D-1", "RDA-F1-01M, RDA-F1-01D",
        "Persistent identifier (DOI, Handle, ARK)", "persistent-identifier", 3)
 def persistent_identifier(t: Target) -> Result:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import warnings
 from typing import Any
 
 from .. import identifiers, jsonld
@@ -10,6 +12,7 @@ from ..answers import text_of
 from ..sheet import Origin, join
 from .model import (FAIL, NOT_APPLICABLE, PARTIAL, PASS, Evidence, Result, Target, answered,
                     as_list, check, graded, identifier_items, make_result, type_is)
+
 
 @check("FAIR-I1-KR", "I", "FsF-I1-01M", "RDA-I1-01M, RDA-I1-02M",
        "Metadata is formal JSON-LD that parses to RDF", "knowledge-representation", 2,
@@ -42,9 +45,6 @@ def knowledge_representation(t: Target) -> Result:
                            "parse it",
                            [t.at_json("@context", "inline context")])
     try:
-        import json
-        import warnings
-
         with warnings.catch_warnings():  # rdflib's own deprecations are not the user's problem
             warnings.simplefilter("ignore", DeprecationWarning)
             graph = rdflib.Graph().parse(data=json.dumps(doc.root), format="json-ld")
@@ -134,7 +134,7 @@ def qualified_links(t: Target) -> Result:
             return make_result("FAIR-I3-LINKS", PASS, "the metadata links related resources", links)
         return make_result("FAIR-I3-LINKS", FAIL, "no qualified link (sameAs, citation, source)",
                            [t.at("dataset.citation", "no linked citation or related identifier",
-                                                     True)])
+                                 True)])
     # A copy must link each original it names (croissant_fair.md §4: required then).
     unlinked = []
     for index, item in enumerate(derived):

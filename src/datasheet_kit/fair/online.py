@@ -11,6 +11,7 @@ from .. import identifiers
 from .model import (CHECKS, FAIL, NOT_APPLICABLE, Check, Result, Target, graded,
                     identifier_items, is_http_iri, make_result)
 
+
 def _resolvable(t: Target, url_for: Callable[[identifiers.Identifier], str]
                 ) -> list[tuple[str, str, str]]:
     """(sheet path, what it is, URL to try) for each declared identifier and the landing page."""
@@ -25,8 +26,10 @@ def _resolvable(t: Target, url_for: Callable[[identifiers.Identifier], str]
         ident = identifiers.parse(landing)
         url = url_for(ident) if ident is not None and ident.scheme != "url" else landing.strip()
         out.append(("dataset.landing_page", "landing page", url))
-    seen: set[str] = set()
-    return [x for x in out if not (x[2] in seen or seen.add(x[2]))]
+    unique: dict[str, tuple[str, str, str]] = {}
+    for entry in out:  # the landing page is often the DOI itself: resolve each URL once
+        unique.setdefault(entry[2], entry)
+    return list(unique.values())
 
 
 RESOLVE = "FAIR-A1-RESOLVE"
@@ -50,8 +53,9 @@ def online_check(resolver) -> Callable[[Target], list[Result]]:
                                 [t.at("dataset.identifiers", "nothing to resolve", True)])]
         evidence = []
         for path, label, url in targets:
-            outcome = resolver.resolve(url)
-            evidence.append(t.at(path, f"{label} {url}: {outcome.describe()}", not outcome.ok))
+            resolution = resolver.resolve(url)
+            evidence.append(t.at(path, f"{label} {url}: {resolution.describe()}",
+                                 not resolution.ok))
         good = sum(not e.problem for e in evidence)
         return [graded(RESOLVE, good, len(evidence), (
             "every identifier and landing page resolves", "{good} of {total} addresses resolve",

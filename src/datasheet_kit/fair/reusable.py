@@ -11,6 +11,7 @@ from .interoperable import rai_terms
 from .model import (FAIL, NOT_APPLICABLE, PARTIAL, PASS, Evidence, Result, Target, answered,
                     as_list, check, graded, make_result)
 
+
 @check("FAIR-R1-CONTENT", "R", "FsF-R1-01MD-1, FsF-R1-01MD-2", "RDA-R1-01M",
        "The content is described (typed fields, or file types and sizes)", "content-described", 1,
        needs="either")

@@ -35,11 +35,13 @@ def target_for(path: str | Path) -> Target:
             head = handle.read(20_000).decode("utf-8", "replace")
     except OSError:
         head = ""
-    kind = kind_of(path, head)
+    sheet = load_document(path)
+    # A reader that recognised the file knows best; without one, load_document has read the file
+    # as a YAML datasheet whatever it is, and the name and first bytes decide.
+    kind = sheet.kind if sheet.kind != "datasheet" else kind_of(path, head)
     target = Target(str(path), kind)
     if kind == "croissant":
         target.doc = jsonld.load(path)
-    sheet = load_document(path)
     if sheet.kind != kind:
         # No reader for this kind in this build: the file was read as a YAML datasheet, which
         # it is not, so the sheet checks cannot run on it.
@@ -116,12 +118,11 @@ def assess(target: Target, online: Callable[[Target], list[Result]] | None = Non
     """Run every offline check on `target`, and the online ones when `online` is given (see
     `resolve.py`: the checks themselves never touch the network)."""
     results = []
-    for check_ in CHECKS.values():
-        if check_.online:
+    for c in CHECKS.values():
+        if c.online:
             continue
-        reason = _applicable(check_, target)
-        results.append(make_result(check_.id, NOT_APPLICABLE, reason) if reason
-                       else check_.run(target))
+        reason = _applicable(c, target)
+        results.append(make_result(c.id, NOT_APPLICABLE, reason) if reason else c.run(target))
     if online is not None:
         results.extend(online(target))
     return FairReport(target.file, target.kind, results, target.load_findings, target.note)
