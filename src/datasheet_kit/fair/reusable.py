@@ -18,10 +18,10 @@ from .model import (FAIL, NOT_APPLICABLE, PARTIAL, PASS, Evidence, Result, Targe
 def content_described(t: Target) -> Result:
     if t.doc is not None and t.doc.root is not None:
         typed, total, evidence = 0, 0, []
-        for r, record in enumerate(as_list(t.doc.get("recordSet"))):
+        for record in as_list(t.doc.get("recordSet")):
             if not isinstance(record, dict):
                 continue
-            for f, fld in enumerate(as_list(record.get("field"))):
+            for fld in as_list(record.get("field")):
                 if isinstance(fld, dict):
                     total += 1
                     typed += bool(fld.get("dataType") or record.get("dataType"))
@@ -66,10 +66,9 @@ def license_stated(t: Target) -> Result:
     path = "distribution.license"
     value = t.value(path)
     if not isinstance(value, dict) or "status" in value:
-        reason = value.get("reason", "") if isinstance(value, dict) else ""
-        return make_result("FAIR-R1.1-LIC", FAIL, "no licence is stated",
-                           [t.at(path, f"licence {status_of(value)}" + (f": {reason.strip()[:120]}"
-                                                                    if reason else ""), True)])
+        reason = value.get("reason") if isinstance(value, dict) else None
+        said = f"licence {status_of(value)}" + (f": {str(reason).strip()[:120]}" if reason else "")
+        return make_result("FAIR-R1.1-LIC", FAIL, "no licence is stated", [t.at(path, said, True)])
     spdx, name, url = (value.get(k) if isinstance(value.get(k), str) else "" for k in
                        ("spdx", "name", "url"))
     lic = licenses.normalize(spdx or name or url)
@@ -86,7 +85,7 @@ def license_stated(t: Target) -> Result:
                            f"the terms are named ({lic.kind.replace('_', ' ')}) but have no "
                            "SPDX id",
                            [t.at(path, f"{shown!r}: {lic.label}" + (f", {url}" if url else ""),
-                                       True)])
+                                 True)])
     if lic.deprecated:
         return make_result("FAIR-R1.1-LIC", PARTIAL, f"{lic.spdx} is a deprecated SPDX id",
                            [t.at(path, f"{shown!r} -> deprecated {lic.spdx}", True)])
