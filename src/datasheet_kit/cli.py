@@ -90,7 +90,8 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
 
     Each check has our id and the F-UJI / RDA indicator it traces to, a status (pass, partial,
     fail, n/a) and the evidence, with file and line. Scores are given per principle (F, A, I, R)
-    and overall, 0-100. Offline unless --online. Exit status: 0 clean, 1 findings at --fail-on or a
+    and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml);
+    name card and Croissant files one by one. Exit status: 0 clean, 1 findings at --fail-on or a
     score under --fail-under, 2 usage error.
     """
     from .fair import assess, online_check, target_for

@@ -149,7 +149,3 @@ def loads(text: str, file: str = "<string>") -> Document:
     doc.positions = _positions(text)
     return doc
 
-
-def looks_like_jsonld(text: str) -> bool:
-    """True for text that declares a JSON-LD context, even when the JSON itself is broken."""
-    return '"@context"' in text[:20_000]
