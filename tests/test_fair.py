@@ -393,3 +393,19 @@ def test_unreadable_datasheet_reports_the_load_error(tmp_path):
     report = fair.assess(fair.target_for(bad))
     assert [f.code for f in report.findings()] == ["DS005"]
     assert report.scores()["overall"] is None
+
+
+# Names used in the RAI spec prose or in mappings that are not in croissant_rai.ttl.
+@pytest.mark.parametrize("wrong, meant", [
+    ("useCases", "dataUseCases"), ("dataReleaseMaintenance", "dataReleaseMaintenancePlan"),
+    ("dataCollectionTimeFrame", "dataCollectionTimeframe"),
+    ("annotationProtocol", "dataAnnotationProtocol"),
+    ("annotatorsDemographics", "annotatorDemographics"),
+    ("imputationProtocol", "dataImputationProtocol"), ("ethicalReview", None),
+])
+def test_rai_names_catches_the_known_misnamings(tmp_path, wrong, meant):
+    r = result(croissant(tmp_path, {f"rai:{wrong}": "text"}), "RAI-NAMES")
+    assert r.status == "fail"
+    (problem,) = [e for e in r.evidence if e.problem]
+    assert problem.path == f"rai:{wrong}"
+    assert (f"did you mean rai:{meant}?" in problem.text) if meant else ("did you mean" not in problem.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import warnings
@@ -204,8 +205,7 @@ def rai_names(t: Target) -> Result:
         if name in RAI_NAMES:
             good += 1
         else:
-            near = [n for n in sorted(RAI_NAMES) if n.lower() == name.lower()
-                    or n.lower().startswith(name.lower()[:12])]
+            near = difflib.get_close_matches(name, sorted(RAI_NAMES), n=1)
             hint = f" (did you mean rai:{near[0]}?)" if near else ""
             evidence.append(t.at_json(path, f"rai:{name} is not a Croissant RAI 1.0 property{hint}",
                                       True))
