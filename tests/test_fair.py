@@ -409,3 +409,10 @@ def test_rai_names_catches_the_known_misnamings(tmp_path, wrong, meant):
     (problem,) = [e for e in r.evidence if e.problem]
     assert problem.path == f"rai:{wrong}"
     assert (f"did you mean rai:{meant}?" in problem.text) if meant else ("did you mean" not in problem.text)
+
+
+def test_entry_check_is_licence_pid_and_core_metadata():
+    assert fair.assess(fair.target_for(DATASHEETS / "ham10000.yaml")).entry_check() == "pass"
+    assert fair.assess(fair.target_for(DATASHEETS / "drive.yaml")).entry_check() == "fail"
+    croissant_only = fair.assess(fair.target_for(FIXTURES / "fair" / "croissant-invalid-json.json"))
+    assert croissant_only.entry_check() == "not_applicable"

@@ -28,6 +28,7 @@ def test_table_lists_every_check_with_indicators_evidence_and_scores():
     assert result.exit_code == 0, result.output  # FAIR gaps are warnings: exit 0 by default
     first = result.output.splitlines()[0]
     assert first.startswith(f"{DRIVE} (datasheet): FAIR score ") and "(F " in first
+    assert first.endswith("; entry check FAIL")
     assert "FAIL     FAIR-F1-PID" in result.output
     assert "[F; FsF-F1-02D-1; RDA-F1-01M, RDA-F1-01D]" in result.output
     assert f"! {DRIVE}:15:3 dataset.identifiers:" in result.output
@@ -51,6 +52,7 @@ def test_json_is_the_lint_contract_plus_a_versioned_fair_block():
     assert {c["id"] for c in block["checks"]} >= {"FAIR-F1-PID", "RAI-NAMES", "FAIR-A1-RESOLVE"}
     drive = block["files"][0]
     assert set(drive["scores"]) == {"F", "A", "I", "R", "overall"}
+    assert drive["entry_check"]["status"] == "fail"
     pid = next(r for r in drive["results"] if r["id"] == "FAIR-F1-PID")
     assert pid["status"] == "fail" and pid["evidence"][0]["line"] == 15
 

@@ -11,7 +11,7 @@ import json
 
 from ..findings import Report
 from .model import CHECKS, PRINCIPLES
-from .run import FairReport
+from .run import ENTRY_CHECKS, FairReport
 
 FAIR_FORMAT_VERSION = 1
 MAX_EVIDENCE = 6  # lines of evidence a table shows per check; the JSON has them all
@@ -32,7 +32,8 @@ def _score(value: float | None) -> str:
 def _scores_line(fair: FairReport) -> str:
     scores = fair.scores()
     parts = ", ".join(f"{p} {_score(scores[p])}" for p in PRINCIPLES)
-    return f"FAIR score {_score(scores['overall'])}/100 ({parts})"
+    entry = _LABEL[fair.entry_check()]
+    return f"FAIR score {_score(scores['overall'])}/100 ({parts}); entry check {entry}"
 
 
 def table(reports: list[FairReport]) -> str:
@@ -101,6 +102,7 @@ def as_json(reports: list[FairReport]) -> str:
             "kind": fair.kind,
             "note": fair.note,
             "scores": fair.scores(),
+            "entry_check": {"status": fair.entry_check(), "checks": list(ENTRY_CHECKS)},
             "results": [{"id": r.check.id, "status": r.status, "message": r.message,
                          "evidence": [_evidence(e) for e in r.evidence]} for r in fair.results],
         } for fair in reports],

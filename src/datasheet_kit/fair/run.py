@@ -9,10 +9,13 @@ from pathlib import Path
 from .. import jsonld
 from ..findings import Finding, Severity
 from ..sheet import FATAL, Origin
-from .model import (CHECKS, NOT_APPLICABLE, PRINCIPLES, SEVERITY, STATUS_SCORE, Check, Evidence,
-                    Result, Target, make_result)
+from .model import (CHECKS, FAIL, NOT_APPLICABLE, PASS, PRINCIPLES, SEVERITY, STATUS_SCORE, Check,
+                    Evidence, Result, Target, make_result)
 
 CROISSANT_ONLY = "applies to Croissant JSON-LD only"
+# What a data administrator checks before accepting a dataset (Copycats, recommendation on
+# governance): a licence, a persistent identifier and the core metadata. Reported on its own.
+ENTRY_CHECKS = ("FAIR-F1-PID", "FAIR-R1.1-LIC", "FAIR-F2-CORE")
 
 
 def kind_of(path: Path, head: str) -> str:
@@ -92,6 +95,14 @@ class FairReport:
             out[key] = (round(100 * sum(r.check.weight * STATUS_SCORE[r.status] for r in scored)
                               / weight, 1) if weight else None)
         return out
+
+    def entry_check(self) -> str:
+        """pass when every entry check that ran passed, fail otherwise, n/a when none ran."""
+        ran = [r.status for r in self.results
+               if r.check.id in ENTRY_CHECKS and r.status != NOT_APPLICABLE]
+        if not ran:
+            return NOT_APPLICABLE
+        return PASS if all(status == PASS for status in ran) else FAIL
 
     def findings(self) -> list[Finding]:
         """Load problems, then one finding per failed or partial check at the place it concerns.
