@@ -115,6 +115,12 @@ def test_f1_pid_fails_on_a_platform_url_alone(tmp_path):
     assert any("kaggle address, not a persistent identifier" in e.text for e in r.evidence)
 
 
+def test_f1_pid_other_schemes_do_not_count(tmp_path):
+    target = datasheet(tmp_path, dataset__identifiers=[{"scheme": "other", "value": "arXiv:1908.02288"}])
+    r = result(target, "FAIR-F1-PID")
+    assert r.status == "fail" and "(other) is not a DOI, Handle or ARK" in r.evidence[1].text
+
+
 def test_f1_pid_fails_on_a_malformed_doi_with_the_reason(tmp_path):
     target = datasheet(tmp_path, dataset__identifiers=[{"scheme": "doi", "value": "10.12/abc"}])
     r = result(target, "FAIR-F1-PID")

@@ -28,6 +28,9 @@ def persistent_identifier(t: Target) -> Result:
         ident = identifiers.parse(value)
         if ident is not None and ident.scheme != "url":
             declared.append(t.at(path + ".value", f"{ident} (written as {scheme})"))
+        elif ident is None:
+            evidence.append(t.at(path + ".value",
+                                 f"{value!r} ({scheme}) is not a DOI, Handle or ARK"))
         else:
             host = identifiers.platform_of(value)
             where = f"a {host} address" if host else "a web address"
