@@ -86,3 +86,17 @@ def test_folder_gives_one_report_per_datasheet():
     result = run("--format", "json", DATASHEETS)
     payload = json.loads(result.output)
     assert len(payload["fair"]["files"]) == len(list(DATASHEETS.glob("*.yaml")))
+
+
+def test_offline_run_never_loads_the_network_module_or_rdflib():
+    """The network lives in resolve.py and is loaded only for --online; rdflib only for JSON-LD."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['datasheet', 'fair', %r]\n"
+            "from datasheet_kit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('datasheet_kit.resolve', 'urllib.request', 'rdflib') "
+            "if m in sys.modules], file=sys.stderr)" % str(DRIVE))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
