@@ -219,6 +219,10 @@ def test_i1_kr(tmp_path):
     assert status(croissant(tmp_path, {"@type": "sc:Thing"}), "FAIR-I1-KR") == "fail"
     remote = croissant(tmp_path, {"@context": "https://example.org/context.jsonld"})
     assert status(remote, "FAIR-I1-KR") == "partial"  # never fetched
+    embedded = croissant(tmp_path, {"distribution[0].@context": "https://example.org/c.jsonld"})
+    assert status(embedded, "FAIR-I1-KR") == "partial"
+    imported = croissant(tmp_path, {"@context.@import": "https://example.org/c.jsonld"})
+    assert status(imported, "FAIR-I1-KR") == "partial"
 
 
 def test_i1_kr_invalid_json_is_a_clean_finding_with_its_line():

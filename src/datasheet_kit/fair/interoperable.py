@@ -15,6 +15,21 @@ from .model import (FAIL, NOT_APPLICABLE, PARTIAL, PASS, Evidence, Result, Targe
                     as_list, check, graded, identifier_items, make_result, type_is)
 
 
+def _remote_contexts(node: Any) -> list[str]:
+    """Context URLs anywhere in the document (top level, embedded, scoped, @import): a JSON-LD
+    parser would fetch each of them."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("@context", "@import"):
+                found += [v for v in as_list(value) if isinstance(v, str)]
+            found += _remote_contexts(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _remote_contexts(item)
+    return found
+
+
 @check("FAIR-I1-KR", "I", "FsF-I1-01M", "RDA-I1-01M, RDA-I1-02M",
        "Metadata is formal JSON-LD that parses to RDF", "knowledge-representation", 2,
        needs="jsonld")
@@ -32,7 +47,7 @@ def knowledge_representation(t: Target) -> Result:
     if not type_is(doc.root, "Dataset"):
         return make_result("FAIR-I1-KR", FAIL, "the @type is not schema.org Dataset",
                            [t.at_json("@type", f"@type is {doc.root.get('@type')!r}", True)])
-    remote = [c for c in as_list(context) if not isinstance(c, dict)]
+    remote = _remote_contexts(doc.root)
     if remote:
         # Parsing would fetch the remote context; the offline checks never touch the network.
         return make_result("FAIR-I1-KR", PARTIAL,
