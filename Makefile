@@ -22,6 +22,8 @@ demo: $(VENV)/.ready
 	$(VENV)/bin/datasheet validate --format json datasheets/ > $(DEMO)/validate.json
 	@echo "== generate each datasheet's HF card, Croissant, Kaggle metadata and Markdown: $(DEMO)/NAME/"
 	$(VENV)/bin/datasheet generate all datasheets/ -o $(DEMO)
+	@echo "== FAIR checks of every bundled datasheet (offline): $(DEMO)/fair.json"
+	$(VENV)/bin/datasheet fair --format json datasheets/ > $(DEMO)/fair.json
 
 test: $(VENV)/.ready
 	$(PY) -m pytest -q

@@ -1,0 +1,139 @@
+"""Running the checks on a file: what the file is, which checks apply, the report and its scores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import jsonld
+from ..findings import Finding, Severity
+from ..sheet import FATAL, Origin
+from .model import (CHECKS, FAIL, NOT_APPLICABLE, PASS, PRINCIPLES, SEVERITY, STATUS_SCORE, Check,
+                    Evidence, Result, Target, make_result)
+
+CROISSANT_ONLY = "applies to Croissant JSON-LD only"
+# What a data administrator checks before accepting a dataset (Copycats, recommendation on
+# governance): a licence, a persistent identifier and the core metadata. Reported on its own.
+ENTRY_CHECKS = ("FAIR-F1-PID", "FAIR-R1.1-LIC", "FAIR-F2-CORE")
+
+
+def kind_of(path: Path, head: str) -> str:
+    """What a file is, from its name and first bytes: croissant, kaggle, hf or datasheet."""
+    if path.suffix.lower() in (".json", ".jsonld"):
+        return "croissant" if '"@context"' in head or '"@type"' in head else "kaggle"
+    if path.suffix.lower() == ".md":
+        return "hf"
+    return "datasheet"
+
+
+def target_for(path: str | Path) -> Target:
+    """Load a file for the FAIR checks: its Sheet through the one input door, and for Croissant
+    files the raw JSON-LD as well."""
+    from ..inputs import load_document
+
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(20_000).decode("utf-8", "replace")
+    except OSError:
+        head = ""
+    sheet = load_document(path)
+    # A reader that recognised the file knows best; without one, load_document has read the file
+    # as a YAML datasheet whatever it is, and the name and first bytes decide.
+    kind = sheet.kind if sheet.kind != "datasheet" else kind_of(path, head)
+    target = Target(str(path), kind)
+    if kind == "croissant":
+        target.doc = jsonld.load(path)
+    if sheet.kind != kind:
+        # No reader for this kind in this build: the file was read as a YAML datasheet, which
+        # it is not, so the sheet checks cannot run on it.
+        target.note = f"no {kind} reader in this build: only the JSON-LD checks ran"
+    elif sheet.fatal:
+        target.load_findings = [f for f in sheet.findings if f.code in FATAL]
+        target.note = "the document could not be read"
+    else:
+        target.sheet = sheet
+    if target.doc is not None and target.doc.root is None and not target.load_findings:
+        line, column = target.doc.error_at
+        target.load_findings = [Finding(str(path), line, column, "FAIR-DOC", "unreadable-jsonld",
+                                        Severity.ERROR, target.doc.error)]
+    return target
+
+
+def _applicable(check: Check, t: Target) -> str | None:
+    """Why `check` cannot run on `t`, or None when it can."""
+    has_doc = t.doc is not None
+    if check.needs == "jsonld" and not has_doc:
+        return CROISSANT_ONLY
+    if check.needs == "sheet" and t.sheet is None:
+        return t.note
+    if check.needs == "either" and t.sheet is None and not (has_doc and t.doc.root is not None):
+        return t.note or "the document could not be read"
+    if check.needs == "jsonld" and t.doc.root is None and check.id != "FAIR-I1-KR":
+        return "the JSON-LD could not be parsed (see FAIR-I1-KR)"
+    return None
+
+
+@dataclass
+class FairReport:
+    """All results for one file, with the scores they give."""
+
+    file: str
+    kind: str
+    results: list[Result]
+    load_findings: list[Finding] = field(default_factory=list)
+    note: str = ""
+
+    def scores(self) -> dict[str, float | None]:
+        """Weighted 0-100 score per principle and "overall"; None where no check applied."""
+        out: dict[str, float | None] = {}
+        for key in (*PRINCIPLES, "overall"):
+            scored = [r for r in self.results if r.status in STATUS_SCORE
+                      and (key == "overall" or r.check.principle == key)]
+            weight = sum(r.check.weight for r in scored)
+            out[key] = (round(100 * sum(r.check.weight * STATUS_SCORE[r.status] for r in scored)
+                              / weight, 1) if weight else None)
+        return out
+
+    def entry_check(self) -> str:
+        """pass when every entry check that ran passed, fail otherwise, n/a when none ran."""
+        ran = [r.status for r in self.results
+               if r.check.id in ENTRY_CHECKS and r.status != NOT_APPLICABLE]
+        if not ran:
+            return NOT_APPLICABLE
+        return PASS if all(status == PASS for status in ran) else FAIL
+
+    def findings(self) -> list[Finding]:
+        """Load problems, then one finding per failed or partial check at the place it concerns.
+        Online checks report every URL they tried, since the user asked for them."""
+        out = list(self.load_findings)
+        for r in self.results:
+            if r.check.online:
+                for e in r.evidence:
+                    out.append(self._finding(r, e, Severity.WARNING if e.problem else Severity.INFO,
+                                             e.text))
+            elif r.status in SEVERITY:
+                where = next((e for e in r.evidence if e.problem), None) or \
+                    (r.evidence[0] if r.evidence else None)
+                out.append(self._finding(r, where, SEVERITY[r.status], f"{r.status}: {r.message}"))
+        return out
+
+    def _finding(self, r: Result, e: Evidence | None, severity: Severity, message: str) -> Finding:
+        origin = e.origin if e else Origin(self.file, 1, 1)
+        return Finding(self.file, origin.line, origin.column, r.check.id, r.check.name, severity,
+                       message, e.path if e else "")
+
+
+def assess(target: Target, online: Callable[[Target], list[Result]] | None = None) -> FairReport:
+    """Run every offline check on `target`, and the online ones when `online` is given (see
+    `resolve.py`: the checks themselves never touch the network)."""
+    results = []
+    for c in CHECKS.values():
+        if c.online:
+            continue
+        reason = _applicable(c, target)
+        results.append(make_result(c.id, NOT_APPLICABLE, reason) if reason else c.run(target))
+    if online is not None:
+        results.extend(online(target))
+    return FairReport(target.file, target.kind, results, target.load_findings, target.note)
