@@ -60,3 +60,13 @@ def test_catalogue_views():
     assert set(GEBRU_SECTIONS) <= set(sections())
     assert qs["composition.identifiable"].gate == "composition.relates_to_people"
     assert "Out-of-Scope Use" in crosswalk("hf_heading")["uses.discouraged"]
+
+
+def test_closed_list_values_are_answers_even_when_they_look_like_placeholders():
+    from datasheet_kit.answers import question_status
+
+    assert question_status("enum", "none") == Status.ANSWERED  # split_level: no splits given
+    assert question_status("enum", "unknown") == Status.UNKNOWN
+    assert question_status("enum_list", ["dermoscopy"]) == Status.ANSWERED
+    assert question_status("enum_list", []) == Status.PLACEHOLDER
+    assert question_status("answer", "none") == Status.PLACEHOLDER  # prose "none" says nothing

@@ -102,6 +102,19 @@ def status_of(value: Any) -> Status:
     return Status.PLACEHOLDER
 
 
+def question_status(shape: str, value: Any) -> Status:
+    """The status of the answer to a question of the catalogue's `shape`.
+
+    A value from a closed list is an answer, even when the word would be a placeholder in prose:
+    `split_level: none` says the dataset has no splits. Only the list's own `unknown` is a gap.
+    """
+    if shape in ("enum", "enum_list") and value is not None:
+        values = value if isinstance(value, list) else [value]
+        if values and all(isinstance(v, str) and v.strip() for v in values):
+            return Status.UNKNOWN if values == ["unknown"] else Status.ANSWERED
+    return status_of(value)
+
+
 def text_of(value: Any) -> str:
     """The prose of an answer, or "" when there is none (gaps, counts and flags have none)."""
     if isinstance(value, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .. import catalogue
-from ..answers import Status, status_of, text_of
+from ..answers import Status, question_status, text_of
 from ..sheet import Sheet
 from . import LEVEL_WEIGHT, Hit, rule, run_cache
 
@@ -49,7 +49,7 @@ def _applicable(sheet: Sheet) -> Iterator[tuple[catalogue.Question, Status]]:
             question = questions[qid]
             if question.gate and _flag(sheet.get(question.gate)) is False:
                 continue
-            yield question, status_of(sheet.get(qid))
+            yield question, question_status(question.shape, sheet.get(qid))
 
 
 def _unanswered(question: catalogue.Question, status: Status, value: Any) -> str:
