@@ -206,3 +206,12 @@ def test_rules_never_crash_when_a_section_is_not_a_mapping(name, value):
     data[name] = value
     sheet = loads(yaml.safe_dump(data), "odd.yaml")
     score(sheet, lint(sheet))
+
+
+def test_an_explicit_unknown_source_licence_is_valid_and_not_missing():
+    sheet = overlaid({"provenance": {"derived_from": [{
+        "source_dataset": "HAM10000", "relationship": "derives_from",
+        "source_pid": "doi:10.7910/DVN/DBW86T",
+        "source_license": {"status": "unknown", "reason": "The copy's page does not say."}}]}})
+    codes = {f.code for f in lint(sheet)}
+    assert not {"DS101", "DS103", "DS703"} & codes

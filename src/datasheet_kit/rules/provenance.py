@@ -125,6 +125,9 @@ def source_license_missing(sheet: Sheet) -> Iterator[Hit]:
               relationship: derives_from
               source_pid: doi:10.7910/DVN/DBW86T
               source_license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
+
+    An explicit gap (`source_license: {status: unknown, reason: ...}`) says the terms were looked
+    for and not found; it passes this rule, and the compatibility rule then says "unknown".
     """
     for path, source in _sources(sheet):
         if "source_license" not in source:
