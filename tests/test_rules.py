@@ -150,9 +150,9 @@ def test_identifier_syntax(value, scheme):
     ("Research use only", None),
 ])
 def test_license_spellings_are_normalised(text, spdx):
-    from datasheet_kit.rules.license import normalise_license
+    from datasheet_kit.licenses import current_spdx
 
-    assert normalise_license(text) == spdx
+    assert current_spdx(text) == spdx
 
 
 @pytest.mark.parametrize("copy_license, source_license, changes, conflict", [
@@ -206,3 +206,35 @@ def test_rules_never_crash_when_a_section_is_not_a_mapping(name, value):
     data[name] = value
     sheet = loads(yaml.safe_dump(data), "odd.yaml")
     score(sheet, lint(sheet))
+
+
+@pytest.mark.parametrize("spdx, fires", [
+    ("other", True), ("unknown", True), ("cc", True), ("us-government-works", True),
+    ("copyright-authors", True), ("CC-BY-4.0", False), ("MIT OR Apache-2.0", False),
+    ("LicenseRef-isic-terms", False),
+])
+def test_license_not_spdx_asks_the_licences_module(spdx, fires):
+    sheet = overlaid({"distribution": {"license": {"name": "Some licence", "spdx": spdx}}})
+    assert bool(run(sheet, {"DS402"})) is fires
+
+
+@pytest.mark.parametrize("spdx, message", [
+    ("GPL-3.0", "write the SPDX id 'GPL-3.0-only' instead of 'GPL-3.0' (GPL-3.0 is deprecated)"),
+    ("wxWindows", "'wxWindows' is a deprecated SPDX id; SPDX names no single replacement, so "
+                  "check which licence is meant"),
+])
+def test_deprecated_spdx_ids_are_a_warning(spdx, message):
+    sheet = overlaid({"distribution": {"license": {"name": "A licence", "spdx": spdx}}})
+    assert [f.message for f in run(sheet, {"DS403"})] == [message]
+
+
+def test_license_rule_and_provenance_command_give_one_verdict():
+    from datasheet_kit.provenance import license_compatibility
+
+    # CC BY asks for credit, CC0 drops it: no longer judged by NC/ND/SA alone.
+    copy, source = {"name": "CC0 1.0", "spdx": "CC0-1.0"}, {"name": "CC BY 4.0", "spdx": "CC-BY-4.0"}
+    sheet = overlaid({"distribution": {"license": copy}, "provenance": {"derived_from": [{
+        "source_dataset": "Original", "relationship": "derives_from", "source_license": source}]}})
+    (finding,) = run(sheet, {"DS704"})
+    verdict, reasons = license_compatibility(source, copy)
+    assert verdict == "incompatible" and finding.message.endswith(" ".join(reasons))

@@ -76,6 +76,14 @@ class License:
     deprecated: bool = False
     terms_known: bool = False
 
+    @property
+    def is_expression(self) -> bool:
+        """An SPDX expression ("MIT OR Apache-2.0"): valid SPDX, but not one licence.
+
+        Only expressions have a key with spaces; every other key is an id or a slug.
+        """
+        return self.kind == "custom" and " " in self.key
+
 
 @dataclass(frozen=True)
 class Compatibility:
@@ -571,6 +579,33 @@ def normalize(text: str) -> License:
         text = "" if text is None else str(text)
     found = _classify_short(text) if len(text) <= 200 else _classify(text)
     return replace(found, as_stated=text)
+
+
+# SPDX deprecated the bare GNU ids because they did not say "only" or "or later"; its full names
+# for them do ("v3.0 only", "v3.0 or later"), so the replacement follows from the suffix.
+_GNU_DEPRECATED = re.compile(r"((?:A|L)?GPL|GFDL)-(\d\.\d)(\+)?")
+
+
+def current_id(spdx_id: str) -> str | None:
+    """The SPDX id that replaces a deprecated one (GPL-3.0 -> GPL-3.0-only), or None when
+    the id is current or SPDX names no single replacement (wxWindows, Nunit ...)."""
+    t = _tables()
+    if not t.spdx.get(spdx_id, {}).get("deprecated"):
+        return None
+    m = _GNU_DEPRECATED.fullmatch(spdx_id)
+    if m is None:
+        return None
+    successor = f"{m.group(1)}-{m.group(2)}-{'or-later' if m.group(3) else 'only'}"
+    return successor if successor in t.spdx and not t.spdx[successor].get("deprecated") else None
+
+
+def current_spdx(text: str) -> str | None:
+    """The current SPDX id a licence statement stands for ("cc-by-nc 4.0" -> CC-BY-NC-4.0,
+    "GPL-3.0" -> GPL-3.0-only), or None when it names no single SPDX licence."""
+    found = normalize(text)
+    if found.kind != "spdx" or found.spdx is None:
+        return None
+    return current_id(found.spdx) or found.spdx
 
 
 def spdx_url(spdx_id: str) -> str:
