@@ -151,7 +151,8 @@ def _split_counts(entries: Any) -> dict[str, int]:
     return counts
 
 
-def _license(value: Any) -> dict:
+def license_answer(value: Any) -> dict:
+    """The name and SPDX id of a licence answer; {} for a gap (a status with a reason)."""
     if isinstance(value, dict):
         return {k: value[k] for k in ("name", "spdx") if isinstance(value.get(k), str)}
     return {"name": value} if isinstance(value, str) and value.strip() else {}
@@ -197,7 +198,7 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
         num_images=_count(sheet.get("medical_imaging.num_images")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
         size_bytes=_count(sheet.get("dataset.size_bytes")),
-        license=_license(sheet.get("distribution.license")),
+        license=license_answer(sheet.get("distribution.license")),
         links=frozenset(links), pids=frozenset(pids))
 
 
@@ -274,7 +275,7 @@ def target_from_sheet(sheet: Sheet) -> Target:
     return Target(
         file=sheet.file, kind=sheet.kind, title=str(sheet.get("dataset.title") or ""),
         texts=texts, keywords=keywords, declared=declared,
-        license=_license(sheet.get("distribution.license")),
+        license=license_answer(sheet.get("distribution.license")),
         # A card reader may only have a total count (HF dataset_info) for composition.
         num_images=_count(sheet.get("medical_imaging.num_images"))
         or _count(sheet.get("composition.instance_count")),
@@ -557,17 +558,20 @@ def _bytes(n: int) -> str:
 
 # ------------------------------------------------------------------------------- licences
 
-def license_compatibility(source: dict, copy: dict) -> tuple[str, list[str]]:
+def license_compatibility(source: dict, copy: dict, *, modified: bool = False
+                          ) -> tuple[str, list[str]]:
     """Whether a copy's licence honours the original's: ("compatible" | "incompatible" |
-    "unknown", reasons). The one place that asks the licence module."""
+    "unknown", reasons). The one place that asks the licence module, for this command and for
+    the lint rule DS704 alike. `modified`: the copy changed the files (resized, re-split ...)."""
     from . import licenses
 
-    result = licenses.compatibility(licenses.normalize(_license_text(source)),
-                                    licenses.normalize(_license_text(copy)))
+    result = licenses.compatibility(licenses.normalize(license_text(source)),
+                                    licenses.normalize(license_text(copy)), modified=modified)
     return result.verdict, list(result.reasons)
 
 
-def _license_text(value: dict) -> str:
+def license_text(value: dict) -> str:
+    """How a licence answer is read: its SPDX id when it has one, else its name."""
     return value.get("spdx") or value.get("name") or ""
 
 
@@ -640,11 +644,11 @@ def _license_findings(target: Target, sure: list[Candidate]) -> list[Finding]:
     verdict, reasons = license_verdict(target, sure)
     if verdict != "incompatible":
         return []
-    originals = ", ".join(f"{_license_text(c.reference.license)!r} ({c.reference.id})"
+    originals = ", ".join(f"{license_text(c.reference.license)!r} ({c.reference.id})"
                           for c in sure)
     return [finding(
         **target.at("distribution.license"), code="DS902", severity=Severity.ERROR, message=
-        f"the licence {_license_text(target.license)!r} contradicts the original's {originals}: "
+        f"the licence {license_text(target.license)!r} contradicts the original's {originals}: "
         + "; ".join(reasons), path="distribution.license")]
 
 
