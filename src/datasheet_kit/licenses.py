@@ -630,6 +630,16 @@ def _platform_id(license: License, by_spdx: dict, platform: str) -> str | None:
     return entry.get(platform) if entry else None
 
 
+def hf_ids() -> list[str]:
+    """Every licence id Hugging Face accepts in a card's ``license:`` (its closed list)."""
+    return list(_tables().hf_ids)
+
+
+def kaggle_names() -> list[str]:
+    """Every licence name Kaggle accepts in ``dataset-metadata.json`` (its closed list)."""
+    return list(_tables().kaggle_names)
+
+
 def hf_id(license: License) -> str | None:
     """The Hugging Face ``license:`` id for a normalised licence.
 

@@ -18,7 +18,7 @@ from typing import Any
 from ..answers import Status, status_of
 from ..catalogue import crosswalk
 from . import Output, answers
-from ._license import spdx_of, spdx_url
+from ._license import spdx_page
 from ._text import GAP_PREFIX, describe, fold
 
 CORE_URI = "http://mlcommons.org/croissant/1.1"
@@ -198,9 +198,8 @@ def build(data: dict) -> tuple[dict, list[str]]:
         if date:
             doc[key] = date
     license_value = values.get("distribution.license")
-    spdx = spdx_of(license_value)
-    if spdx and spdx_url(spdx):
-        doc["license"] = spdx_url(spdx)
+    if spdx_page(license_value):
+        doc["license"] = spdx_page(license_value)
     elif isinstance(license_value, dict) and license_value.get("url") and \
             status_of(license_value) is Status.ANSWERED:
         doc["license"] = license_value["url"]

@@ -3,7 +3,8 @@
 Each answer goes under the first heading its crosswalk names (`hf_heading`); that is where a
 reader looks first. A heading that receives no answer of its own but is a further place for an
 answered question points to where that answer is, rather than repeating it or leaving a gap.
-Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json).
+Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
+licence ids in data/licenses.json).
 """
 
 from __future__ import annotations
