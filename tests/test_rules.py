@@ -138,7 +138,7 @@ def test_schema_and_rule_do_not_report_the_same_missing_field_twice():
     ("https://www.kaggle.com/datasets/someone/skin", None), ("zenodo.1234567", None),
 ])
 def test_identifier_syntax(value, scheme):
-    from datasheet_kit.rules.identifiers import pid_scheme
+    from datasheet_kit.identifiers import pid_scheme
 
     assert pid_scheme(value) == scheme
 
@@ -238,3 +238,26 @@ def test_license_rule_and_provenance_command_give_one_verdict():
     (finding,) = run(sheet, {"DS704"})
     verdict, reasons = license_compatibility(source, copy)
     assert verdict == "incompatible" and finding.message.endswith(" ".join(reasons))
+
+
+@pytest.mark.parametrize("scheme, value, fires", [
+    ("doi", "info:doi/10.5281/zenodo.1234567", False),
+    ("ark", "https://gallica.bnf.fr/ark:/12148/bpt6k5619759j", False),
+    ("handle", "1721.1/12345", False),
+    ("doi", "10.5/3", True),
+])
+def test_declared_identifiers_are_checked_by_the_identifiers_module(scheme, value, fires):
+    sheet = overlaid({"dataset": {"identifiers": [{"scheme": scheme, "value": value}]}})
+    hits = run(sheet, {"DS502"})
+    assert bool(hits) is fires
+    if fires:  # the shared module's reason reaches the author
+        assert "registrant code of 4 to 9 digits" in hits[0].message
+
+
+def test_a_bare_handle_is_a_source_pid_but_a_web_address_is_not():
+    def source_pid(pid):
+        return overlaid({"provenance": {"derived_from": [{
+            "source_dataset": "Original", "relationship": "derives_from", "source_pid": pid}]}})
+
+    assert run(source_pid("1721.1/12345"), {"DS502"}) == []
+    assert run(source_pid("https://example.org/data"), {"DS502"}) != []
