@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import identifiers
 from .answers import text_of
 from .findings import Finding, Severity
 from .sheet import Sheet, load
@@ -158,6 +159,13 @@ def license_answer(value: Any) -> dict:
     return {"name": value} if isinstance(value, str) and value.strip() else {}
 
 
+def _pid(text: str) -> str:
+    """A persistent identifier as compared: the shared parser's bare value (no label or
+    resolver; a DOI in lower case), else the text as written, in lower case."""
+    found = identifiers.parse(text)
+    return (found.value if found is not None and found.scheme != "url" else text.strip()).lower()
+
+
 def _own_links(sheet: Sheet) -> tuple[set[str], set[str]]:
     """Landing page and URL identifiers (compared as links), and persistent identifiers."""
     links, pids = set(), set()
@@ -168,7 +176,7 @@ def _own_links(sheet: Sheet) -> tuple[set[str], set[str]]:
             if ident.get("scheme") in ("url", "other"):
                 links.add(_link(ident["value"]))
             else:
-                pids.add(ident["value"].strip().lower())
+                pids.add(_pid(ident["value"]))
     return links, pids
 
 
@@ -427,8 +435,7 @@ def _declared_evidence(ref: Reference, target: Target) -> list[Evidence]:
         source = str(entry.get("source_dataset") or "")
         packed = compact(source)
         url = _link(str(entry.get("source_url") or ""))
-        pid = str(entry.get("source_pid") or "").strip().lower()
-        pid = re.sub(r"^(doi:|https?://(dx\.)?doi\.org/)", "", pid)
+        pid = _pid(str(entry.get("source_pid") or ""))
         if (source and (any(mentions(n, source, packed) for n in ref.names)
                         or (ref.family and ref.year and find_words(ref.family, packed)
                             and ref.year in source))) \

@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from .. import identifiers
 from ..answers import Status, status_of
 from ..catalogue import crosswalk
 from . import Output, answers
@@ -72,8 +73,8 @@ _PROSE = {p for p in RAI_PROPERTIES if p != "rai:dataCollectionTimeframe"} | {
 _ENTITY = {"funder", "publisher", "maintainer"}
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_RESOLVERS = {"doi": "https://doi.org/", "handle": "https://hdl.handle.net/",
-              "ark": "https://n2t.net/"}
+# How each PID scheme is labelled, to read a bare value as the scheme it is declared under.
+_LABELS = {"doi": "doi:", "handle": "hdl:", "ark": "ark:/"}
 
 
 def _prose_target(props: tuple[str, ...]) -> str | None:
@@ -91,15 +92,19 @@ def _written(value: Any) -> bool:
 
 
 def identifier_url(item: dict) -> str | None:
-    scheme, value = item.get("scheme"), str(item.get("value", "")).strip()
+    """Where a declared identifier resolves: the canonical resolver URL of a DOI, Handle or ARK
+    (identifiers.parse reads every usual form), a web address as written, else None.
+
+    A bare value is read as the scheme it is declared under, so a Handle such as "1721.1/123"
+    (which on its own could be anything) still gets its resolver.
+    """
+    value = str(item.get("value", "")).strip()
     if not value:
         return None
-    if value.startswith(("http://", "https://")):
-        return value
-    if scheme in _RESOLVERS:
-        value = re.sub(r"^(doi:|hdl:)", "", value, flags=re.IGNORECASE)
-        return _RESOLVERS[scheme] + value
-    return None
+    found = identifiers.parse(value)
+    if found is None and item.get("scheme") in _LABELS:
+        found = identifiers.parse(_LABELS[item["scheme"]] + value)
+    return found.url if found is not None else None
 
 
 def _creator(item: dict) -> dict | None:
@@ -129,9 +134,7 @@ def _derivation(item: dict) -> dict | None:
     out: dict[str, Any] = {"@type": "prov:Entity", "name": item["source_dataset"]}
     pid = item.get("source_pid")
     if isinstance(pid, str) and pid:
-        scheme = pid.split(":", 1)[0].lower() if ":" in pid and not pid.startswith("http") else ""
-        url = identifier_url({"scheme": {"hdl": "handle"}.get(scheme, scheme),
-                              "value": pid.split(":", 1)[1] if scheme else pid})
+        url = identifier_url({"value": pid})
         if url:
             out["@id"] = url
     if item.get("source_url"):
