@@ -13,6 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from datasheet_kit import files
 from datasheet_kit.catalogue import crosswalk
 from datasheet_kit.cli import main
 from datasheet_kit.sheet import load
@@ -349,7 +350,7 @@ def test_failed_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
-        _files.atomic_write(out, "new content that never lands\n" * 1000)
+        files.write_atomic(out, "new content that never lands\n" * 1000)
     assert out.read_text() == "old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]  # no temporary file left
 

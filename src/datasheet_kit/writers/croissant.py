@@ -11,13 +11,13 @@ is not a date.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from .. import identifiers
 from ..answers import Status, status_of
 from ..catalogue import crosswalk
+from ..files import json_text
 from . import Output, answers
 from ._license import spdx_page
 from ._text import GAP_PREFIX, describe, fold
@@ -289,7 +289,7 @@ def _file_object(item: Any, index: int) -> dict | None:
 def write(data: dict) -> Output:
     doc, warnings = build(data)
     warnings.extend(check(doc))
-    return Output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", warnings)
+    return Output(json_text(doc), warnings)
 
 
 def check(doc: Any) -> list[str]:
