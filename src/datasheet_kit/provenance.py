@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import identifiers
-from .answers import text_of
+from .answers import count_of, text_of
 from .findings import Finding, Severity
 from .sheet import Sheet, load
 from .splits import SPLIT_SYNONYMS, canonical_split, finding
@@ -125,16 +125,6 @@ class Reference:
     pids: frozenset[str]
 
 
-def _count(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, dict) and isinstance(value.get("value"), int):
-        return value["value"]
-    return None
-
-
 def _link(url: str) -> str:
     """A URL as compared: no scheme, no www., no query or fragment, no trailing slash."""
     url = url.strip().lower()
@@ -203,9 +193,9 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
     return Reference(
         id=data_id, file=sheet.file, title=title, names=names, family=family, year=year,
         keywords=keywords, patterns=patterns,
-        num_images=_count(sheet.get("medical_imaging.num_images")),
+        num_images=count_of(sheet.get("medical_imaging.num_images")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
-        size_bytes=_count(sheet.get("dataset.size_bytes")),
+        size_bytes=count_of(sheet.get("dataset.size_bytes")),
         license=license_answer(sheet.get("distribution.license")),
         links=frozenset(links), pids=frozenset(pids))
 
@@ -285,10 +275,10 @@ def target_from_sheet(sheet: Sheet) -> Target:
         texts=texts, keywords=keywords, declared=declared,
         license=license_answer(sheet.get("distribution.license")),
         # A card reader may only have a total count (HF dataset_info) for composition.
-        num_images=_count(sheet.get("medical_imaging.num_images"))
-        or _count(sheet.get("composition.instance_count")),
+        num_images=count_of(sheet.get("medical_imaging.num_images"))
+        or count_of(sheet.get("composition.instance_count")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
-        size_bytes=_count(sheet.get("dataset.size_bytes")),
+        size_bytes=count_of(sheet.get("dataset.size_bytes")),
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],
         links=set().union(*_own_links(sheet)), same_file=str(Path(sheet.file).resolve()),
         sheet=sheet, cited=" ".join(_strings(sheet.data)))

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from .. import identifiers
-from ..answers import Status, status_of
+from ..answers import Status, count_of, status_of
 from ..catalogue import crosswalk
 from ..files import json_text
 from . import Output, answers
@@ -225,9 +225,8 @@ def build(data: dict) -> tuple[dict, list[str]]:
     if urls:
         doc["identifier"] = urls[0] if len(urls) == 1 else urls
         doc["sameAs"] = urls
-    size = values.get("dataset.size_bytes")
-    size = size.get("value") if isinstance(size, dict) else size
-    if isinstance(size, int) and not isinstance(size, bool):
+    size = count_of(values.get("dataset.size_bytes"))
+    if size is not None:
         doc["contentSize"] = f"{size} B"
     derived = values.get("provenance.derived_from")
     sources = [d for d in map(_derivation, derived if isinstance(derived, list) else []) if d]
