@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from . import identifiers
 from .answers import count_of, text_of
-from .findings import Finding, Severity
+from .findings import Finding, Severity, clip
 from .sheet import Sheet, load
 from .splits import SPLIT_SYNONYMS, canonical_split, finding
 
@@ -541,9 +541,9 @@ def best(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if top - c.confidence <= TIE]
 
 
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+def _quote(text: str) -> str:
+    # Names and titles may span lines in YAML; a finding is one line.
+    return repr(clip(" ".join(text.split()), 60))
 
 
 def _bytes(n: int) -> str:

@@ -10,6 +10,7 @@ import re
 from typing import Any, Iterator
 
 from ..answers import Status, is_placeholder, text_of
+from ..findings import clip
 from ..sheet import Sheet, join
 from . import Hit, rule
 from .completeness import applicable
@@ -59,7 +60,7 @@ def placeholder_text(sheet: Sheet) -> Iterator[Hit]:
     for path, value in _strings(sheet.data, ""):
         if is_placeholder(value) and not any(path == q or path.startswith((q + ".", q + "["))
                                              for q in already):
-            shown = value.strip() if len(value.strip()) <= 40 else value.strip()[:37] + "..."
+            shown = clip(value.strip())
             yield Hit(path, f"{path} holds placeholder text ({shown!r}); write what is true, "
                             "or leave the field out")
 
