@@ -24,7 +24,7 @@ from typing import Any, Iterable
 from . import identifiers
 from .answers import count_of, text_of
 from .findings import Finding, Severity, clip
-from .sheet import Sheet, load
+from .sheet import Sheet, load, strings
 from .splits import SPLIT_SYNONYMS, canonical_split, finding
 
 # Weights of single pieces of evidence (see the module docstring for how they combine).
@@ -281,19 +281,8 @@ def target_from_sheet(sheet: Sheet) -> Target:
         size_bytes=count_of(sheet.get("dataset.size_bytes")),
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],
         links=set().union(*_own_links(sheet)), same_file=str(Path(sheet.file).resolve()),
-        sheet=sheet, cited=" ".join(_strings(sheet.data)))
-
-
-def _strings(value: Any) -> Iterable[str]:
-    """Every text in a sheet: a reader may put a source's DOI in any answer."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+        # A reader may put the original's DOI in any answer, so every text is searched.
+        sheet=sheet, cited=" ".join(text for _, text in strings(sheet.data)))
 
 
 def target_from_folder(scan: Any, sheet: Sheet | None = None) -> Target:
