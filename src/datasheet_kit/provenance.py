@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import identifiers
+from .licenses import license_answer, license_compatibility, license_text
 from .answers import count_of, text_of
 from .findings import Finding, Severity, clip
 from .sheet import Sheet, load, strings
@@ -140,13 +141,6 @@ def _split_counts(entries: Any) -> dict[str, int]:
             name = canonical_split(str(entry.get("name", "")))
             counts[name] = counts.get(name, 0) + entry["images"]
     return counts
-
-
-def license_answer(value: Any) -> dict:
-    """The name and SPDX id of a licence answer; {} for a gap (a status with a reason)."""
-    if isinstance(value, dict):
-        return {k: value[k] for k in ("name", "spdx") if isinstance(value.get(k), str)}
-    return {"name": value} if isinstance(value, str) and value.strip() else {}
 
 
 def _pid(text: str) -> str:
@@ -540,25 +534,6 @@ def _bytes(n: int) -> str:
         if n >= size:
             return f"{n / size:.1f} {unit}"
     return f"{n} bytes"
-
-
-# ------------------------------------------------------------------------------- licences
-
-def license_compatibility(source: dict, copy: dict, *, modified: bool = False
-                          ) -> tuple[str, list[str]]:
-    """Whether a copy's licence honours the original's: ("compatible" | "incompatible" |
-    "unknown", reasons). The one place that asks the licence module, for this command and for
-    the lint rule DS704 alike. `modified`: the copy changed the files (resized, re-split ...)."""
-    from . import licenses
-
-    result = licenses.compatibility(licenses.normalize(license_text(source)),
-                                    licenses.normalize(license_text(copy)), modified=modified)
-    return result.verdict, list(result.reasons)
-
-
-def license_text(value: dict) -> str:
-    """How a licence answer is read: its SPDX id when it has one, else its name."""
-    return value.get("spdx") or value.get("name") or ""
 
 
 # ------------------------------------------------------------------------------- findings

@@ -138,23 +138,26 @@ def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
               relationship: derives_from
               source_license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
     """
-    from .. import provenance
+    sources = list(_sources(sheet))
+    if not sources:  # not a copy: no need to load the licence table
+        return
+    from .. import licenses
 
-    copy = provenance.license_answer(sheet.get(LICENSE))
+    copy = licenses.license_answer(sheet.get(LICENSE))
     if not copy:
         return
-    for path, source in _sources(sheet):
-        original = provenance.license_answer(source.get("source_license"))
+    for path, source in sources:
+        original = licenses.license_answer(source.get("source_license"))
         if not original:
             continue
         changes = source.get("changes")
         changed = [c for c in changes if isinstance(c, str)] if isinstance(changes, list) else []
-        verdict, reasons = provenance.license_compatibility(original, copy, modified=bool(changed))
+        verdict, reasons = licenses.license_compatibility(original, copy, modified=bool(changed))
         # Only a contradiction is this rule's business; "unknown" needs a person, not an error.
         if verdict == "incompatible":
             yield Hit(join(path, "source_license"),
-                      f"the copy's licence {provenance.license_text(copy)!r} breaks the terms of "
-                      f"the original's {provenance.license_text(original)!r}: " + " ".join(reasons))
+                      f"the copy's licence {licenses.license_text(copy)!r} breaks the terms of "
+                      f"the original's {licenses.license_text(original)!r}: " + " ".join(reasons))
 
 
 @rule("DS705", "split-preservation-unstated", "provenance", "warning", 1)
