@@ -13,12 +13,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from datasheet_kit import files
 from datasheet_kit.catalogue import crosswalk
 from datasheet_kit.cli import main
 from datasheet_kit.sheet import load
 from datasheet_kit.writers import OUTPUTS, generate
 from datasheet_kit.writers import _files
-from datasheet_kit.writers._license import hf_licenses, platform_lists
+from datasheet_kit.writers._license import hf_licenses, kaggle_licenses, platform_lists
 from datasheet_kit.writers._templates import templates_dir
 from datasheet_kit.writers.croissant import RAI_PROPERTIES, REQUIRED, check
 from datasheet_kit.writers.hf_card import misplaced, text_under_headings
@@ -214,7 +215,7 @@ def test_kaggle_licence_names_come_from_its_list(spdx, name):
     data["distribution"]["license"]["spdx"] = spdx
     meta, _ = _kaggle(data)
     assert meta["licenses"] == [{"name": name}]
-    assert name in platform_lists("kaggle")["licenses"]
+    assert name in kaggle_licenses()
 
 
 def test_kaggle_without_owner_leaves_id_out_and_says_so():
@@ -242,7 +243,12 @@ def test_vendored_lists_carry_source_and_date():
         lists = platform_lists(name)
         assert lists["_source"] and lists["_date"]
     assert len(hf_licenses()) == 83
-    assert len(platform_lists("kaggle")["licenses"]) == 28
+    assert len(kaggle_licenses()) == 28
+    # The licence lists are kept once, in licenses.json, with their own source and date.
+    table = json.loads((ROOT / "src/datasheet_kit/data/licenses.json").read_text(encoding="utf-8"))
+    for name in ("hf", "kaggle"):
+        assert table[name]["_source"]["from"] and table[name]["_source"]["date"]
+        assert "licenses" not in platform_lists(name)
 
 
 # ---------------------------------------------------------------- files: markers, force, check
@@ -344,7 +350,7 @@ def test_failed_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
-        _files.atomic_write(out, "new content that never lands\n" * 1000)
+        files.write_atomic(out, "new content that never lands\n" * 1000)
     assert out.read_text() == "old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]  # no temporary file left
 

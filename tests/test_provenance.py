@@ -191,6 +191,24 @@ def test_cli_folder_hash_lists(tmp_path):
     assert result.exit_code == 2 and "cannot use the hash list" in result.output
 
 
+def test_write_hashes_never_leaves_half_a_list(tmp_path, monkeypatch):
+    import os
+
+    original = lsc_folder(tmp_path / "original", {"train": 3})
+    listing = tmp_path / "original.sha256"
+    listing.write_text("the old list\n")
+
+    def broken_fsync(fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    result = CliRunner().invoke(main, ["provenance", "--references", str(REFERENCES),
+                                       "--write-hashes", str(listing), str(original)])
+    assert result.exit_code != 0
+    assert listing.read_text() == "the old list\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["original", "original.sha256"]
+
+
 def test_default_references_follow_the_environment(monkeypatch):
     monkeypatch.setenv("DATASHEET_REFERENCES", str(REFERENCES))
     assert prov.default_references() == REFERENCES

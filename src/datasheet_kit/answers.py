@@ -74,6 +74,17 @@ def is_placeholder(text: str) -> bool:
     return not leftover.strip(" .,;:-")
 
 
+def count_of(value: Any) -> int | None:
+    """The number in a count answer (a plain integer or {value: n}); None for gaps and the rest.
+
+    Lint rules, provenance and the writers all read counts here, so that `true` (a bool is an
+    int to Python) or a gap with a reason is never taken for a number.
+    """
+    if isinstance(value, dict):
+        value = value.get("value")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def status_of(value: Any) -> Status:
     """The status of one answer as written in a datasheet (any of the schema's answer shapes)."""
     if value is None:

@@ -326,9 +326,10 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
     except RuntimeError as exc:  # an optional extra is missing
         raise click.UsageError(str(exc)) from None
     if write_hashes and result.scan is not None:
+        from .files import write_atomic
         from .folders import write_hash_list
 
-        Path(write_hashes).write_text(write_hash_list(result.scan), encoding="utf-8")
+        write_atomic(write_hashes, write_hash_list(result.scan))
     report = Report()
     report.add(str(path), result.findings + problems)
     emit(report, fmt)

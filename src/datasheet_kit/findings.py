@@ -10,6 +10,12 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+def clip(text: str, limit: int = 40) -> str:
+    """A value as quoted in a message: whole when short, else cut to `limit` characters with
+    "..." so one long answer does not swamp a report line."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 class Severity(enum.IntEnum):
     INFO = 1
     WARNING = 2

@@ -14,7 +14,8 @@ from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity
 from .inputs import load_document
 from .validate import validate
 from .writers import DEFAULT_NAMES, OUTPUTS, generate
-from .writers._files import RefusedError, atomic_write, plan_markdown, plan_whole
+from .files import write_atomic
+from .writers._files import RefusedError, plan_markdown, plan_whole
 
 _MARKDOWN_KINDS = ("hf-card", "markdown")
 
@@ -92,5 +93,5 @@ def run(kind: str, datasheets: list[Path], *, out: str | None = None, check: boo
                  f"{target}` to update it)")
             status = max(status, EXIT_FINDINGS)
         else:
-            atomic_write(target, change.text)
+            write_atomic(target, change.text)
     return status

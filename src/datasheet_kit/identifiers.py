@@ -174,19 +174,28 @@ def parse(text: str) -> Identifier | None:
     return None
 
 
+def pid_scheme(text: str) -> str | None:
+    """"doi", "handle" or "ark" when ``text`` is one persistent identifier, else None
+    (a plain URL, a bare "1721.1/123", anything else)."""
+    ident = parse(text)
+    return ident.scheme if ident is not None and ident.scheme != "url" else None
+
+
 def is_persistent(text: str) -> bool:
     """True for a DOI, Handle or ARK; False for a platform URL such as
     kaggle.com/datasets/... or huggingface.co/datasets/..., and for anything else."""
-    ident = parse(text)
-    return ident is not None and ident.scheme != "url"
+    return pid_scheme(text) is not None
 
 
 # ---------------------------------------------------------------------------
 # Validation with a reason a person can act on
 
 _DOI_PREFIX_REASON = "a DOI starts with '10.' followed by a registrant code of 4 to 9 digits"
+# Resolver prefixes and labels a declared value may carry. ARKs resolve on any host
+# ("https://gallica.bnf.fr/ark:/..."), so any host in front of "ark:" is a resolver.
 _STRIP_LABELS = re.compile(
-    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|https?://n2t\.net/|doi:\s*|hdl:\s*)",
+    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|https?://[^/\s]+/(?=ark:)"
+    r"|doi:\s*|hdl:\s*|info:(?:doi|hdl)/)",
     re.IGNORECASE,
 )
 

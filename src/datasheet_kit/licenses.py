@@ -34,6 +34,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import Any, NamedTuple
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -52,6 +53,8 @@ KINDS = (
 )
 
 _DATA = Path(__file__).with_name("data") / "licenses.json"
+# The internal value classes below are NamedTuples: lint imports this module on a cold start,
+# and a NamedTuple costs a quarter of a frozen dataclass to define.
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,14 @@ class License:
     deprecated: bool = False
     terms_known: bool = False
 
+    @property
+    def is_expression(self) -> bool:
+        """An SPDX expression ("MIT OR Apache-2.0"): valid SPDX, but not one licence.
+
+        Only expressions have a key with spaces; every other key is an id or a slug.
+        """
+        return self.kind == "custom" and " " in self.key
+
 
 @dataclass(frozen=True)
 class Compatibility:
@@ -89,18 +100,22 @@ class Compatibility:
 # Table loading
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z+]+")
+
+
 def _key(text: str) -> str:
     """Fold case and punctuation so "CC BY-NC 4.0" and "cc-by-nc-4.0" meet.
 
     '+' survives because it carries meaning ("GPL-2.0+" is "or later",
     "openrail++" is a different licence from "openrail").
     """
-    text = unicodedata.normalize("NFKC", text).casefold().replace("©", " copyright ")
-    return re.sub(r"[^0-9a-z+]+", "-", text).strip("-")
+    if not text.isascii():  # NFKC leaves ASCII as it is; skipping it halves the table build
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold().replace("©", " copyright ")
+    return _NOT_KEY.sub("-", text).strip("-")
 
 
-@dataclass(frozen=True)
-class _Tables:
+class _Tables(NamedTuple):
     spdx: dict  # SPDX id -> {"name", "deprecated"?}
     named: dict  # named key -> {"kind", "label", "conditions", "hf"?, "kaggle"?}
     conditions: dict  # SPDX id (not CC) -> "by sa" ...
@@ -195,8 +210,7 @@ _CC_VERSIONS = {"1.0", "2.0", "2.1", "2.5", "3.0", "4.0"}
 _CC_ORDER = ("BY", "NC", "ND", "SA")
 
 
-@dataclass(frozen=True)
-class _CC:
+class _CC(NamedTuple):
     elements: tuple[str, ...]  # ("BY", "NC", "SA"); ("ZERO",) for CC0
     version: str | None
     port: str | None
@@ -573,6 +587,33 @@ def normalize(text: str) -> License:
     return replace(found, as_stated=text)
 
 
+# SPDX deprecated the bare GNU ids because they did not say "only" or "or later"; its full names
+# for them do ("v3.0 only", "v3.0 or later"), so the replacement follows from the suffix.
+_GNU_DEPRECATED = re.compile(r"((?:A|L)?GPL|GFDL)-(\d\.\d)(\+)?")
+
+
+def current_id(spdx_id: str) -> str | None:
+    """The SPDX id that replaces a deprecated one (GPL-3.0 -> GPL-3.0-only), or None when
+    the id is current or SPDX names no single replacement (wxWindows, Nunit ...)."""
+    t = _tables()
+    if not t.spdx.get(spdx_id, {}).get("deprecated"):
+        return None
+    m = _GNU_DEPRECATED.fullmatch(spdx_id)
+    if m is None:
+        return None
+    successor = f"{m.group(1)}-{m.group(2)}-{'or-later' if m.group(3) else 'only'}"
+    return successor if successor in t.spdx and not t.spdx[successor].get("deprecated") else None
+
+
+def current_spdx(text: str) -> str | None:
+    """The current SPDX id a licence statement stands for ("cc-by-nc 4.0" -> CC-BY-NC-4.0,
+    "GPL-3.0" -> GPL-3.0-only), or None when it names no single SPDX licence."""
+    found = normalize(text)
+    if found.kind != "spdx" or found.spdx is None:
+        return None
+    return current_id(found.spdx) or found.spdx
+
+
 def spdx_url(spdx_id: str) -> str:
     """The canonical SPDX page of an id, as Croissant's ``license`` wants it."""
     return f"https://spdx.org/licenses/{spdx_id}.html"
@@ -593,6 +634,16 @@ def _platform_id(license: License, by_spdx: dict, platform: str) -> str | None:
         return by_spdx.get(license.spdx) or by_spdx.get(_base_gnu_id(license.spdx))
     entry = _tables().named.get(license.key)
     return entry.get(platform) if entry else None
+
+
+def hf_ids() -> list[str]:
+    """Every licence id Hugging Face accepts in a card's ``license:`` (its closed list)."""
+    return list(_tables().hf_ids)
+
+
+def kaggle_names() -> list[str]:
+    """Every licence name Kaggle accepts in ``dataset-metadata.json`` (its closed list)."""
+    return list(_tables().kaggle_names)
 
 
 def hf_id(license: License) -> str | None:
@@ -638,8 +689,7 @@ def _same(a: License, b: License) -> bool:
     return _key(a.label) == _key(b.label)
 
 
-@dataclass(frozen=True)
-class _Copyleft:
+class _Copyleft(NamedTuple):
     family: str
     version: tuple[int, ...] | None
     later_ok: bool | None  # may a later version be used? None = not said
@@ -796,3 +846,30 @@ def compatibility(source: License, copy: License, *, modified: bool = False) -> 
     else:
         first = "The copy's licence ({c}) keeps every condition of the original ({s}).".format(**words)
     return Compatibility(COMPATIBLE, (first, *notes))
+
+
+# ---------------------------------------------------------------------------
+# A datasheet's licence answers ({name, spdx, url} or a gap), as the lint rule DS704 and the
+# provenance command read them. They live here, not in provenance.py, so that lint does not
+# import the copy finder to judge one licence.
+
+
+def license_answer(value: Any) -> dict:
+    """The name and SPDX id of a licence answer; {} for a gap (a status with a reason)."""
+    if isinstance(value, dict):
+        return {k: value[k] for k in ("name", "spdx") if isinstance(value.get(k), str)}
+    return {"name": value} if isinstance(value, str) and value.strip() else {}
+
+
+def license_text(value: dict) -> str:
+    """How a licence answer is read: its SPDX id when it has one, else its name."""
+    return value.get("spdx") or value.get("name") or ""
+
+
+def license_compatibility(source: dict, copy: dict, *, modified: bool = False
+                          ) -> tuple[str, list[str]]:
+    """:func:`compatibility` of two licence answers: ("compatible" | "incompatible" |
+    "unknown", reasons). `modified`: the copy changed the files (resized, re-split ...)."""
+    result = compatibility(normalize(license_text(source)), normalize(license_text(copy)),
+                           modified=modified)
+    return result.verdict, list(result.reasons)

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .answers import text_of
-from .findings import Finding, Severity
-from .sheet import Sheet, load
+from . import identifiers
+from .licenses import license_answer, license_compatibility, license_text
+from .answers import count_of, text_of
+from .findings import Finding, Severity, clip
+from .sheet import Sheet, load, strings
 from .splits import SPLIT_SYNONYMS, canonical_split, finding
 
 # Weights of single pieces of evidence (see the module docstring for how they combine).
@@ -124,16 +126,6 @@ class Reference:
     pids: frozenset[str]
 
 
-def _count(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, dict) and isinstance(value.get("value"), int):
-        return value["value"]
-    return None
-
-
 def _link(url: str) -> str:
     """A URL as compared: no scheme, no www., no query or fragment, no trailing slash."""
     url = url.strip().lower()
@@ -151,10 +143,11 @@ def _split_counts(entries: Any) -> dict[str, int]:
     return counts
 
 
-def _license(value: Any) -> dict:
-    if isinstance(value, dict):
-        return {k: value[k] for k in ("name", "spdx") if isinstance(value.get(k), str)}
-    return {"name": value} if isinstance(value, str) and value.strip() else {}
+def _pid(text: str) -> str:
+    """A persistent identifier as compared: the shared parser's bare value (no label or
+    resolver; a DOI in lower case), else the text as written, in lower case."""
+    found = identifiers.parse(text)
+    return (found.value if found is not None and found.scheme != "url" else text.strip()).lower()
 
 
 def _own_links(sheet: Sheet) -> tuple[set[str], set[str]]:
@@ -167,7 +160,7 @@ def _own_links(sheet: Sheet) -> tuple[set[str], set[str]]:
             if ident.get("scheme") in ("url", "other"):
                 links.add(_link(ident["value"]))
             else:
-                pids.add(ident["value"].strip().lower())
+                pids.add(_pid(ident["value"]))
     return links, pids
 
 
@@ -194,10 +187,10 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
     return Reference(
         id=data_id, file=sheet.file, title=title, names=names, family=family, year=year,
         keywords=keywords, patterns=patterns,
-        num_images=_count(sheet.get("medical_imaging.num_images")),
+        num_images=count_of(sheet.get("medical_imaging.num_images")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
-        size_bytes=_count(sheet.get("dataset.size_bytes")),
-        license=_license(sheet.get("distribution.license")),
+        size_bytes=count_of(sheet.get("dataset.size_bytes")),
+        license=license_answer(sheet.get("distribution.license")),
         links=frozenset(links), pids=frozenset(pids))
 
 
@@ -274,27 +267,16 @@ def target_from_sheet(sheet: Sheet) -> Target:
     return Target(
         file=sheet.file, kind=sheet.kind, title=str(sheet.get("dataset.title") or ""),
         texts=texts, keywords=keywords, declared=declared,
-        license=_license(sheet.get("distribution.license")),
+        license=license_answer(sheet.get("distribution.license")),
         # A card reader may only have a total count (HF dataset_info) for composition.
-        num_images=_count(sheet.get("medical_imaging.num_images"))
-        or _count(sheet.get("composition.instance_count")),
+        num_images=count_of(sheet.get("medical_imaging.num_images"))
+        or count_of(sheet.get("composition.instance_count")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
-        size_bytes=_count(sheet.get("dataset.size_bytes")),
+        size_bytes=count_of(sheet.get("dataset.size_bytes")),
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],
         links=set().union(*_own_links(sheet)), same_file=str(Path(sheet.file).resolve()),
-        sheet=sheet, cited=" ".join(_strings(sheet.data)))
-
-
-def _strings(value: Any) -> Iterable[str]:
-    """Every text in a sheet: a reader may put a source's DOI in any answer."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+        # A reader may put the original's DOI in any answer, so every text is searched.
+        sheet=sheet, cited=" ".join(text for _, text in strings(sheet.data)))
 
 
 def target_from_folder(scan: Any, sheet: Sheet | None = None) -> Target:
@@ -426,8 +408,7 @@ def _declared_evidence(ref: Reference, target: Target) -> list[Evidence]:
         source = str(entry.get("source_dataset") or "")
         packed = compact(source)
         url = _link(str(entry.get("source_url") or ""))
-        pid = str(entry.get("source_pid") or "").strip().lower()
-        pid = re.sub(r"^(doi:|https?://(dx\.)?doi\.org/)", "", pid)
+        pid = _pid(str(entry.get("source_pid") or ""))
         if (source and (any(mentions(n, source, packed) for n in ref.names)
                         or (ref.family and ref.year and find_words(ref.family, packed)
                             and ref.year in source))) \
@@ -543,9 +524,9 @@ def best(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if top - c.confidence <= TIE]
 
 
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+def _quote(text: str) -> str:
+    # Names and titles may span lines in YAML; a finding is one line.
+    return repr(clip(" ".join(text.split()), 60))
 
 
 def _bytes(n: int) -> str:
@@ -553,22 +534,6 @@ def _bytes(n: int) -> str:
         if n >= size:
             return f"{n / size:.1f} {unit}"
     return f"{n} bytes"
-
-
-# ------------------------------------------------------------------------------- licences
-
-def license_compatibility(source: dict, copy: dict) -> tuple[str, list[str]]:
-    """Whether a copy's licence honours the original's: ("compatible" | "incompatible" |
-    "unknown", reasons). The one place that asks the licence module."""
-    from . import licenses
-
-    result = licenses.compatibility(licenses.normalize(_license_text(source)),
-                                    licenses.normalize(_license_text(copy)))
-    return result.verdict, list(result.reasons)
-
-
-def _license_text(value: dict) -> str:
-    return value.get("spdx") or value.get("name") or ""
 
 
 # ------------------------------------------------------------------------------- findings
@@ -640,11 +605,11 @@ def _license_findings(target: Target, sure: list[Candidate]) -> list[Finding]:
     verdict, reasons = license_verdict(target, sure)
     if verdict != "incompatible":
         return []
-    originals = ", ".join(f"{_license_text(c.reference.license)!r} ({c.reference.id})"
+    originals = ", ".join(f"{license_text(c.reference.license)!r} ({c.reference.id})"
                           for c in sure)
     return [finding(
         **target.at("distribution.license"), code="DS902", severity=Severity.ERROR, message=
-        f"the licence {_license_text(target.license)!r} contradicts the original's {originals}: "
+        f"the licence {license_text(target.license)!r} contradicts the original's {originals}: "
         + "; ".join(reasons), path="distribution.license")]
 
 

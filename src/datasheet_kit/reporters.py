@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from . import __version__
+from .files import json_text
 from .findings import Report, Severity
 
 JSON_FORMAT_VERSION = 1
@@ -74,7 +74,7 @@ def as_json(report: Report) -> str:
             "infos": report.count(Severity.INFO),
         },
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -151,7 +151,7 @@ def sarif(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(log)
 
 
 REPORTERS = {"text": text, "concise": concise, "json": as_json, "github": github, "sarif": sarif}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .answers import Status
+from .files import json_text
 from .findings import Finding
 from .rules import LEVEL_WEIGHT, registry
 from .rules.completeness import applicable
@@ -174,11 +175,9 @@ def render_table(cards: list[Scorecard]) -> str:
 
 def render_json(cards: list[Scorecard]) -> str:
     """The versioned JSON contract: add keys, never rename or remove them within a version."""
-    import json
-
     from . import __version__
 
     payload = {"version": SCORE_FORMAT_VERSION,
                "tool": {"name": "datasheet-kit", "version": __version__},
                "scorecards": [card.to_dict() for card in cards]}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)

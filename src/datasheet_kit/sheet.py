@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -111,6 +111,21 @@ def split(path: str) -> list[str | int]:
         for index in rest.split("[") if rest else []:
             parts.append(int(index.rstrip("]")))
     return parts
+
+
+def strings(value: Any, path: str = "", skip: frozenset[str] = frozenset()
+            ) -> Iterator[tuple[str, str]]:
+    """(dotted path, text) of every string in a nested answer, in document order; the values of
+    keys in `skip` (closed-list fields, say) are left out."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in skip:
+                yield from strings(item, join(path, key), skip)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, join(path, index), skip)
 
 
 def parent(path: str) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, clip
 from .sheet import Sheet, join
 
 SUPPORTED_KEYWORDS = frozenset({
@@ -82,8 +82,7 @@ def _has_type(value: Any, expected: str) -> bool:
 
 
 def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return clip(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _closest(word: str, choices: list[str]) -> str | None:

@@ -87,13 +87,6 @@ def _dedent(doc: str) -> str:
     return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
-def count_of(value) -> int | None:
-    """The number in a count answer (a plain integer or {value: n}); None for gaps and the rest."""
-    if isinstance(value, dict):
-        value = value.get("value")
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _register_checks_of_other_modules() -> None:
     """Load and schema codes: documented and configurable here, produced by sheet.py/validate.py."""
     from ..validate import CODES as SCHEMA_CODES

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from .. import catalogue
 from ..answers import Status, question_status, text_of
+from ..findings import clip
 from ..sheet import Sheet
 from . import LEVEL_WEIGHT, Hit, rule, run_cache
 
@@ -56,8 +57,7 @@ def _unanswered(question: catalogue.Question, status: Status, value: Any) -> str
     if status is Status.MISSING:
         what = f" ({question.text.strip()})" if question.text.strip() else ""
         return f"{question.id} is not answered{what}; answer it, or give a status and a reason"
-    shown = text_of(value).strip() or str(value)
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    shown = clip(text_of(value).strip() or str(value))
     if shown.strip().lower().rstrip(".") in ("n/a", "na", "not applicable"):
         return (f"{question.id} says {shown!r} without a reason; write "
                 "`status: not_applicable` and say why it does not apply")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..answers import count_of
 from ..sheet import Sheet, join
-from . import Hit, count_of, rule
+from . import Hit, rule
 
 _MI = "medical_imaging"
 

@@ -1,54 +1,20 @@
 """Persistent identifiers: a DOI, Handle or ARK is given, and each one is well formed.
 
 Syntax only, offline (croissant_fair.md §5); whether an identifier resolves needs the network and
-is not a lint question. The three syntax checks are isolated in `is_doi`, `is_handle` and `is_ark`
-(and `pid_scheme`, which combines them) so that the shared identifiers module can replace them.
+is not a lint question. What counts as a DOI, Handle or ARK is datasheet_kit.identifiers'
+knowledge, shared with the FAIR checks, provenance and the Croissant writer; these rules only
+decide what to tell the author.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from .. import identifiers
 from ..sheet import Sheet, join
 from . import Hit, rule
 
 PID_SCHEMES = ("doi", "handle", "ark")
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_HANDLE = re.compile(r"^\d+(\.\d+)*/\S+$")
-# ark: [/] NAAN / name, the NAAN being digits or betanumerics.
-_ARK = re.compile(r"^ark:/?[0-9bcdfghjkmnpqrstvwxz]+/\S+$")
-_RESOLVERS = re.compile(r"^(doi:|hdl:|info:(doi|hdl)/|https?://(dx\.)?doi\.org/|"
-                        r"https?://hdl\.handle\.net/|https?://n2t\.net/|https?://[^/]+/(?=ark:))",
-                        re.IGNORECASE)
-
-
-def _bare(value: str) -> str:
-    """The identifier without resolver prefix: doi:10.1/x and https://doi.org/10.1/x -> 10.1/x."""
-    return _RESOLVERS.sub("", value.strip(), count=1)
-
-
-def is_doi(value: str) -> bool:
-    return bool(_DOI.match(_bare(value)))
-
-
-def is_handle(value: str) -> bool:
-    return bool(_HANDLE.match(_bare(value)))
-
-
-def is_ark(value: str) -> bool:
-    return bool(_ARK.match(_bare(value)))
-
-
-def pid_scheme(value: str) -> str | None:
-    """doi, handle or ark; None for anything else. Every DOI is also a Handle: DOI first."""
-    for scheme, check in (("doi", is_doi), ("ark", is_ark), ("handle", is_handle)):
-        if check(value):
-            return scheme
-    return None
-
-
-_CHECKS = {"doi": is_doi, "handle": is_handle, "ark": is_ark}
 _EXAMPLES = {"doi": "10.5281/zenodo.1234567", "handle": "20.500.12345/678",
              "ark": "ark:/13030/tf5p30086k"}
 
@@ -62,12 +28,18 @@ def _identifiers(sheet: Sheet) -> Iterator[tuple[str, str, str]]:
 
 
 def _mislabelled(scheme: str, value: str) -> str | None:
-    """The PID scheme of an identifier declared as a URL or "other", if it is a PID."""
-    found = pid_scheme(value) if scheme in ("url", "other") else None
-    # A bare "123/abc" has the form of a Handle by accident; trust it only behind a resolver.
-    if found == "handle" and not _RESOLVERS.match(value.strip()):
-        return None
-    return found
+    """The PID scheme of an identifier declared as a URL or "other", if it is a PID.
+
+    A bare "123/abc" has the form of a Handle by accident, so identifiers.pid_scheme trusts a
+    Handle only behind hdl:, a hdl.handle.net link or the 20.500 prefix.
+    """
+    return identifiers.pid_scheme(value) if scheme in ("url", "other") else None
+
+
+def _is_pid(value: str) -> bool:
+    """Whether a value given where only a PID belongs (source_pid) is one. A bare Handle counts
+    here: in a field that must hold a PID, "1721.1/123" is not "anything"."""
+    return identifiers.pid_scheme(value) is not None or identifiers.validate("handle", value) is None
 
 
 @rule("DS501", "no-persistent-identifier", "dataset", "warning", 2)
@@ -118,13 +90,14 @@ def malformed_identifier(sheet: Sheet) -> Iterator[Hit]:
             - {scheme: doi, value: 10.5281/zenodo.1234567}
     """
     for path, scheme, value in _identifiers(sheet):
-        if scheme in _CHECKS and not _CHECKS[scheme](value):
-            yield Hit(join(path, "value"), f"{value!r} is not a well-formed {scheme.upper()} "
-                                           f"(for example {_EXAMPLES[scheme]})")
+        reason = identifiers.validate(scheme, value) if scheme in PID_SCHEMES else None
+        if reason:
+            yield Hit(join(path, "value"), f"{value!r} is not a well-formed {scheme.upper()}: "
+                                           f"{reason} (for example {_EXAMPLES[scheme]})")
     sources = sheet.get("provenance.derived_from")
     for index, source in enumerate(sources if isinstance(sources, list) else []):
         pid = source.get("source_pid") if isinstance(source, dict) else None
-        if isinstance(pid, str) and pid_scheme(pid) is None:
+        if isinstance(pid, str) and not _is_pid(pid):
             yield Hit(f"provenance.derived_from[{index}].source_pid",
                       f"{pid!r} is not a DOI, Handle or ARK (for example "
                       f"doi:{_EXAMPLES['doi']}); put a web address in source_url")

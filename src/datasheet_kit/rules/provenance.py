@@ -5,12 +5,12 @@ Only for datasheets with `provenance.derived_from` (a copy, a subset, a conversi
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..answers import Status, status_of
 from ..sheet import Sheet, join
 from . import Hit, rule
-from .license import LICENSE, normalise_license
+from .license import LICENSE
 
 SOURCES = "provenance.derived_from"
 
@@ -25,30 +25,6 @@ def _sources(sheet: Sheet) -> Iterator[tuple[str, dict]]:
 def _name(source: dict) -> str:
     name = source.get("source_dataset")
     return repr(name) if isinstance(name, str) else "the original"
-
-
-def license_terms(value: Any) -> tuple[str, frozenset[str]] | None:
-    """(how the licence is called, its terms among nc/nd/sa), or None when it cannot be told.
-
-    Terms come from the SPDX id when there is one, else from the words of the licence name.
-    """
-    if not isinstance(value, dict) or "status" in value:
-        return None
-    spdx, name = value.get("spdx"), value.get("name")
-    label = spdx if isinstance(spdx, str) else name if isinstance(name, str) else None
-    if label is None:
-        return None
-    canonical = (normalise_license(label) or label).lower()
-    words = (name if isinstance(name, str) else "").lower().replace("-", "").replace(" ", "")
-    terms = set()
-    if "-nc" in canonical or "noncommercial" in words:
-        terms.add("nc")
-    if "-nd" in canonical or "noderiv" in words:
-        terms.add("nd")
-    if "-sa" in canonical or "sharealike" in words:
-        terms.add("sa")
-    known = normalise_license(label) is not None or terms or label.lower().startswith("cc")
-    return (label, frozenset(terms)) if known else None
 
 
 @rule("DS701", "source-unidentified", "provenance", "error", 2)
@@ -134,26 +110,6 @@ def source_license_missing(sheet: Sheet) -> Iterator[Hit]:
             yield Hit(path, f"the licence of {_name(source)} is not stated (source_license)")
 
 
-def _conflict(copy: tuple[str, frozenset], original: tuple[str, frozenset],
-              changed: list[str]) -> str | None:
-    (copy_label, copy_terms), (source_label, source_terms) = copy, original
-    if "nc" in source_terms and "nc" not in copy_terms:
-        return (f"the original is non-commercial ({source_label}) but the copy's licence "
-                f"{copy_label} allows commercial use")
-    if "nd" in source_terms and changed:
-        return (f"the original allows no derivatives ({source_label}) but the copy changed it "
-                f"({', '.join(changed)})")
-    same = (normalise_license(copy_label) or copy_label) == (
-        normalise_license(source_label) or source_label)
-    if "nd" in source_terms and not same:
-        return (f"the original allows no derivatives ({source_label}); an unchanged copy must "
-                f"keep that licence, not {copy_label}")
-    if "sa" in source_terms and not (same or ("sa" in copy_terms and copy_terms == source_terms)):
-        return (f"the original is share-alike ({source_label}); the copy must use the same "
-                f"licence, not {copy_label}")
-    return None
-
-
 @rule("DS704", "license-incompatible", "provenance", "error", 3)
 def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
     """The copy's licence breaks the terms of its original's licence.
@@ -161,8 +117,9 @@ def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
     Why: a non-commercial original cannot become a commercially usable copy by re-uploading it
     under CC0; a no-derivatives original cannot be resized or relabelled and shared; a
     share-alike original must be shared under the same licence. Copies on Kaggle and Hugging
-    Face often break these terms, and their users inherit the problem. Only Creative Commons
-    style terms (NC, ND, SA) are judged; custom terms are left to a human.
+    Face often break these terms, and their users inherit the problem. The verdict is the one
+    `datasheet provenance` gives (DS902): attribution, non-commercial, no-derivatives and
+    share-alike conditions are judged; terms nobody has summarised are left to a human.
 
     Failing:
 
@@ -184,15 +141,26 @@ def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
               relationship: derives_from
               source_license: {name: CC BY-NC 4.0, spdx: CC-BY-NC-4.0}
     """
-    copy = license_terms(sheet.get(LICENSE))
-    if copy is None:
+    sources = list(_sources(sheet))
+    if not sources:  # not a copy: no need to load the licence table
         return
-    for path, source in _sources(sheet):
-        original = license_terms(source.get("source_license"))
+    from .. import licenses
+
+    copy = licenses.license_answer(sheet.get(LICENSE))
+    if not copy:
+        return
+    for path, source in sources:
+        original = licenses.license_answer(source.get("source_license"))
+        if not original:
+            continue
         changes = source.get("changes")
         changed = [c for c in changes if isinstance(c, str)] if isinstance(changes, list) else []
-        if original and (problem := _conflict(copy, original, changed)):
-            yield Hit(join(path, "source_license"), problem)
+        verdict, reasons = licenses.license_compatibility(original, copy, modified=bool(changed))
+        # Only a contradiction is this rule's business; "unknown" needs a person, not an error.
+        if verdict == "incompatible":
+            yield Hit(join(path, "source_license"),
+                      f"the copy's licence {licenses.license_text(copy)!r} breaks the terms of "
+                      f"the original's {licenses.license_text(original)!r}: " + " ".join(reasons))
 
 
 @rule("DS705", "split-preservation-unstated", "provenance", "warning", 1)

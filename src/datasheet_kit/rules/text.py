@@ -7,10 +7,11 @@ readers and writers use.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..answers import Status, is_placeholder, text_of
-from ..sheet import Sheet, join
+from ..findings import clip
+from ..sheet import Sheet, strings
 from . import Hit, rule
 from .completeness import applicable
 
@@ -21,18 +22,6 @@ _ENUM_KEYS = frozenset({"status", "scheme", "kind", "relationship", "changes", "
 _MIN_WORDS = 3
 # A short answer that holds a number, an address or an identifier still informs.
 _INFORMATIVE = re.compile(r"\d|@|https?://|www\.|doi:|hdl:|ark:", re.IGNORECASE)
-
-
-def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _ENUM_KEYS:
-                yield from _strings(item, join(path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, join(path, index))
 
 
 @rule("DS211", "placeholder-text", "completeness", "warning", 1)
@@ -56,10 +45,10 @@ def placeholder_text(sheet: Sheet) -> Iterator[Hit]:
     """
     already = {q.id for q, status in applicable(sheet)
                if q.level != "optional" and status in (Status.MISSING, Status.PLACEHOLDER)}
-    for path, value in _strings(sheet.data, ""):
+    for path, value in strings(sheet.data, skip=_ENUM_KEYS):
         if is_placeholder(value) and not any(path == q or path.startswith((q + ".", q + "["))
                                              for q in already):
-            shown = value.strip() if len(value.strip()) <= 40 else value.strip()[:37] + "..."
+            shown = clip(value.strip())
             yield Hit(path, f"{path} holds placeholder text ({shown!r}); write what is true, "
                             "or leave the field out")
 

@@ -1,4 +1,4 @@
-"""Writing generated files safely: atomic replacement, and updates that keep what people wrote.
+"""Updating generated files so that they keep what people wrote (files.write_atomic writes them).
 
 A Markdown output is a sequence of generated blocks between markers,
 
@@ -13,9 +13,7 @@ front-matter keys we do not write (a person's `configs`, `viewer`, gating fields
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,33 +27,6 @@ _FRONT = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(
 
 class RefusedError(Exception):
     """The existing file was written by hand (no markers) and differs: we will not overwrite it."""
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write all of `text` or nothing: a temporary file in the same folder, then os.replace."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:

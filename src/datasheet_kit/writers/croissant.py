@@ -11,14 +11,15 @@ is not a date.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-from ..answers import Status, status_of
+from .. import identifiers
+from ..answers import Status, count_of, status_of
 from ..catalogue import crosswalk
+from ..files import json_text
 from . import Output, answers
-from ._license import spdx_of, spdx_url
+from ._license import spdx_page
 from ._text import GAP_PREFIX, describe, fold
 
 CORE_URI = "http://mlcommons.org/croissant/1.1"
@@ -72,8 +73,8 @@ _PROSE = {p for p in RAI_PROPERTIES if p != "rai:dataCollectionTimeframe"} | {
 _ENTITY = {"funder", "publisher", "maintainer"}
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_RESOLVERS = {"doi": "https://doi.org/", "handle": "https://hdl.handle.net/",
-              "ark": "https://n2t.net/"}
+# How each PID scheme is labelled, to read a bare value as the scheme it is declared under.
+_LABELS = {"doi": "doi:", "handle": "hdl:", "ark": "ark:/"}
 
 
 def _prose_target(props: tuple[str, ...]) -> str | None:
@@ -91,15 +92,19 @@ def _written(value: Any) -> bool:
 
 
 def identifier_url(item: dict) -> str | None:
-    scheme, value = item.get("scheme"), str(item.get("value", "")).strip()
+    """Where a declared identifier resolves: the canonical resolver URL of a DOI, Handle or ARK
+    (identifiers.parse reads every usual form), a web address as written, else None.
+
+    A bare value is read as the scheme it is declared under, so a Handle such as "1721.1/123"
+    (which on its own could be anything) still gets its resolver.
+    """
+    value = str(item.get("value", "")).strip()
     if not value:
         return None
-    if value.startswith(("http://", "https://")):
-        return value
-    if scheme in _RESOLVERS:
-        value = re.sub(r"^(doi:|hdl:)", "", value, flags=re.IGNORECASE)
-        return _RESOLVERS[scheme] + value
-    return None
+    found = identifiers.parse(value)
+    if found is None and item.get("scheme") in _LABELS:
+        found = identifiers.parse(_LABELS[item["scheme"]] + value)
+    return found.url if found is not None else None
 
 
 def _creator(item: dict) -> dict | None:
@@ -129,9 +134,7 @@ def _derivation(item: dict) -> dict | None:
     out: dict[str, Any] = {"@type": "prov:Entity", "name": item["source_dataset"]}
     pid = item.get("source_pid")
     if isinstance(pid, str) and pid:
-        scheme = pid.split(":", 1)[0].lower() if ":" in pid and not pid.startswith("http") else ""
-        url = identifier_url({"scheme": {"hdl": "handle"}.get(scheme, scheme),
-                              "value": pid.split(":", 1)[1] if scheme else pid})
+        url = identifier_url({"value": pid})
         if url:
             out["@id"] = url
     if item.get("source_url"):
@@ -198,9 +201,8 @@ def build(data: dict) -> tuple[dict, list[str]]:
         if date:
             doc[key] = date
     license_value = values.get("distribution.license")
-    spdx = spdx_of(license_value)
-    if spdx and spdx_url(spdx):
-        doc["license"] = spdx_url(spdx)
+    if spdx_page(license_value):
+        doc["license"] = spdx_page(license_value)
     elif isinstance(license_value, dict) and license_value.get("url") and \
             status_of(license_value) is Status.ANSWERED:
         doc["license"] = license_value["url"]
@@ -223,9 +225,8 @@ def build(data: dict) -> tuple[dict, list[str]]:
     if urls:
         doc["identifier"] = urls[0] if len(urls) == 1 else urls
         doc["sameAs"] = urls
-    size = values.get("dataset.size_bytes")
-    size = size.get("value") if isinstance(size, dict) else size
-    if isinstance(size, int) and not isinstance(size, bool):
+    size = count_of(values.get("dataset.size_bytes"))
+    if size is not None:
         doc["contentSize"] = f"{size} B"
     derived = values.get("provenance.derived_from")
     sources = [d for d in map(_derivation, derived if isinstance(derived, list) else []) if d]
@@ -287,7 +288,7 @@ def _file_object(item: Any, index: int) -> dict | None:
 def write(data: dict) -> Output:
     doc, warnings = build(data)
     warnings.extend(check(doc))
-    return Output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", warnings)
+    return Output(json_text(doc), warnings)
 
 
 def check(doc: Any) -> list[str]:

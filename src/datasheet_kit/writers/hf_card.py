@@ -3,7 +3,8 @@
 Each answer goes under the first heading its crosswalk names (`hf_heading`); that is where a
 reader looks first. A heading that receives no answer of its own but is a further place for an
 answered question points to where that answer is, rather than repeating it or leaving a gap.
-Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json).
+Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
+licence ids in data/licenses.json).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..answers import Status, status_of
+from ..answers import Status, count_of, status_of
 from ..catalogue import crosswalk, questions, sections
 from . import Output, answers, shown
 from ._license import hf_license, platform_lists
@@ -142,10 +143,8 @@ def front_matter(data: dict, values: dict[str, Any]) -> tuple[dict, list[str]]:
 def size_category(data: dict) -> str | None:
     """The Hub's size bin from the image count, or from the official split counts."""
     mi = data.get("medical_imaging") or {}
-    count = mi.get("num_images")
-    if isinstance(count, dict):
-        count = count.get("value")
-    if not isinstance(count, int) or isinstance(count, bool):
+    count = count_of(mi.get("num_images"))
+    if count is None:
         splits = mi.get("split_counts")
         images = [s.get("images") for s in splits or [] if isinstance(s, dict)]
         count = sum(images) if images and all(isinstance(i, int) for i in images) else None

@@ -1,8 +1,8 @@
 """Kaggle `dataset-metadata.json`, within the limits the kaggle client enforces.
 
-Keys and the questions that fill them come from the crosswalk (`kaggle`); lengths, slug
-characters and licence names come from the vendored data/kaggle_lists.json. Whatever had to be
-shortened or left out is returned as a warning, never hidden.
+Keys and the questions that fill them come from the crosswalk (`kaggle`); lengths and slug
+characters come from the vendored data/kaggle_lists.json, licence names from data/licenses.json.
+Whatever had to be shortened or left out is returned as a warning, never hidden.
 
 The owner part of `id` is a Kaggle user name that a datasheet does not hold. Without
 --kaggle-owner the file is written without `id` (and a warning says how to add it): `kaggle
@@ -12,14 +12,14 @@ that fails only after a long upload (kaggle-cli #321, #381).
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from ..answers import Status, status_of
 from ..catalogue import crosswalk
+from ..files import json_text
 from . import Output, answers
-from ._license import kaggle_license, platform_lists
+from ._license import kaggle_licenses, kaggle_license, platform_lists
 from ._text import describe, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
@@ -145,7 +145,7 @@ def check(meta: dict) -> list[str]:
             problems.append(f"id {meta['id']!r} is not OWNER/slug with a slug of 6-50 [A-Za-z0-9-]")
     licenses = meta.get("licenses")
     if not (isinstance(licenses, list) and len(licenses) == 1
-            and licenses[0].get("name") in limits["licenses"]):
+            and licenses[0].get("name") in kaggle_licenses()):
         problems.append("licenses must be exactly one name from Kaggle's list")
     return problems
 
@@ -153,4 +153,4 @@ def check(meta: dict) -> list[str]:
 def write(data: dict, owner: str | None = None) -> Output:
     meta, warnings = build(data, owner)
     warnings.extend(p for p in check(meta) if p not in warnings)
-    return Output(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", warnings)
+    return Output(json_text(meta), warnings)
