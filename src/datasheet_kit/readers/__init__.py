@@ -1,0 +1,257 @@
+"""Readers turn platform cards into Sheets through the schema's crosswalk, and nothing else.
+
+A reader finds the platform's places in a card (a heading, a bullet, a YAML key, a JSON key), each
+with its value and origin, and `fill` gives every question whose crosswalk names a place that
+place's text and origin. One place can answer several questions ("Personal and Sensitive
+Information" answers five); one question can draw on several places (their texts are joined).
+
+Each module has `read(source, file=None) -> Sheet`: `source` is a `Path` (read from disk), `bytes`
+or `str` (the document itself). Bad input becomes findings on the sheet, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..answers import is_placeholder
+from ..catalogue import Question, questions
+from ..findings import Finding, Severity
+from ..sheet import LOAD_CODES, Origin, Sheet, decode, read_text
+
+KINDS = ("hf", "kaggle", "croissant")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One filled-in (or empty) place of a card: `name` as the crosswalk spells it."""
+
+    name: str
+    value: Any
+    origin: Origin
+    prose: bool = True  # False for metadata values, which read better with their key in front
+
+
+def norm(name: str) -> str:
+    """A heading, bullet or key name as compared with the crosswalk: case, spacing, the
+    template's "[optional]" marker and a trailing colon do not matter."""
+    name = name.replace("[optional]", " ").replace("[Optional]", " ")
+    return " ".join(name.split()).strip(" :").lower()
+
+
+def source_text(source: str | bytes | Path, file: str | None) -> tuple[Sheet, str | None]:
+    """A fresh sheet and the document's text (None when it cannot be read; the sheet says why)."""
+    if isinstance(source, Path):
+        sheet = Sheet(file or str(source))
+        return sheet, read_text(source, sheet)
+    sheet = Sheet(file or "<string>")
+    if isinstance(source, bytes):
+        return sheet, decode(source, sheet)
+    return sheet, source.removeprefix("\ufeff")
+
+
+def add_finding(sheet: Sheet, code: str, line: int, column: int, message: str,
+                severity: Severity = Severity.ERROR, path: str = "") -> None:
+    sheet.findings.append(Finding(sheet.file, line, column, code, LOAD_CODES[code][0], severity,
+                                  message, path))
+
+
+def render(value: Any) -> str:
+    """A platform value as prose: lists joined, objects by their name (and description)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return ", ".join(t for t in (render(v) for v in value) if t)
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("@id") or value.get("title")
+        if name is not None and not isinstance(name, (dict, list)):
+            description = value.get("description")
+            if isinstance(description, str) and description.strip():
+                return f"{name}: {description}"
+            return str(name)
+        return "; ".join(f"{k}: {render(v)}" for k, v in value.items()
+                         if not k.startswith("@") and render(v))
+    return str(value)
+
+
+def text_of_place(place: Place) -> str:
+    text = render(place.value)
+    if not place.prose and text and not is_placeholder(text):
+        return f"{place.name}: {text}"
+    return text
+
+
+def is_filled(place: Place) -> bool:
+    """A platform field counts as filled when it holds anything but template text."""
+    if isinstance(place.value, (bool, int, float)):
+        return True
+    text = render(place.value)
+    return bool(text.strip()) and not is_placeholder(text)
+
+
+def pluck(value: Any, parts: list[str]) -> list[Any]:
+    """All values at a dotted path, mapping over lists on the way (`resources.description`)."""
+    if not parts:
+        return [value] if value is not None else []
+    if isinstance(value, list):
+        return [found for item in value for found in pluck(item, parts)]
+    if isinstance(value, dict) and parts[0] in value:
+        return pluck(value[parts[0]], parts[1:])
+    return []
+
+
+def flat(values: Iterable[Any]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            text = render(item).strip()
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+Convert = Callable[[Question, list[Place]], Any]
+
+
+def combine(question: Question, found: list[Place]) -> tuple[Any, Origin]:
+    """The answer a question gets from the places that its crosswalk names, and its origin.
+
+    Prose answers join every place that says something; when none does, the first place's
+    template text is kept, so that a placeholder stays a placeholder rather than disappearing.
+    """
+    said = [p for p in found if is_filled(p)]
+    first = (said or found)[0]
+    shape = question.shape
+    if shape in ("text_list", "list"):
+        return flat(p.value for p in (said or found)), first.origin
+    if shape == "license":
+        for place in said:
+            if isinstance(place.value, dict):
+                terms = [text_of_place(p) for p in said if not isinstance(p.value, dict)]
+                value = dict(place.value)
+                if terms:
+                    value["terms"] = "\n\n".join(terms)
+                return value, place.origin
+        return {"name": text_of_place(first)}, first.origin
+    if shape in ("count", "fact"):
+        wanted = int if shape == "count" else bool
+        for place in said:
+            if isinstance(place.value, wanted) and not (wanted is int and isinstance(place.value, bool)):
+                return place.value, place.origin
+        return text_of_place(first), first.origin
+    if shape in ("text", "uri", "date", "enum"):
+        return render(first.value).strip(), first.origin
+    texts: list[str] = []
+    for place in said or found[:1]:
+        text = text_of_place(place).strip()
+        if text and text not in texts:
+            texts.append(text)
+    return "\n\n".join(texts), first.origin
+
+
+def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
+         places: dict[str, list[Place]], convert: Convert | None = None) -> None:
+    """Answer every question whose crosswalk names a place found in the card.
+
+    Places named by several crosswalks count once; earlier crosswalks come first, so their place
+    gives the origin and, for one-value questions such as the title, the value.
+    """
+    catalogue = questions()
+    for qid, question in catalogue.items():
+        found: list[Place] = []
+        for crosswalk in crosswalks:
+            for name in crosswalk.get(qid, ()):
+                found.extend(p for p in places.get(norm(name), ()) if p not in found)
+        if not found:
+            continue
+        value = convert(question, found) if convert else None
+        if value is None:
+            value, origin = combine(question, found)
+        else:
+            origin = found[0].origin
+        if value in ("", [], None):
+            continue
+        section, _, slot = qid.partition(".")
+        sheet.data.setdefault(section, {})[slot] = value
+        sheet.origins[qid] = origin
+
+
+def presence(fields: Iterable[str], places: dict[str, list[Place]], variant: str) -> dict:
+    """The platform-style score: which of the platform's own fields hold anything at all."""
+    filled = {}
+    for name in fields:
+        filled[name] = any(is_filled(p) for p in places.get(norm(name), ()))
+    return {"filled": sum(filled.values()), "total": len(filled), "fields": filled,
+            "variant": variant}
+
+
+def crosswalk_names(*crosswalks: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every platform name the crosswalks use, in a stable order, without repeats."""
+    seen: dict[str, None] = {}
+    for crosswalk in crosswalks:
+        for names in crosswalk.values():
+            for name in names:
+                seen.setdefault(name, None)
+    return list(seen)
+
+
+# ---------------------------------------------------------------------------- JSON documents
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"\s*:?|[{}\[\]]|\n')
+
+
+def key_lines(text: str, depth: int = 1) -> dict[str, tuple[int, int]]:
+    """Line and column of each key of the JSON objects at `depth` (1 = the top-level object).
+
+    The json module keeps no positions; one regular-expression pass over the text does.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    level, line, line_start = 0, 1, 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+            line_start = match.end()
+        elif token in "{[":
+            level += 1
+        elif token in "}]":
+            level -= 1
+        elif token.endswith(":") and level == depth:
+            try:
+                key = json.loads(token[:-1].rstrip())
+            except ValueError:
+                continue
+            found.setdefault(key, (line, match.start() - line_start + 1))
+    return found
+
+
+def load_json(sheet: Sheet, text: str) -> tuple[dict | None, int]:
+    """The document's top-level object and the depth of its keys, or None with a finding."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        add_finding(sheet, "DS012", exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
+        return None, 1
+    except RecursionError:
+        add_finding(sheet, "DS012", 1, 1, "invalid JSON: the nesting is too deep")
+        return None, 1
+    if isinstance(value, dict):
+        return value, 1
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+        add_finding(sheet, "DS013", 1, 1,
+                    "the top level is a list holding one object; reading that object "
+                    "(write the object itself, without the surrounding [ ])", Severity.WARNING)
+        return value[0], 2
+    kind = "a list" if isinstance(value, list) else "a single value"
+    add_finding(sheet, "DS010", 1, 1, f"the top level is {kind}, not a JSON object")
+    return None, 1
