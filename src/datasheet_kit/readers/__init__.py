@@ -92,10 +92,7 @@ def text_of_place(place: Place) -> str:
 
 def is_filled(place: Place) -> bool:
     """A platform field counts as filled when it holds anything but template text."""
-    if isinstance(place.value, (bool, int, float)):
-        return True
-    text = render(place.value)
-    return bool(text.strip()) and not is_placeholder(text)
+    return _holds(place.value)
 
 
 def pluck(value: Any, parts: list[str]) -> list[Any]:
@@ -186,13 +183,21 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
         sheet.origins[qid] = origin
 
 
-def presence(fields: Iterable[str], places: dict[str, list[Place]], variant: str) -> dict:
-    """The platform-style score: which of the platform's own fields hold anything at all."""
-    filled = {}
-    for name in fields:
-        filled[name] = any(is_filled(p) for p in places.get(norm(name), ()))
+def presence(fields: dict[str, list[Any]], variant: str) -> dict:
+    """The platform-style score: which of the platform's own fields hold anything at all.
+
+    `fields` maps each field the platform offers to the values the card gives it (none: empty).
+    """
+    filled = {name: any(_holds(v) for v in values) for name, values in fields.items()}
     return {"filled": sum(filled.values()), "total": len(filled), "fields": filled,
             "variant": variant}
+
+
+def _holds(value: Any) -> bool:
+    if isinstance(value, (bool, int, float)):
+        return True
+    text = render(value)
+    return bool(text.strip()) and not is_placeholder(text)
 
 
 def crosswalk_names(*crosswalks: dict[str, tuple[str, ...]]) -> list[str]:

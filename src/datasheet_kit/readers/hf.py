@@ -172,9 +172,14 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                                    "line": section.line,
                                    "text": "\n".join(section.body).strip()})
     fill(sheet, [known.yaml, *order], places)
-    fields = [n.split(".")[0] for n in crosswalk_names(known.yaml)]
-    fields += crosswalk_names(order[0])
-    sheet.presence = presence(dict.fromkeys(fields), places, variant)
+    fields: dict[str, list] = {}
+    for name in crosswalk_names(known.yaml):
+        top = name.split(".")[0]
+        field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
+        fields.setdefault(field_name, []).append(meta.get(top))
+    for name in crosswalk_names(order[0]):
+        fields[name] = [p.value for p in places.get(norm(name), ())]
+    sheet.presence = presence(fields, variant)
     return sheet
 
 
