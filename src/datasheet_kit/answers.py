@@ -47,6 +47,11 @@ _NA_WITH_REASON = re.compile(
     re.IGNORECASE | re.DOTALL)
 
 
+def strip_comments(text: str) -> str:
+    """Text without HTML comments: template guidance is not part of an answer."""
+    return _COMMENT.sub("", text) if "<!--" in text else text
+
+
 def clean(text: str) -> str:
     """Text without HTML comments, folded whitespace and case, for comparing with placeholders."""
     text = _COMMENT.sub(" ", text)

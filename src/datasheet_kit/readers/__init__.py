@@ -134,8 +134,9 @@ def combine(question: Question, found: list[Place]) -> tuple[Any, Origin]:
     if shape == "license":
         for place in said:
             if isinstance(place.value, dict):
-                terms = [text_of_place(p) for p in said if not isinstance(p.value, dict)]
                 value = dict(place.value)
+                terms = [t for t in (text_of_place(p) for p in said if not isinstance(p.value, dict))
+                         if t.strip().lower() != str(value.get("name", "")).lower()]
                 if terms:
                     value["terms"] = "\n\n".join(terms)
                 return value, place.origin

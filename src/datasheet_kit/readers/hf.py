@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..answers import is_placeholder
+from ..answers import is_placeholder, strip_comments
 from ..catalogue import crosswalk
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
@@ -166,7 +166,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                 # A free card may put a template leaf's content in sub-sections of its own.
                 for i in children:
                     text_lines += [sections[i].title, *sections[i].body]
-            put(name, "\n".join(text_lines).strip(), section.line, key=section.title)
+            put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
         elif section.level and not _inside_mapped(sections, mapped, index):
             sheet.unmapped.append({"heading": section.title, "level": section.level,
                                    "line": section.line,
@@ -181,6 +181,11 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
         fields[name] = [p.value for p in places.get(norm(name), ())]
     sheet.presence = presence(fields, variant)
     return sheet
+
+
+def _tidy(text: str) -> str:
+    """Section text without template comments and with at most one blank line in a row."""
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", strip_comments(text)).strip()
 
 
 def _without(fallback: dict, primary: dict) -> dict:
