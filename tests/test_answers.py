@@ -21,6 +21,7 @@ from datasheet_kit.catalogue import GEBRU_SECTIONS, crosswalk, questions, sectio
     "Thanks to [@github-username](https://github.com/<github-username>) for adding this dataset.",
     "[More Information Needed]\n\n[More Information Needed]",
     "INSERT_TITLE_HERE", "### Context\n\n### Content\n",
+    "TODO: write a one-paragraph summary (not found in README.md)",
 ])
 def test_placeholders(text):
     assert is_placeholder(text)

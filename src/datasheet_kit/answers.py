@@ -38,6 +38,8 @@ PLACEHOLDER_PATTERNS = (
     re.compile(r"\{\{.*?\}\}"),  # a template copied without rendering
     re.compile(r"\bINSERT_[A-Z_]+\b"),
     re.compile(r"thanks to \[@github-username\]", re.IGNORECASE),
+    # "TODO: write the summary": a note to the author, as `datasheet import` leaves them.
+    re.compile(r"^\s*(TODO|TBD|FIXME)\b\s*[:(-]"),
 )
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
