@@ -41,6 +41,7 @@ PLACEHOLDER_PATTERNS = (
     # "TODO: write the summary": a note to the author, as `datasheet import` leaves them.
     re.compile(r"^\s*(TODO|TBD|FIXME)\b\s*[:(-]"),
 )
+_PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,40}\])\([^)\s]*\)")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
 _EMPTY_LINE = re.compile(r"^\s*(#+\s.*|[-*]\s*(\*\*[^*]+:\*\*|[^:]+:)?\s*|[-*_=]{3,})\s*$")
@@ -60,9 +61,18 @@ def clean(text: str) -> str:
     return " ".join(text.split()).lower().rstrip(".")
 
 
+def _unlink(match: re.Match) -> str:
+    label = match.group(1)
+    return label if clean(label) in PLACEHOLDER_TEXTS else match.group(0)
+
+
 def is_placeholder(text: str) -> bool:
     """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
     without_comments = _COMMENT.sub(" ", text)
+    if "](" in without_comments:
+        # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
+        # placeholder to the contribution guide; the link does not make it an answer.
+        without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
     meaningful = [line for line in without_comments.splitlines() if not _EMPTY_LINE.match(line)]
     body = clean("\n".join(meaningful))
     if not body or body in PLACEHOLDER_TEXTS:
