@@ -72,13 +72,19 @@ def _hub(repo_id: str, timeout: float) -> Sheet:
             from None
     from .readers import hf
 
+    from huggingface_hub import utils as hub_utils
+
+    # One GET each, with our timeout. hf_hub_download would retry an unreachable Hub with
+    # back-off for about half a minute before giving up, which is not what a lint run wants.
     try:
-        path = huggingface_hub.hf_hub_download(repo_id, "README.md", repo_type="dataset",
-                                               etag_timeout=timeout)
         info = huggingface_hub.HfApi().dataset_info(repo_id, timeout=timeout)
+        url = huggingface_hub.hf_hub_url(repo_id, "README.md", repo_type="dataset")
+        response = hub_utils.get_session().get(url, headers=hub_utils.build_hf_headers(),
+                                               timeout=timeout, follow_redirects=True)
+        hub_utils.hf_raise_for_status(response)
     except Exception as exc:  # the Hub client raises many kinds; each becomes one line
         raise RemoteError(f"{target}: {_hub_reason(exc)}") from None
-    sheet = hf.read(Path(path), f"{target}/README.md")
+    sheet = hf.read(response.content, f"{target}/README.md")
     endpoint = huggingface_hub.constants.ENDPOINT
     _platform_facts(sheet, "huggingface", f"{endpoint}/datasets/{info.id or repo_id}",
                     f"{target} (Hub API)")
@@ -86,6 +92,17 @@ def _hub(repo_id: str, timeout: float) -> Sheet:
 
 
 def _hub_reason(exc: Exception) -> str:
+    # The client wraps network failures (a timeout becomes "not cached"): look at the causes.
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 8:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    for cause in chain:
+        cause_name = type(cause).__name__
+        if "Timeout" in cause_name or isinstance(cause, (TimeoutError, socket.timeout)):
+            return "the Hub did not answer in time"
+        if "ConnectError" in cause_name or isinstance(cause, ConnectionError):
+            return "cannot connect to the Hub"
     name = type(exc).__name__
     reasons = {
         "RepositoryNotFoundError": "no such dataset on the Hub (or it is private)",
@@ -98,10 +115,6 @@ def _hub_reason(exc: Exception) -> str:
     }
     if name in reasons:
         return reasons[name]
-    if "Timeout" in name or isinstance(exc, (TimeoutError, socket.timeout)):
-        return "the Hub did not answer in time"
-    if "Connect" in name or isinstance(exc, ConnectionError):
-        return "cannot connect to the Hub"
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else name
     return first[:200]
 

@@ -31,7 +31,8 @@ FORMAT_VERSION = 1
 
 
 def targets(paths: Iterable[str]) -> list[str]:
-    """Files to survey: folders give their cards (recursively), list files give their lines."""
+    """Files to survey: folders give their cards (recursively), list files give their lines;
+    hf:OWNER/NAME and kaggle:OWNER/SLUG are fetched."""
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -50,9 +51,12 @@ def targets(paths: Iterable[str]) -> list[str]:
 def survey_card(path: str) -> dict:
     """One card's row: its kind, which questions it answers, its platform presence or its error."""
     from .inputs import load_document
+    from .remote import RemoteError, fetch, is_remote
 
     try:
-        sheet = load_document(path)
+        sheet = fetch(path) if is_remote(path) else load_document(path)
+    except RemoteError as exc:
+        return {"file": path, "kind": path.split(":", 1)[0], "error": str(exc)}
     except Exception as exc:  # a reader bug must cost one row, not the survey
         return {"file": path, "kind": "", "error": f"internal error: {type(exc).__name__}: {exc}"}
     fatal = [f for f in sheet.findings if f.code in FATAL]
