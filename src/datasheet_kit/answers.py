@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import lru_cache
 from typing import Any
 
 
@@ -66,6 +67,7 @@ def _unlink(match: re.Match) -> str:
     return label if clean(label) in PLACEHOLDER_TEXTS else match.group(0)
 
 
+@lru_cache(maxsize=16384)  # cards repeat the same few placeholders thousands of times
 def is_placeholder(text: str) -> bool:
     """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
     without_comments = _COMMENT.sub(" ", text)

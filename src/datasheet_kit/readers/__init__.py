@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..answers import is_placeholder
-from ..catalogue import Question, questions
+from ..catalogue import Question, crosswalk, questions
 from ..findings import Finding, Severity
 from ..sheet import LOAD_CODES, Origin, Sheet, decode, read_text
 
@@ -165,11 +166,14 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
     gives the origin and, for one-value questions such as the title, the value.
     """
     catalogue = questions()
+    normalised = [_normalised(crosswalk) for crosswalk in crosswalks]
     for qid, question in catalogue.items():
         found: list[Place] = []
-        for crosswalk in crosswalks:
+        for crosswalk in normalised:
             for name in crosswalk.get(qid, ()):
-                found.extend(p for p in places.get(norm(name), ()) if p not in found)
+                for place in places.get(name, ()):
+                    if all(place is not other for other in found):
+                        found.append(place)
         if not found:
             continue
         value = convert(question, found) if convert else None
@@ -182,6 +186,25 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
         section, _, slot = qid.partition(".")
         sheet.data.setdefault(section, {})[slot] = value
         sheet.origins[qid] = origin
+
+
+@lru_cache(maxsize=None)
+def platform_crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
+    """catalogue.crosswalk(platform), built once per process (readers must not change it)."""
+    return crosswalk(platform)
+
+
+_NORMALISED: dict[int, tuple[dict, dict]] = {}
+
+
+def _normalised(crosswalk: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The crosswalk with its names normalised, computed once per crosswalk object."""
+    cached = _NORMALISED.get(id(crosswalk))
+    if cached is None or cached[0] is not crosswalk:
+        cached = (crosswalk, {qid: tuple(norm(n) for n in names)
+                              for qid, names in crosswalk.items()})
+        _NORMALISED[id(crosswalk)] = cached
+    return cached[1]
 
 
 def presence(fields: dict[str, list[Any]], variant: str) -> dict:

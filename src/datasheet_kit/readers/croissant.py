@@ -12,11 +12,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import crosswalk
 from ..findings import Severity
 from ..sheet import Origin, Sheet
-from . import (Place, add_finding, crosswalk_names, fill, key_lines, load_json, norm, presence,
-               source_text)
+from . import (Place, add_finding, crosswalk_names, fill, key_lines, load_json, norm,
+               platform_crosswalk, presence, source_text)
 
 _PREFIXES = (
     ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
@@ -35,7 +34,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     document, depth = load_json(sheet, text)
     if document is None:
         return sheet
-    mapping = crosswalk("croissant")
+    mapping = platform_crosswalk("croissant")
     rai = {name.split(":", 1)[1] for name in crosswalk_names(mapping) if name.startswith("rai:")}
     spelled = {}
     lines = key_lines(text, depth)

@@ -76,6 +76,11 @@ class _Names:
         self.only_current = current - legacy
         self.only_legacy = legacy - current
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
+        # Crosswalks in the order each layout tries them (built once; `fill` caches by object).
+        self.orders = {
+            "legacy": [self.yaml, self.legacy, _without(self.current, self.legacy)],
+            "current": [self.yaml, self.current, _without(self.legacy, self.current)],
+        }
 
     def match(self, title: str) -> str | None:
         """The crosswalk name a heading stands for, if any.
@@ -142,11 +147,8 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     headings = {norm(s.title) for s in sections if s.level}
     current_hits = len(headings & known.only_current)
     legacy_hits = len(headings & known.only_legacy)
-    if legacy_hits > current_hits:
-        variant, order = "legacy", [known.legacy, _without(known.current, known.legacy)]
-    else:
-        variant = "current" if current_hits else "free-form"
-        order = [known.current, _without(known.legacy, known.current)]
+    variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
+    order = known.orders["legacy" if variant == "legacy" else "current"]
 
     mapped = [known.match(s.title) if s.level else None for s in sections]
     for index, section in enumerate(sections):
@@ -172,13 +174,13 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             sheet.unmapped.append({"heading": section.title, "level": section.level,
                                    "line": section.line,
                                    "text": "\n".join(section.body).strip()})
-    fill(sheet, [known.yaml, *order], places)
+    fill(sheet, order, places)
     fields: dict[str, list] = {}
     for name in crosswalk_names(known.yaml):
         top = name.split(".")[0]
         field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
         fields.setdefault(field_name, []).append(meta.get(top))
-    for name in crosswalk_names(order[0]):
+    for name in crosswalk_names(order[1]):
         fields[name] = [p.value for p in places.get(norm(name), ())]
     sheet.presence = presence(fields, variant)
     return sheet

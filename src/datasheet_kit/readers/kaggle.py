@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import Question, crosswalk
+from ..catalogue import Question
 from ..sheet import Origin, Sheet
-from . import (Place, combine, crosswalk_names, fill, key_lines, load_json, norm, pluck, presence,
-               render, source_text)
+from . import (Place, combine, crosswalk_names, fill, key_lines, load_json, norm, platform_crosswalk,
+               pluck, presence, render, source_text)
 
 SITE = "https://www.kaggle.com/datasets/"
 
@@ -37,7 +37,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     elif any(key.endswith("Nullable") for key in document) or "ref" in document:
         variant = "api"
     upload, spelled = normalise(document)
-    mapping = crosswalk("kaggle")
+    mapping = platform_crosswalk("kaggle")
     places: dict[str, list[Place]] = {}
     for name in crosswalk_names(mapping):
         top = name.split(".")[0]
