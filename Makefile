@@ -29,6 +29,7 @@ schema: $(VENV)/.ready
 
 bench: $(VENV)/.ready
 	$(PY) bench/bench_validate.py
+	$(PY) bench/bench_survey.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) build dist

@@ -95,6 +95,7 @@ def run(paths: list[str], jobs: int = 1,
     else:
         import multiprocessing
 
+        _warm()
         chunk = max(1, min(64, total // (jobs * 8) or 1))
         with multiprocessing.get_context(_start_method()).Pool(jobs) as pool:
             for done, row in enumerate(pool.imap_unordered(survey_card, paths, chunk), 1):
@@ -103,6 +104,18 @@ def run(paths: list[str], jobs: int = 1,
                     progress(done, total)
     rows.sort(key=lambda r: r["file"])
     return rows
+
+
+def _warm() -> None:
+    """Load the readers and the catalogue before forking, so no worker pays for it again."""
+    from .readers import croissant, hf, kaggle  # noqa: F401
+
+    hf.names()
+    for platform in ("kaggle", "croissant"):
+        kaggle.platform_crosswalk(platform)
+    from .catalogue import questions as catalogue_questions
+
+    catalogue_questions()
 
 
 def _start_method() -> str:
