@@ -201,3 +201,28 @@ def test_readers_take_text_bytes_and_paths_alike():
     from_path = kaggle.read(path)
     assert from_text.data == from_bytes.data == from_path.data
     assert json.loads(path.read_text())["info"]["title"] == answer(from_path, "dataset.title")
+
+
+def test_line_endings_and_byte_order_mark_do_not_move_origins():
+    text = (CARDS / "hf-current.md").read_text()
+    plain = hf.read(text, "a.md")
+    windows = hf.read(("\ufeff" + text.replace("\n", "\r\n")).encode(), "b.md")
+    assert plain.data == windows.data
+    for qid in ("dataset.title", "composition.confidential", "motivation.creators"):
+        assert plain.origin(qid).line == windows.origin(qid).line
+
+
+def test_text_is_kept_under_the_title_and_beside_answered_sections():
+    card = ("# Dataset Card for Tiny\n\nA tiny card.\n\n## Dataset Structure\n\nCSV files.\n\n"
+            "### Columns\n\nid, label\n\n## Uses\n\n### Direct Use\n\n"
+            "[More Information Needed]\n\n#### Notebook\n\nSee demo.ipynb.\n")
+    sheet = hf.read(card, "README.md")
+    unmapped = {u["heading"]: u["text"] for u in sheet.unmapped}
+    assert answer(sheet, "dataset.title") == "Tiny"
+    assert unmapped["Dataset Card for Tiny"] == "A tiny card."
+    # a mapped section with its own text keeps its unknown sub-sections as unmapped text
+    assert answer(sheet, "composition.instance_content") == "CSV files."
+    assert unmapped["Columns"] == "id, label"
+    # a mapped section with only a placeholder takes in its unknown sub-sections
+    assert "See demo.ipynb." in answer(sheet, "uses.existing")
+    assert "Notebook" not in unmapped

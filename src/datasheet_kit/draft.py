@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .answers import Status, status_of, text_of
+from .answers import Status, is_placeholder, status_of, text_of
 from .catalogue import questions, sections
 from .readers import render
 from .sheet import Sheet
@@ -210,8 +210,9 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
 def title_hint(sheet: Sheet) -> str:
     """A name for the dataset when the card gives none: its first top heading, or the file."""
     for item in sheet.unmapped:
-        if item.get("level") == 1 and item.get("heading"):
-            return item["heading"]
+        heading = item.get("heading", "")
+        if item.get("level") == 1 and heading and not is_placeholder(heading):
+            return heading
     stem = Path(sheet.file).stem
     return Path(sheet.file).parent.name if stem.lower() in ("readme", "dataset-metadata") else stem
 

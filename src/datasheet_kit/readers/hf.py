@@ -151,17 +151,17 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     order = known.orders["legacy" if variant == "legacy" else "current"]
 
     mapped = [known.match(s.title) if s.level else None for s in sections]
+    folded: set[int] = set()
     for index, section in enumerate(sections):
         name = mapped[index]
         text_lines = _own_text(section, known, put)
-        if section.level and name is None:
+        if section.level == 1 and name is None:
             prefix = next((p for p in known.title_prefixes
                            if norm(section.title).startswith(p + " ")), None)
-            if prefix and section.level == 1:
+            if prefix:  # "# Dataset Card for NAME": the title is in the heading itself
                 title = section.title[len(prefix):].strip()
                 put(prefix, section.title if is_placeholder(section.title) else title,
                     section.line, key=section.title)
-                continue
         if name is not None:
             children = _children(sections, index)
             if is_placeholder("\n".join(text_lines)) and children and not any(
@@ -169,11 +169,11 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                 # A free card may put a template leaf's content in sub-sections of its own.
                 for i in children:
                     text_lines += [sections[i].title, *sections[i].body]
+                folded.update(children)
             put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
-        elif section.level and not _inside_mapped(sections, mapped, index):
+        elif section.level and index not in folded:
             sheet.unmapped.append({"heading": section.title, "level": section.level,
-                                   "line": section.line,
-                                   "text": "\n".join(section.body).strip()})
+                                   "line": section.line, "text": _tidy("\n".join(text_lines))})
     fill(sheet, order, places)
     fields: dict[str, list] = {}
     for name in crosswalk_names(known.yaml):
@@ -224,18 +224,6 @@ def _children(sections: list[Section], index: int) -> list[int]:
             break
         found.append(i)
     return found
-
-
-def _inside_mapped(sections: list[Section], mapped: list, index: int) -> bool:
-    """True when an ancestor heading is mapped and has no mapped descendants: then this section's
-    text was folded into the ancestor's answer."""
-    level = sections[index].level
-    for i in range(index - 1, 0, -1):
-        if sections[i].level < level:
-            if mapped[i]:
-                return not any(mapped[j] for j in _children(sections, i))
-            level = sections[i].level
-    return False
 
 
 def _read_metadata(sheet: Sheet, block: str, offset: int) -> tuple[dict, dict[str, Origin]]:
