@@ -23,6 +23,7 @@ from datasheet_kit.catalogue import GEBRU_SECTIONS, crosswalk, questions, sectio
     "INSERT_TITLE_HERE", "### Context\n\n### Content\n",
     "TODO: write a one-paragraph summary (not found in README.md)",
     "[More Information Needed](https://github.com/huggingface/datasets/blob/master/CONTRIBUTING.md)",
+    "https://choosealicense.com/licenses/undefined/",
 ])
 def test_placeholders(text):
     assert is_placeholder(text)

@@ -226,3 +226,16 @@ def test_text_is_kept_under_the_title_and_beside_answered_sections():
     # a mapped section with only a placeholder takes in its unknown sub-sections
     assert "See demo.ipynb." in answer(sheet, "uses.existing")
     assert "Notebook" not in unmapped
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("license: other", Status.PLACEHOLDER),
+    ("license: other\nlicense_name: my-terms-1.0\nlicense_link: LICENSE.md", Status.ANSWERED),
+    ("license: unknown", Status.PLACEHOLDER),
+    ("license: other-imagenet-agreement", Status.ANSWERED),
+    ("license: [mit, null]", Status.ANSWERED),
+])
+def test_hf_licence_keys(front, expected):
+    sheet = hf.read(f"---\n{front}\n---\n\n# Card\n", "README.md")
+    assert status(sheet, "distribution.license") is expected
+    assert sheet.origin("distribution.license").line == 2

@@ -41,6 +41,8 @@ PLACEHOLDER_PATTERNS = (
     re.compile(r"thanks to \[@github-username\]", re.IGNORECASE),
     # "TODO: write the summary": a note to the author, as `datasheet import` leaves them.
     re.compile(r"^\s*(TODO|TBD|FIXME)\b\s*[:(-]"),
+    # The Hub's generated Croissant when a dataset names no licence.
+    re.compile(r"choosealicense\.com/licenses/undefined"),
 )
 _PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,40}\])\([^)\s]*\)")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)

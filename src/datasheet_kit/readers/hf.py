@@ -251,18 +251,25 @@ LICENSE_KEYS = ("license", "licenses", "license_name", "license_link", "license_
 
 
 def _license(meta: dict) -> dict | None:
-    """The licence keys together, as the schema's License: `other` is only an answer with a
-    name or link (hub-docs repositories-licenses.md), so those are carried along."""
+    """The licence keys together, as the schema's License.
+
+    `other` is an answer only with a name or a link (hub-docs repositories-licenses.md); alone
+    it is marked as a placeholder, the way `unknown` already reads as one.
+    """
     raw = meta.get("license", meta.get("licenses"))
-    name = meta.get("license_name")
-    link = meta.get("license_link")
-    details = meta.get("license_details")
+    name, link, details = (meta.get(k) for k in ("license_name", "license_link", "license_details"))
     if raw is None and name is None and link is None and details is None:
         return None
+    raw = [str(v) for v in raw if v is not None] if isinstance(raw, list) else raw
     stated = ", ".join(raw) if isinstance(raw, list) else (str(raw) if raw is not None else "")
-    value: dict = {"name": str(name) if name and stated in ("", "other") else stated or str(details or "")}
+    if name and stated in ("", "other"):
+        value: dict = {"name": str(name)}
+    else:
+        value = {"name": stated or str(details or "")}
     if link:
         value["url"] = str(link)
     if details and value["name"] != str(details):
         value["terms"] = str(details)
+    if value["name"].strip().lower() == "other" and len(value) == 1:
+        value["status"] = "placeholder"
     return value
