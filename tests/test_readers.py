@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from datasheet_kit.answers import Status, status_of
 from datasheet_kit.catalogue import crosswalk
@@ -239,3 +241,39 @@ def test_hf_licence_keys(front, expected):
     sheet = hf.read(f"---\n{front}\n---\n\n# Card\n", "README.md")
     assert status(sheet, "distribution.license") is expected
     assert sheet.origin("distribution.license").line == 2
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["title", "id", "licenses", "info", "name", "description",
+                                       "resources", "recordSet", "conformsTo", "creator",
+                                       "rai:dataBiases", "sc:name", "keywords", "data", "x"]),
+                      children, max_size=5),
+    max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_values)
+def test_json_readers_never_raise(value):
+    text = json.dumps(value)
+    for reader in (kaggle, croissant):
+        sheet = reader.read(text, "fuzz.json")
+        assert sheet.fatal or isinstance(sheet.presence, dict)
+
+
+markdown_lines = st.lists(st.sampled_from([
+    "---", "license: mit", "license: [", "# Dataset Card for X", "## Uses", "### Direct Use",
+    "#### Personal and Sensitive Information", "- **Curated by:** me", "- **License:**", "```",
+    "~~~", "[More Information Needed]", "<!-- comment", "-->", "text", "", "  # indented",
+    "pretty_name: x", "tags: [a, b]", "## License / Terms", "# ", "###### deep",
+]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(markdown_lines)
+def test_hf_reader_never_raises(lines):
+    sheet = hf.read("\n".join(lines), "README.md")
+    assert isinstance(sheet.presence, dict) and not sheet.fatal
+    for qid, origin in sheet.origins.items():
+        assert 1 <= origin.line <= max(1, len(lines)), (qid, origin)
