@@ -108,14 +108,13 @@ def run(paths: list[str], jobs: int = 1,
 
 def _warm() -> None:
     """Load the readers and the catalogue before forking, so no worker pays for it again."""
-    from .readers import croissant, hf, kaggle  # noqa: F401
+    from . import inputs  # noqa: F401
+    from .readers import croissant, hf, kaggle, platform_crosswalk  # noqa: F401
 
     hf.names()
     for platform in ("kaggle", "croissant"):
-        kaggle.platform_crosswalk(platform)
-    from .catalogue import questions as catalogue_questions
-
-    catalogue_questions()
+        platform_crosswalk(platform)
+    questions()
 
 
 def _start_method() -> str:

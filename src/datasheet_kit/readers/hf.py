@@ -29,6 +29,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 # "- **Curated by:** Jane" and "- **Homepage:**" (the colon inside or outside the stars).
 _BULLET = re.compile(r"^\s*[-*+]\s+\*\*(?P<name>[^*]+?)\*\*\s*:?\s*(?P<value>.*?)\s*$")
+YAML = "yaml:"  # the namespace of front-matter keys among a card's places
 # The H1 of both templates names the dataset after this prefix ("Dataset Card for SQuAD").
 _TITLE_PREFIX_END = " for"
 
@@ -70,6 +71,8 @@ class _Names:
         self.current = crosswalk("hf_heading")
         self.legacy = crosswalk("hf_legacy_heading")
         self.yaml = crosswalk("hf_yaml")
+        # YAML keys and headings live apart: the `license` key is not the "License" bullet.
+        yaml_places = {qid: tuple(YAML + n for n in names) for qid, names in self.yaml.items()}
         current = {norm(n) for n in crosswalk_names(self.current)}
         legacy = {norm(n) for n in crosswalk_names(self.legacy)}
         self.all = current | legacy
@@ -78,8 +81,8 @@ class _Names:
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
         # Crosswalks in the order each layout tries them (built once; `fill` caches by object).
         self.orders = {
-            "legacy": [self.yaml, self.legacy, _without(self.current, self.legacy)],
-            "current": [self.yaml, self.current, _without(self.legacy, self.current)],
+            "legacy": [yaml_places, self.legacy, _without(self.current, self.legacy)],
+            "current": [yaml_places, self.current, _without(self.legacy, self.current)],
         }
 
     def match(self, title: str) -> str | None:
@@ -115,8 +118,8 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     places: dict[str, list[Place]] = {}
 
     def put(name: str, value, line: int, column: int = 1, prose: bool = True,
-            key: str | None = None) -> None:
-        places.setdefault(norm(name), []).append(
+            key: str | None = None, namespace: str = "") -> None:
+        places.setdefault(namespace + norm(name), []).append(
             Place(name, value, Origin(sheet.file, line, column, key or name), prose))
 
     body_start = 1
@@ -137,11 +140,11 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             if found:
                 origin = meta_origins.get(top) or Origin(sheet.file, 1, 1)
                 put(name, found[0] if len(found) == 1 else found, origin.line, origin.column,
-                    prose=False)
+                    prose=False, namespace=YAML)
     license_value = _license(meta)
     if license_value is not None:
         origin = next(meta_origins[k] for k in LICENSE_KEYS if k in meta_origins)
-        put("license", license_value, origin.line, origin.column, prose=False)
+        put("license", license_value, origin.line, origin.column, prose=False, namespace=YAML)
 
     sections = split_sections(body.splitlines(), body_start)
     headings = {norm(s.title) for s in sections if s.level}
@@ -159,7 +162,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             prefix = next((p for p in known.title_prefixes
                            if norm(section.title).startswith(p + " ")), None)
             if prefix:  # "# Dataset Card for NAME": the title is in the heading itself
-                title = section.title[len(prefix):].strip()
+                title = section.title.split(maxsplit=len(prefix.split()))[-1]
                 put(prefix, section.title if is_placeholder(section.title) else title,
                     section.line, key=section.title)
         if name is not None:
