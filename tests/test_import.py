@@ -84,3 +84,13 @@ def test_unreadable_card_is_a_finding(tmp_path):
 def test_a_datasheet_is_not_imported():
     result = run("import", FIXTURES / "valid" / "complete.yaml")
     assert result.exit_code == 2 and "already a datasheet" in result.output
+
+
+def test_an_answer_joined_from_several_places_names_each(tmp_path):
+    card = CARDS / "hf-legacy.md"
+    result = run("import", card)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("  license:"))
+    assert lines[index - 1] == f'  # from {card}:8 "license", :103 "Licensing Information"'
+    assert f'  # from {card}:32 "Point of Contact"' in lines

@@ -81,9 +81,10 @@ def _accepts(prop: dict, name: str) -> bool:
 
 
 def where(sheet: Sheet, qid: str) -> str:
-    origin = sheet.origin(qid)
-    key = f' "{origin.key}"' if origin.key else ""
-    return f"{sheet.file}:{origin.line}{key}"
+    """FILE:LINE "KEY" of an answer; an answer joined from several places names each."""
+    origins = sheet.sources.get(qid) or [sheet.origin(qid)]
+    spots = [f':{o.line}' + (f' "{o.key}"' if o.key else "") for o in origins]
+    return sheet.file + ", ".join(spots)
 
 
 def shaped(prop: dict, value: Any) -> Any | None:

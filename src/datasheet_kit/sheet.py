@@ -80,6 +80,9 @@ class Sheet:
     # Card sections the crosswalk does not map, kept as text rather than dropped, outside `data`
     # so that the schema never sees them: [{"heading", "level", "line", "text"}].
     unmapped: list[dict] = field(default_factory=list)
+    # A card answer joined from several places (a subtitle and a description) keeps them all
+    # here, in order; `origins` holds the first, which findings point at.
+    sources: dict[str, list[Origin]] = field(default_factory=dict)
 
     @property
     def fatal(self) -> bool:

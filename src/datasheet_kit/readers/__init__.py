@@ -121,6 +121,14 @@ def flat(values: Iterable[Any]) -> list[str]:
 Convert = Callable[[Question, list[Place]], Any]
 
 
+def used(question: Question, found: list[Place]) -> list[Place]:
+    """The places an answer is made of: every place that says something, for prose answers."""
+    said = [p for p in found if is_filled(p)]
+    if question.shape in ("answer", "boolean", "text_list", "list", "license") and said:
+        return said
+    return (said or found)[:1]
+
+
 def combine(question: Question, found: list[Place]) -> tuple[Any, Origin]:
     """The answer a question gets from the places that its crosswalk names, and its origin.
 
@@ -186,6 +194,9 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
         section, _, slot = qid.partition(".")
         sheet.data.setdefault(section, {})[slot] = value
         sheet.origins[qid] = origin
+        parts = used(question, found)
+        if len(parts) > 1:
+            sheet.sources[qid] = [p.origin for p in parts]
 
 
 @lru_cache(maxsize=None)

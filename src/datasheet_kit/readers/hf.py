@@ -208,7 +208,7 @@ def _own_text(section: Section, known: _Names, put) -> list[str]:
     for number, line in enumerate(section.body, start=section.first_body_line):
         bullet = _BULLET.match(line)
         if bullet:
-            name = bullet.group("name").strip()
+            name = bullet.group("name").strip().rstrip(":").strip()
             value = bullet.group("value")
             if norm(name) in known.all:
                 put(name, value, number)
