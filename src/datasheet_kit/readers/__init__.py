@@ -118,19 +118,11 @@ def flat(values: Iterable[Any]) -> list[str]:
     return out
 
 
-Convert = Callable[[Question, list[Place]], Any]
+Convert = Callable[[Question, list[Place]], "tuple[Any, list[Place]] | None"]
 
 
-def used(question: Question, found: list[Place]) -> list[Place]:
-    """The places an answer is made of: every place that says something, for prose answers."""
-    said = [p for p in found if is_filled(p)]
-    if question.shape in ("answer", "boolean", "text_list", "list", "license") and said:
-        return said
-    return (said or found)[:1]
-
-
-def combine(question: Question, found: list[Place]) -> tuple[Any, Origin]:
-    """The answer a question gets from the places that its crosswalk names, and its origin.
+def combine(question: Question, found: list[Place]) -> tuple[Any, list[Place]]:
+    """The answer a question gets from the places its crosswalk names, and the places used.
 
     Prose answers join every place that says something; when none does, the first place's
     template text is kept, so that a placeholder stays a placeholder rather than disappearing.
@@ -139,31 +131,33 @@ def combine(question: Question, found: list[Place]) -> tuple[Any, Origin]:
     first = (said or found)[0]
     shape = question.shape
     if shape in ("text_list", "list"):
-        return flat(p.value for p in (said or found)), first.origin
+        return flat(p.value for p in (said or found)), said or [first]
     if shape == "license":
         for place in said:
             if isinstance(place.value, dict):
                 value = dict(place.value)
-                terms = [t for t in (text_of_place(p) for p in said if not isinstance(p.value, dict))
-                         if t.strip().lower() != str(value.get("name", "")).lower()]
-                if terms:
-                    value["terms"] = "\n\n".join(terms)
-                return value, place.origin
-        return {"name": text_of_place(first)}, first.origin
+                others = [p for p in said if not isinstance(p.value, dict)
+                          and text_of_place(p).strip().lower() != str(value["name"]).lower()]
+                if others:
+                    value["terms"] = "\n\n".join(text_of_place(p) for p in others)
+                return value, [place, *others]
+        return {"name": text_of_place(first)}, [first]
     if shape in ("count", "fact"):
         wanted = int if shape == "count" else bool
         for place in said:
             if isinstance(place.value, wanted) and not (wanted is int and isinstance(place.value, bool)):
-                return place.value, place.origin
-        return text_of_place(first), first.origin
+                return place.value, [place]
+        return text_of_place(first), [first]
     if shape in ("text", "uri", "date", "enum"):
-        return render(first.value).strip(), first.origin
+        return render(first.value).strip(), [first]
     texts: list[str] = []
-    for place in said or found[:1]:
+    parts: list[Place] = []
+    for place in said or [first]:
         text = text_of_place(place).strip()
         if text and text not in texts:
             texts.append(text)
-    return "\n\n".join(texts), first.origin
+            parts.append(place)
+    return "\n\n".join(texts), parts or [first]
 
 
 def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
@@ -184,17 +178,12 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
                         found.append(place)
         if not found:
             continue
-        value = convert(question, found) if convert else None
-        if value is None:
-            value, origin = combine(question, found)
-        else:
-            origin = found[0].origin
+        value, parts = (convert and convert(question, found)) or combine(question, found)
         if value in ("", [], None):
             continue
         section, _, slot = qid.partition(".")
         sheet.data.setdefault(section, {})[slot] = value
-        sheet.origins[qid] = origin
-        parts = used(question, found)
+        sheet.origins[qid] = parts[0].origin
         if len(parts) > 1:
             sheet.sources[qid] = [p.origin for p in parts]
 

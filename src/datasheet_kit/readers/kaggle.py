@@ -100,12 +100,12 @@ def normalise(document: dict) -> tuple[dict, dict[str, str]]:
     return upload, spelled
 
 
-def _from_id(question: Question, found: list[Place]) -> Any:
+def _from_id(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:
     """`id` is OWNER/SLUG: the landing page is built from it; creators and host are its owner."""
-    if not any(p.name == "id" and isinstance(p.value, str) for p in found):
+    ids = [p for p in found if p.name == "id" and isinstance(p.value, str)]
+    if not ids:
         return None
     if question.shape == "uri":
-        return SITE + next(p.value for p in found if p.name == "id")
-    owners = [replace(p, value=p.value.split("/")[0]) if p.name == "id" and isinstance(p.value, str)
-              else p for p in found]
-    return combine(question, owners)[0]
+        return SITE + ids[0].value, ids[:1]
+    owners = [replace(p, value=p.value.split("/")[0]) if p in ids else p for p in found]
+    return combine(question, owners)
