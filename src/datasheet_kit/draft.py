@@ -21,7 +21,7 @@ from .answers import Status, is_placeholder, status_of, text_of
 from .catalogue import questions, sections
 from .readers import render
 from .sheet import Sheet
-from .validate import schema
+from .validate import validator
 
 PLATFORMS = {"hf": "Hugging Face card", "kaggle": "Kaggle metadata", "croissant": "Croissant file"}
 # Sections a datasheet may leave out: written as commented hints, never as half-filled sections
@@ -57,6 +57,10 @@ def _flow(key: str, value: dict, indent: int) -> list[str]:
     return [" " * indent + text[1:-1]]
 
 
+def schema() -> dict:
+    return validator().schema  # parsed once per process
+
+
 def _property(section: str, slot: str) -> dict:
     root = schema()
     defs = root["$defs"]
@@ -64,7 +68,7 @@ def _property(section: str, slot: str) -> dict:
     return defs[ref]["properties"][slot]
 
 
-def _required(section: str, slot: str, data: dict) -> bool:
+def _required(section: str, slot: str) -> bool:
     root = schema()
     ref = root["properties"][section]["$ref"].rsplit("/", 1)[-1]
     definition = root["$defs"][ref]
@@ -138,12 +142,6 @@ def _identifier(text: str) -> dict:
     return {"scheme": "url" if _URL.match(text) else "other", "value": text}
 
 
-def _gap_reason(sheet: Sheet, qid: str, value: Any, card: str) -> str:
-    if value is None:
-        return f"not found in {card}"
-    return f"only template text at {where(sheet, qid)}"
-
-
 def draft(sheet: Sheet, title_hint: str = "") -> str:
     """The draft datasheet for a card as YAML text with comments."""
     card = sheet.file
@@ -186,13 +184,6 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
               card: str, title_hint: str) -> list[str]:
     qid = f"{section}.{slot}"
     prop = _property(section, slot)
-    if answered and kind != "gate":
-        shaped_value = shaped(prop, value)
-        if shaped_value is not None:
-            return [f"  # from {where(sheet, qid)}", *_dump(slot, shaped_value, 2)]
-    reason = _gap_reason(sheet, qid, value if not answered else None, card)
-    if answered and kind != "gate":
-        reason = f"{where(sheet, qid)} says something here that does not fit this field"
     if kind == "gate":
         # A yes/no gate cannot be a gap. True is the cautious choice: it keeps the questions
         # about people open instead of waving them through.
@@ -200,9 +191,18 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
         return [f"  # todo: the card does not say yes or no{said}. true keeps the questions "
                 "about people open; set false if the data does not concern people.",
                 *_dump(slot, True, 2)]
+    if answered:
+        shaped_value = shaped(prop, value)
+        if shaped_value is not None:
+            return [f"  # from {where(sheet, qid)}", *_dump(slot, shaped_value, 2)]
+        reason = f"{where(sheet, qid)} says something here that does not fit this field"
+    elif value is None:
+        reason = f"not found in {card}"
+    else:
+        reason = f"only template text at {where(sheet, qid)}"
     if _accepts(prop, "Gap"):
         return _flow(slot, {"status": "todo", "reason": reason}, 2)
-    if _required(section, slot, sheet.data.get(section, {})):
+    if _required(section, slot):
         fallback = title_hint if slot == "title" and title_hint else f"TODO: {reason}"
         return [f"  # todo: {reason}", *_dump(slot, fallback, 2)]
     return [f"  # {slot}:  (todo: {reason})"]
