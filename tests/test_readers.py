@@ -277,3 +277,17 @@ def test_hf_reader_never_raises(lines):
     assert isinstance(sheet.presence, dict) and not sheet.fatal
     for qid, origin in sheet.origins.items():
         assert 1 <= origin.line <= max(1, len(lines)), (qid, origin)
+
+
+def test_validate_command_on_cards_points_at_the_card():
+    from click.testing import CliRunner
+
+    from datasheet_kit.cli import main
+
+    card = CARDS / "hf-comment-front-matter.md"
+    result = CliRunner().invoke(main, ["validate", str(card), str(CARDS / "hf-legacy.md")])
+    assert result.exit_code == 0  # a warning only
+    assert result.output.startswith(f"{card}:2:1: DS014 ")
+    bad = CliRunner().invoke(main, ["validate", str(CARDS / "kaggle-api.json"),
+                                    str(FIXTURES / "invalid" / "DS104-invalid-enum-value.yaml")])
+    assert bad.exit_code == 1 and "kaggle-api.json" not in bad.output
