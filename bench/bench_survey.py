@@ -4,8 +4,9 @@
 
 Every command is a whole new process over the same cards (reading every file), timed
 round-robin; the table gives the median wall-clock time, cards per second per core (a run with
---jobs 2 uses two cores), and cards per CPU-second, which stays honest on a busy machine. The anchors only parse: markdown-it-py at block level (the Markdown structure, no
-inline parsing) and huggingface_hub.DatasetCard (front matter only). `datasheet survey` reads
+--jobs 2 uses two cores), and cards per CPU-second, which stays honest on a busy machine.
+The anchors only parse: markdown-it-py at block level (the Markdown structure, no inline
+parsing) and huggingface_hub.DatasetCard (front matter only). `datasheet survey` reads
 front matter and sections, maps them through the crosswalk, judges every answer and writes its
 tables and chart.
 """

@@ -102,7 +102,8 @@ def test_legacy_template():
 
 def test_free_card_and_heading_variants():
     sheet = hf.read(CARDS / "hf-free.md")
-    assert answer(sheet, "distribution.license") == {"name": "CC BY 4.0."}  # "License / Terms of Use"
+    # "License / Terms of Use" stands for the template's "License"
+    assert answer(sheet, "distribution.license") == {"name": "CC BY 4.0."}
     assert answer(sheet, "dataset.citation").startswith("Doe J.")
     assert {"Knee Phantom Sweeps", "Known Issues"} <= {u["heading"] for u in sheet.unmapped}
 

@@ -67,7 +67,8 @@ class FakePlatforms(BaseHTTPRequestHandler):
             return self._readme()
         if self.path.startswith("/api/datasets/lab/chest-films"):
             info = {"id": "lab/chest-films", "sha": "a" * 40, "tags": ["license:cc-by-nc-4.0"],
-                    "cardData": {"license": "cc-by-nc-4.0"}, "siblings": [{"rfilename": "README.md"}]}
+                    "cardData": {"license": "cc-by-nc-4.0"},
+                    "siblings": [{"rfilename": "README.md"}]}
             return self._send(200, json.dumps(info).encode(), {"Content-Type": "application/json"})
         self._send(404, b"{}", {"X-Error-Code": "RepoNotFound"})
 

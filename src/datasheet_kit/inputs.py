@@ -17,8 +17,8 @@ CARD_SUFFIXES = (".md", ".markdown")
 JSON_SUFFIXES = (".json", ".jsonld")
 KAGGLE_NAMES = ("dataset-metadata.json", "datapackage.json")
 DATASHEET_SUFFIXES = (".yaml", ".yml")
-_CROISSANT_HINT = re.compile(r'"@context"|"@type"\s*:\s*"(sc:|schema:|https?://schema\.org/)?Dataset"'
-                             r"|mlcommons\.org/croissant")
+_CROISSANT_HINT = re.compile(r'"@context"|mlcommons\.org/croissant'
+                             r'|"@type"\s*:\s*"(sc:|schema:|https?://schema\.org/)?Dataset"')
 _HEADING = re.compile(r"^#{2,6}\s+\S", re.MULTILINE)
 SNIFF = 4096
 

@@ -224,7 +224,8 @@ def chart(section_rows: list[dict]) -> str:
             'fill="#eeeeee"/>',
             f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar_height}" '
             'fill="#3b75af"/>',
-            f'<text x="{label_width + bar_width + 6}" y="{y + 15}">{row["share"] * 100:.1f}%</text>',
+            f'<text x="{label_width + bar_width + 6}" y="{y + 15}">'
+            f'{row["share"] * 100:.1f}%</text>',
         ]
     axis_y = top + len(section_rows) * (bar_height + gap) + 14
     for tick in (0, 25, 50, 75, 100):

@@ -143,9 +143,9 @@ def combine(question: Question, found: list[Place]) -> tuple[Any, list[Place]]:
                 return value, [place, *others]
         return {"name": text_of_place(first)}, [first]
     if shape in ("count", "fact"):
-        wanted = int if shape == "count" else bool
         for place in said:
-            if isinstance(place.value, wanted) and not (wanted is int and isinstance(place.value, bool)):
+            flag = isinstance(place.value, bool)
+            if flag if shape == "fact" else isinstance(place.value, int) and not flag:
                 return place.value, [place]
         return text_of_place(first), [first]
     if shape in ("text", "uri", "date", "enum"):

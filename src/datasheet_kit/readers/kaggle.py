@@ -15,8 +15,8 @@ from typing import Any
 
 from ..catalogue import Question
 from ..sheet import Origin, Sheet
-from . import (Place, combine, crosswalk_names, fill, key_lines, load_json, norm, platform_crosswalk,
-               pluck, presence, render, source_text)
+from . import (Place, combine, crosswalk_names, fill, key_lines, load_json, norm,
+               platform_crosswalk, pluck, presence, render, source_text)
 
 SITE = "https://www.kaggle.com/datasets/"
 
