@@ -132,7 +132,10 @@ def text_of(value: Any) -> str:
             if isinstance(value.get(key), str):
                 return value[key]
     if isinstance(value, list):
-        return "; ".join(t for t in (text_of(v) for v in value) if t)
+        # Joined as generated documents join them (writers/_text.describe): records with "; ",
+        # plain values (enum lists, keywords) with ", ".
+        joiner = "; " if any(isinstance(v, dict) for v in value) else ", "
+        return joiner.join(t for t in (text_of(v) for v in value) if t)
     return ""
 
 

@@ -34,6 +34,9 @@ class Place:
     value: Any
     origin: Origin
     prose: bool = True  # False for metadata values, which read better with their key in front
+    # Set when the card names the question this text answers (a "**Consent.** ..." paragraph
+    # under a heading that holds several questions): then it answers that question alone.
+    question: str | None = None
 
 
 def norm(name: str) -> str:
@@ -74,6 +77,9 @@ def render(value: Any) -> str:
         return ", ".join(t for t in (render(v) for v in value) if t)
     if isinstance(value, dict):
         name = value.get("name") or value.get("@id") or value.get("title")
+        if name is None and isinstance(value.get("description"), str):
+            # An organisation written as its description (who funds, publishes, maintains).
+            return value["description"]
         if name is not None and not isinstance(name, (dict, list)):
             description = value.get("description")
             if isinstance(description, str) and description.strip():
@@ -165,7 +171,9 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
     """Answer every question whose crosswalk names a place found in the card.
 
     Places named by several crosswalks count once; earlier crosswalks come first, so their place
-    gives the origin and, for one-value questions such as the title, the value.
+    gives the origin and, for one-value questions such as the title, the value. A place labelled
+    with a question answers only that question, and a question with a labelled place of its own
+    takes only those: the label is the most specific thing a card can say.
     """
     catalogue = questions()
     normalised = [_normalised(crosswalk) for crosswalk in crosswalks]
@@ -174,8 +182,13 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
         for crosswalk in normalised:
             for name in crosswalk.get(qid, ()):
                 for place in places.get(name, ()):
-                    if all(place is not other for other in found):
+                    if place.question in (None, qid) and all(place is not o for o in found):
                         found.append(place)
+        own = [p for p in found if p.question == qid]
+        if own:
+            # A licence keeps its value (the licence itself) beside its labelled terms.
+            found = own + [p for p in found if question.shape == "license"
+                           and p.question is None and isinstance(p.value, dict)]
         if not found:
             continue
         value, parts = (convert and convert(question, found)) or combine(question, found)
@@ -186,6 +199,39 @@ def fill(sheet: Sheet, crosswalks: list[dict[str, tuple[str, ...]]],
         sheet.origins[qid] = parts[0].origin
         if len(parts) > 1:
             sheet.sources[qid] = [p.origin for p in parts]
+
+
+# A paragraph, list item or bullet part that opens with a bold label ("**Consent.** ..."), the
+# way our writers tell apart several answers that share one place.
+LABEL = re.compile(r"^\*\*(?P<label>[^*\n]+?)\.\*\*[ \t]*")
+
+
+def question_labels(*crosswalks: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+    """Place (normalised) -> {label (normalised) -> question} for the questions each place
+    holds. Only the crosswalks given count: a label of a question the place does not hold
+    (one our HF writer put there through `hf_card_section`) stays part of the place's text."""
+    catalogue = questions()
+    out: dict[str, dict[str, str]] = {}
+    for mapping in crosswalks:
+        for qid, names in mapping.items():
+            for name in names:
+                for label in (catalogue[qid].label(), catalogue[qid].label(qualified=True)):
+                    out.setdefault(norm(name), {})[norm(label)] = qid
+    return out
+
+
+def split_labelled(parts: list[str], labels: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """(the parts with no known label, [(question, text)] for the parts that open with one)."""
+    rest: list[str] = []
+    claimed: list[tuple[str, str]] = []
+    for part in parts:
+        match = LABEL.match(part)
+        qid = labels.get(norm(match.group("label"))) if match else None
+        if qid:
+            claimed.append((qid, part[match.end():]))
+        else:
+            rest.append(part)
+    return rest, claimed
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ from typing import Any
 from ..findings import Severity
 from ..sheet import Origin, Sheet
 from . import (Place, add_finding, crosswalk_names, fill, key_lines, load_json, norm,
-               platform_crosswalk, presence, source_text)
+               platform_crosswalk, presence, question_labels, source_text, split_labelled)
 
 _PREFIXES = (
     ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
@@ -43,6 +43,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     data = normalise(document, rai)
     version = _version(sheet, data, lines.get(spelled.get("conformsTo", ""), (1, 1)))
     places: dict[str, list[Place]] = {}
+    labels = question_labels(mapping)
     for name in crosswalk_names(mapping):
         top = name.split(".")[0]
         if top not in data:
@@ -57,12 +58,43 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             value = {"name" if not _is_url(value) else "url": value}
             if "url" in value:
                 value["name"] = value["url"]
-        places.setdefault(norm(name), []).append(
-            Place(name, value, Origin(sheet.file, line, column, raw), prose=isinstance(value, str)))
+        origin = Origin(sheet.file, line, column, raw)
+        value = _claim_labelled(name, value, labels.get(norm(name), {}), origin, places)
+        if value is not None:
+            places.setdefault(norm(name), []).append(Place(name, value, origin, _prose(value)))
     fill(sheet, [mapping], places)
     core = dict.fromkeys(n.split(".")[0] for n in crosswalk_names(mapping) if ":" not in n)
     sheet.presence = presence({f: [data.get(f)] for f in core}, version)
     return sheet
+
+
+def _prose(value: Any) -> bool:
+    """Text, a list of texts, or organisations given only by their description read as prose;
+    other values read better with their property in front."""
+    items = value if isinstance(value, list) else [value]
+    return all(isinstance(v, str) or (isinstance(v, dict) and "name" not in v
+                                      and isinstance(v.get("description"), str)) for v in items)
+
+
+def _claim_labelled(name: str, value: Any, labels: dict[str, str], origin: Origin,
+                    places: dict[str, list[Place]]) -> Any:
+    """Give each labelled part of a shared property ("**Retention.** ...", as our writer
+    separates several answers) to its question; return what is left for the property itself."""
+    if not labels or not _prose(value):
+        return value
+    if isinstance(value, str):
+        rest, claimed = split_labelled(value.split("\n\n"), labels)
+        left: Any = "\n\n".join(rest) if rest else None
+    else:
+        items = value if isinstance(value, list) else [value]
+        texts = [v if isinstance(v, str) else v["description"] for v in items]
+        rest, claimed = split_labelled(texts, labels)
+        left = [v for v, t in zip(items, texts) if t in rest] or None
+        if isinstance(left, list) and len(left) == 1:
+            left = left[0]
+    for qid, text in claimed:
+        places.setdefault(norm(name), []).append(Place(name, text, origin, True, qid))
+    return left
 
 
 def normal_key(key: str, rai: set[str]) -> str:

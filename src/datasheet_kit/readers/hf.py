@@ -20,7 +20,8 @@ from ..answers import is_placeholder, strip_comments
 from ..catalogue import crosswalk
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
-from . import Place, add_finding, crosswalk_names, fill, norm, pluck, presence, source_text
+from . import (LABEL, Place, add_finding, crosswalk_names, fill, norm, pluck, presence,
+               question_labels, source_text, split_labelled)
 
 # Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
@@ -79,6 +80,11 @@ class _Names:
         self.only_current = current - legacy
         self.only_legacy = legacy - current
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
+        # Heading -> {label -> question} for the questions that heading holds, so that a
+        # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
+        # heading) answers its own question. Only the platform's places count: a label of a
+        # question the heading does not hold (hf_card_section) stays part of the heading's text.
+        self.labels = question_labels(self.current, self.legacy)
         # Crosswalks in the order each layout tries them (built once; `fill` caches by object).
         self.orders = {
             "legacy": [yaml_places, self.legacy, _without(self.current, self.legacy)],
@@ -118,9 +124,9 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     places: dict[str, list[Place]] = {}
 
     def put(name: str, value, line: int, column: int = 1, prose: bool = True,
-            key: str | None = None, namespace: str = "") -> None:
+            key: str | None = None, namespace: str = "", question: str | None = None) -> None:
         places.setdefault(namespace + norm(name), []).append(
-            Place(name, value, Origin(sheet.file, line, column, key or name), prose))
+            Place(name, value, Origin(sheet.file, line, column, key or name), prose, question))
 
     body_start = 1
     meta: dict = {}
@@ -174,6 +180,8 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                     text_lines += [sections[i].title, *sections[i].body]
                 folded.update(children)
             put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
+            for qid, line, text in _labelled(section, known.labels.get(name, {})):
+                put(name, _tidy(text), line, key=section.title, question=qid)
         elif section.level and index not in folded:
             sheet.unmapped.append({"heading": section.title, "level": section.level,
                                    "line": section.line, "text": _tidy("\n".join(text_lines))})
@@ -211,12 +219,39 @@ def _own_text(section: Section, known: _Names, put) -> list[str]:
             name = bullet.group("name").strip().rstrip(":").strip()
             value = bullet.group("value")
             if norm(name) in known.all:
-                put(name, value, number)
+                # "- **License:** CC BY 4.0 — **Third party ip.** Unknown: ...": a bullet that
+                # holds several questions labels the ones that are not its main answer.
+                first, *parts = _BEFORE_LABEL.split(value)
+                rest, claimed = split_labelled(parts, known.labels.get(norm(name), {}))
+                for qid, text in claimed:
+                    put(name, text, number, question=qid)
+                put(name, " \u2014 ".join([first, *rest]), number)
                 continue
             if is_placeholder(value):
                 continue
         kept.append(line)
     return kept
+
+
+# Where a bullet's further answers start: an em dash before a bold label.
+_BEFORE_LABEL = re.compile(r"\s+\u2014\s+(?=\*\*[^*\n]+?\.\*\*)")
+
+
+def _labelled(section: Section, labels: dict[str, str]) -> list[tuple[str, int, str]]:
+    """(question, line, text) for each paragraph of the section that opens with a bold label
+    naming one of the heading's questions; the paragraph runs to the next label of any kind."""
+    found: list[tuple[str, int, list[str]]] = []
+    current: list[str] | None = None
+    for number, line in enumerate(section.body, start=section.first_body_line):
+        match = LABEL.match(line)
+        if match:
+            qid = labels.get(norm(match.group("label")))
+            current = [line[match.end():]] if qid else None
+            if qid:
+                found.append((qid, number, current))
+        elif current is not None:
+            current.append(line)
+    return [(qid, line, "\n".join(text)) for qid, line, text in found]
 
 
 def _children(sections: list[Section], index: int) -> list[int]:
