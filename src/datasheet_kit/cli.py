@@ -11,26 +11,24 @@ import click
 from . import __version__
 from .findings import Report
 
-DATASHEET_SUFFIXES = (".yaml", ".yml")
+# What a folder gives each command: validate and generate take datasheets; lint, score and
+# fair judge every kind of document (inputs.documents decides what is one).
+DATASHEETS_ONLY = ("datasheet",)
+ALL_DOCUMENTS = ("datasheet", "hf", "kaggle", "croissant")
 
 
 def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def expand(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders become the datasheets under them, in a stable order."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix in DATASHEET_SUFFIXES and p.is_file()))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise click.UsageError(f"no such file or folder: {raw}")
-    return files
+def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY) -> list[Path]:
+    """Files as given; folders become the documents of `kinds` under them, in a stable order."""
+    from .inputs import documents
+
+    try:
+        return documents(paths, kinds)
+    except FileNotFoundError as exc:
+        raise click.UsageError(f"no such file or folder: {exc.args[0]}") from None
 
 
 def emit(report: Report, fmt: str) -> None:
@@ -142,7 +140,7 @@ def _scored(paths: tuple[str, ...], config):
     from .inputs import load_document
     from .lint import lint as lint_sheet
 
-    for path in expand(paths):
+    for path in expand(paths, ALL_DOCUMENTS):
         sheet = load_document(path)
         yield path, sheet, lint_sheet(sheet, config)
 
@@ -165,6 +163,8 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
          select: str | None, ignore: str | None) -> None:
     """Check datasheets against the schema and the lint rules.
 
+    HF cards (README.md), Kaggle metadata and Croissant files are read too, and their findings
+    point at lines of the card. Folders give every such document under them.
     Settings come from [tool.datasheet] in the nearest pyproject.toml; options override them.
     `datasheet rules` lists the rules.
     """
@@ -194,7 +194,10 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
 @click.option("--ignore", default=None, help="Score without these rule codes or prefixes.")
 def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: str | None,
           ignore: str | None) -> None:
-    """Score datasheets per section and overall (0-100), from their lint findings."""
+    """Score datasheets per section and overall (0-100), from their lint findings.
+
+    For an HF card, Kaggle or Croissant file, the platform-style score (how many of the
+    platform's fields hold anything) is shown beside it. Folders give every such document."""
     from .score import render_json, render_table, score as score_sheet
 
     config = _configure(select, ignore, None, fail_under)
@@ -358,8 +361,8 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
 
     Each check has our id and the F-UJI / RDA indicator it traces to, a status (pass, partial,
     fail, n/a) and the evidence, with file and line. Scores are given per principle (F, A, I, R)
-    and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml);
-    name card and Croissant files one by one. Exit status: 0 clean, 1 findings at --fail-on or a
+    and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml),
+    cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at --fail-on or a
     score under --fail-under, 2 usage error.
     """
     from .fair import assess, online_check, target_for
@@ -371,7 +374,7 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
         from .resolve import Resolver
 
         check_online = online_check(Resolver(timeout=timeout, retries=retries))
-    reports = [assess(target_for(path), check_online) for path in expand(paths)]
+    reports = [assess(target_for(path), check_online) for path in expand(paths, ALL_DOCUMENTS)]
     click.echo(FORMATS[fmt](reports), nl=False)
     code = findings_report(reports).exit_code(Severity.parse(fail_on))
     if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):

@@ -9,6 +9,7 @@ Kaggle metadata, YAML front matter or Markdown headings make a Hugging Face card
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .sheet import Sheet, load, loads, read_text
@@ -20,7 +21,13 @@ DATASHEET_SUFFIXES = (".yaml", ".yml")
 _CROISSANT_HINT = re.compile(r'"@context"|mlcommons\.org/croissant'
                              r'|"@type"\s*:\s*"(sc:|schema:|https?://schema\.org/)?Dataset"')
 _HEADING = re.compile(r"^#{2,6}\s+\S", re.MULTILINE)
+# Keys only Kaggle metadata has (the upload file, the API dump, `{"info": ...}`), or an `id` of
+# the OWNER/SLUG form: a folder's other JSON (package.json, configs) is not a document.
+_KAGGLE_HINT = re.compile(r'"(licenses|datasetSlug|ownerUser|ownerRef|titleNullable|'
+                          r'expectedUpdateFrequency|isPrivate|collaborators)"\s*:'
+                          r'|"id"\s*:\s*"[^"/\s]+/[^"/\s]+"')
 SNIFF = 4096
+KINDS = ("datasheet", "hf", "kaggle", "croissant")
 
 
 def kind_of(path: str | Path, text: str) -> str:
@@ -43,6 +50,50 @@ def kind_of(path: str | Path, text: str) -> str:
     return "datasheet"
 
 
+def folder_kind(path: Path) -> str | None:
+    """What a file met while walking a folder is, or None when it is not a document.
+
+    A YAML file is a datasheet and a Markdown file a card, as their names say. A JSON file
+    counts only when it is named as Kaggle's or its first bytes look like Croissant or Kaggle
+    metadata, so that a repository's other JSON files are passed over rather than reported.
+    """
+    suffix = path.suffix.lower()
+    if suffix in DATASHEET_SUFFIXES:
+        return "datasheet"
+    if suffix in CARD_SUFFIXES:
+        return "hf"
+    if suffix not in JSON_SUFFIXES:
+        return None
+    if path.name.lower() in KAGGLE_NAMES:
+        return "kaggle"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF * 4).decode("utf-8", "replace")
+    except OSError:
+        return kind_of(path, "")  # named as a document: reading it reports the problem
+    if _CROISSANT_HINT.search(head):
+        return "croissant"
+    return "kaggle" if _KAGGLE_HINT.search(head) else None
+
+
+def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
+    """The files the commands read: a file is taken as given; a folder gives, recursively and in
+    a stable order, every document of the wanted `kinds` under it (datasheets, HF cards,
+    Kaggle metadata, Croissant). Raises FileNotFoundError for a path that does not exist."""
+    wanted = set(kinds)
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and folder_kind(p) in wanted)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(raw)
+    return files
+
+
 def load_document(path: str | Path) -> Sheet:
     name = str(path)
     probe = Sheet(name)
@@ -63,4 +114,5 @@ def read_document(text: str, name: str, kind: str | None = None) -> Sheet:
     return reader.read(text, name)
 
 
-__all__ = ["kind_of", "load", "load_document", "read_document"]
+__all__ = ["KINDS", "documents", "folder_kind", "kind_of", "load", "load_document",
+           "read_document"]

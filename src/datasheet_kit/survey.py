@@ -22,9 +22,10 @@ from typing import Callable, Iterable, Iterator
 
 from .answers import Status, status_of
 from .catalogue import questions, sections
+from .inputs import documents
 from .sheet import FATAL
 
-CARD_SUFFIXES = (".md", ".markdown", ".json", ".jsonld")
+CARD_KINDS = ("hf", "kaggle", "croissant")  # a survey is of platform cards, not datasheets
 LIST_SUFFIXES = (".txt", ".lst", ".list")
 GIVEN = (Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)
 FORMAT_VERSION = 1
@@ -37,8 +38,7 @@ def targets(paths: Iterable[str]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in CARD_SUFFIXES)
+            found.extend(str(p) for p in documents([path], CARD_KINDS))
         elif path.suffix.lower() in LIST_SUFFIXES and path.is_file():
             lines = path.read_text(encoding="utf-8").splitlines()
             found.extend(line.strip() for line in lines
