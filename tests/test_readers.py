@@ -292,3 +292,34 @@ def test_validate_command_on_cards_points_at_the_card():
     bad = CliRunner().invoke(main, ["validate", str(CARDS / "kaggle-api.json"),
                                     str(FIXTURES / "invalid" / "DS104-invalid-enum-value.yaml")])
     assert bad.exit_code == 1 and "kaggle-api.json" not in bad.output
+
+
+def test_a_labelled_paragraph_answers_its_own_question_only():
+    """Several answers under one heading, each behind its question's label (as our writer puts
+    them): a gap stays a gap instead of taking the heading's other answers for its own."""
+    card = ("# Dataset Card for X\n\n## Dataset Creation\n\n"
+            "#### Personal and Sensitive Information\n\n"
+            "**Confidential.** Clinical photographs; health data.\n\n"
+            "**Consent.** Unknown: the papers do not say.\n\n"
+            "**Num patients (medical imaging).** 120\n")
+    sheet = hf.read(card, "README.md")
+    assert status(sheet, "collection.consent") is Status.UNKNOWN
+    assert answer(sheet, "collection.consent") == "Unknown: the papers do not say."
+    assert sheet.origin("collection.consent").line == 9
+    assert answer(sheet, "composition.confidential") == "Clinical photographs; health data."
+    # An unlabelled question of the heading reads the whole text, as on any card; a label of a
+    # question the heading does not hold (written there through hf_card_section) is just text.
+    assert "**Num patients (medical imaging).** 120" in answer(sheet, "composition.identifiable")
+    assert "medical_imaging" not in sheet.data
+
+
+def test_croissant_labelled_parts_and_organisations_given_by_description():
+    doc = {"@context": {"@vocab": "https://schema.org/"}, "@type": "sc:Dataset",
+           "conformsTo": "http://mlcommons.org/croissant/1.1", "name": "x",
+           "funder": [{"@type": "sc:Organization", "description": "Unknown: no statement."}],
+           "rai:dataReleaseMaintenancePlan": "**Erratum.** None kept.\n\n"
+                                             "**Retention.** Unknown: not stated."}
+    sheet = croissant.read(json.dumps(doc), "c.json")
+    assert status(sheet, "motivation.funding") is Status.UNKNOWN
+    assert answer(sheet, "maintenance.erratum") == "None kept."
+    assert status(sheet, "maintenance.retention") is Status.UNKNOWN

@@ -36,7 +36,7 @@ class Question:
         always when another section has a question of the same name ("Other (uses)"), so that
         a label names one question. Readers match labels with this same function."""
         text = self.name.replace("_", " ").capitalize()
-        if qualified or _shared_names().get(self.name, 0) > 1:
+        if qualified or _shared_names().get(text.lower(), 0) > 1:
             return f"{text} ({sections()[self.section].title.lower()})"
         return text
 
@@ -76,11 +76,18 @@ def sections() -> dict[str, Section]:
 
 @lru_cache(maxsize=1)
 def _shared_names() -> dict[str, int]:
-    """How many sections have a question of each name (`other` is in all seven)."""
+    """How many things a plain label could name: questions of that name (`other` is in all
+    seven sections), plus one for a card heading or bullet of the same name ("Repository" is
+    both uses.repository and the bullet that holds distribution.method)."""
     counts: dict[str, int] = {}
     for qid in questions():
-        name = qid.partition(".")[2]
+        name = qid.partition(".")[2].replace("_", " ")
         counts[name] = counts.get(name, 0) + 1
+    for q in questions().values():
+        for key in ("hf_heading", "hf_legacy_heading", "hf_card_section"):
+            for place in q.crosswalk.get(key, ()):
+                if place.lower() in counts:
+                    counts[place.lower()] += 1
     return counts
 
 
