@@ -95,3 +95,14 @@ def test_round_trip_of_real_datasheets(path, kind, tmp_path):
 def test_round_trip_of_generated_datasheets(data, kind, tmp_path):
     assume(not [f for f in validate(Sheet(file="<h>", data=data)) if f.severity >= 3])
     assert_round_trip(data, kind, tmp_path)
+
+
+@pytest.mark.parametrize("kind", PLATFORMS)
+@pytest.mark.parametrize("text", ["n/a;", "Na b", "nA;"])
+def test_round_trip_of_short_answers_with_sources(text, kind, tmp_path):
+    """Found by the property test: an answer that opens like "N/A" must not read back as "not
+    applicable" because the card's source line follows it."""
+    data = load(FIXTURES / "valid" / "complete.yaml").data
+    data["uses"]["other"] = {"answer": text, "sources": ["https://doi.org/10.1000/example"]}
+    assert status_of(text) is Status.ANSWERED
+    assert_round_trip(data, kind, tmp_path)

@@ -197,9 +197,17 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     return sheet
 
 
+# The line our writer puts under an answer to cite where it comes from. It is a citation, not
+# part of the answer: left in, "N/A;" followed by it would read as "not applicable, because
+# <sub>Sources...", and a short answer would change its status on the way back.
+_SOURCES_LINE = re.compile(r"^[ \t]*<sub>Sources: [^\n]*</sub>[ \t]*$", re.MULTILINE)
+
+
 def _tidy(text: str) -> str:
-    """Section text without template comments and with at most one blank line in a row."""
-    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", strip_comments(text)).strip()
+    """Section text without template comments and our source lines, and with at most one blank
+    line in a row."""
+    text = _SOURCES_LINE.sub("", strip_comments(text))
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip()
 
 
 def _without(fallback: dict, primary: dict) -> dict:
