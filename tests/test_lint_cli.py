@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from datasheet_kit import __version__
 from datasheet_kit.cli import main
 from datasheet_kit.rules import registry
+from datasheet_kit.sheet import load
+from datasheet_kit.writers import generate
 
 from .conftest import FIXTURES, ROOT
 
@@ -315,6 +317,9 @@ def test_folders_give_every_kind_of_document_to_lint_score_and_fair(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "datasheet.yaml").write_bytes(CLEAN.read_bytes())
     (tmp_path / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
+    # The Markdown rendering of a datasheet is not a card: the datasheet is what is judged.
+    (tmp_path / "sub" / "DATASHEET.md").write_text(
+        generate("markdown", load(CLEAN)).text, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a document")
     expected = sorted(str(p) for p in [tmp_path / "croissant-1.1-rai.json",
                                        tmp_path / "hf-current.md", tmp_path / "kaggle-upload.json",

@@ -26,6 +26,8 @@ _HEADING = re.compile(r"^#{2,6}\s+\S", re.MULTILINE)
 _KAGGLE_HINT = re.compile(r'"(licenses|datasetSlug|ownerUser|ownerRef|titleNullable|'
                           r'expectedUpdateFrequency|isPrivate|collaborators)"\s*:'
                           r'|"id"\s*:\s*"[^"/\s]+/[^"/\s]+"')
+# The title line of templates/datasheet.md.j2 (`datasheet generate markdown`).
+_MARKDOWN_DATASHEET = re.compile(r"^# Datasheet: ", re.MULTILINE)
 SNIFF = 4096
 KINDS = ("datasheet", "hf", "kaggle", "croissant")
 
@@ -53,16 +55,15 @@ def kind_of(path: str | Path, text: str) -> str:
 def folder_kind(path: Path) -> str | None:
     """What a file met while walking a folder is, or None when it is not a document.
 
-    A YAML file is a datasheet and a Markdown file a card, as their names say. A JSON file
-    counts only when it is named as Kaggle's or its first bytes look like Croissant or Kaggle
-    metadata, so that a repository's other JSON files are passed over rather than reported.
+    A YAML file is a datasheet and a Markdown file a card, as their names say (except the
+    Markdown rendering of a datasheet that `generate markdown` writes). A JSON file counts only
+    when it is named as Kaggle's or its first bytes look like Croissant or Kaggle metadata, so
+    that a repository's other JSON files are passed over rather than reported.
     """
     suffix = path.suffix.lower()
     if suffix in DATASHEET_SUFFIXES:
         return "datasheet"
-    if suffix in CARD_SUFFIXES:
-        return "hf"
-    if suffix not in JSON_SUFFIXES:
+    if suffix not in CARD_SUFFIXES + JSON_SUFFIXES:
         return None
     if path.name.lower() in KAGGLE_NAMES:
         return "kaggle"
@@ -71,6 +72,10 @@ def folder_kind(path: Path) -> str | None:
             head = handle.read(SNIFF * 4).decode("utf-8", "replace")
     except OSError:
         return kind_of(path, "")  # named as a document: reading it reports the problem
+    if suffix in CARD_SUFFIXES:
+        # `generate markdown` renders a YAML datasheet for reading (DATASHEET.md beside the
+        # README); the datasheet itself is what gets judged, not its rendering as a card.
+        return None if _MARKDOWN_DATASHEET.search(head) else "hf"
     if _CROISSANT_HINT.search(head):
         return "croissant"
     return "kaggle" if _KAGGLE_HINT.search(head) else None
