@@ -310,6 +310,18 @@ def key_lines(text: str, depth: int = 1) -> dict[str, tuple[int, int]]:
     return found
 
 
+def open_json(source: str | bytes | Path, file: str | None,
+              kind: str) -> tuple[Sheet, str, dict | None, int]:
+    """The start every JSON reader shares: a sheet of `kind`, the text, the top-level object (None
+    when the file cannot be read or is not one; the sheet says why) and the depth of its keys."""
+    sheet, text = source_text(source, file)
+    sheet.kind = kind
+    if text is None:
+        return sheet, "", None, 1
+    document, depth = load_json(sheet, text)
+    return sheet, text, document, depth
+
+
 def load_json(sheet: Sheet, text: str) -> tuple[dict | None, int]:
     """The document's top-level object and the depth of its keys, or None with a finding."""
     try:

@@ -14,8 +14,8 @@ from typing import Any
 
 from ..findings import Severity
 from ..sheet import Origin, Sheet
-from . import (Place, add_finding, crosswalk_names, fill, key_lines, load_json, norm,
-               platform_crosswalk, presence, question_labels, source_text, split_labelled)
+from . import (Place, add_finding, crosswalk_names, fill, key_lines, open_json, norm,
+               platform_crosswalk, presence, question_labels, split_labelled)
 
 _PREFIXES = (
     ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
@@ -27,11 +27,7 @@ KNOWN_VERSIONS = ("1.0", "1.1")
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, text = source_text(source, file)
-    sheet.kind = "croissant"
-    if text is None:
-        return sheet
-    document, depth = load_json(sheet, text)
+    sheet, text, document, depth = open_json(source, file, "croissant")
     if document is None:
         return sheet
     mapping = platform_crosswalk("croissant")

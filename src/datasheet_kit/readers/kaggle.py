@@ -15,18 +15,14 @@ from typing import Any
 
 from ..catalogue import Question
 from ..sheet import Origin, Sheet
-from . import (Place, combine, crosswalk_names, fill, key_lines, load_json, norm,
-               platform_crosswalk, pluck, presence, render, source_text)
+from . import (Place, combine, crosswalk_names, fill, key_lines, open_json, norm,
+               platform_crosswalk, pluck, presence, render)
 
 SITE = "https://www.kaggle.com/datasets/"
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, text = source_text(source, file)
-    sheet.kind = "kaggle"
-    if text is None:
-        return sheet
-    document, depth = load_json(sheet, text)
+    sheet, text, document, depth = open_json(source, file, "kaggle")
     if document is None:
         return sheet
     lines = key_lines(text, depth)
