@@ -35,6 +35,7 @@ bench: $(VENV)/.ready
 	$(PY) bench/bench_validate.py
 	$(PY) bench/bench_lint.py
 	$(PY) bench/bench_generate.py
+	$(PY) bench/bench_survey.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) build dist

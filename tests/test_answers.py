@@ -21,6 +21,9 @@ from datasheet_kit.catalogue import GEBRU_SECTIONS, crosswalk, questions, sectio
     "Thanks to [@github-username](https://github.com/<github-username>) for adding this dataset.",
     "[More Information Needed]\n\n[More Information Needed]",
     "INSERT_TITLE_HERE", "### Context\n\n### Content\n",
+    "TODO: write a one-paragraph summary (not found in README.md)",
+    "[More Information Needed](https://github.com/huggingface/datasets/blob/master/CONTRIBUTING.md)",
+    "https://choosealicense.com/licenses/undefined/",
 ])
 def test_placeholders(text):
     assert is_placeholder(text)
@@ -30,6 +33,7 @@ def test_placeholders(text):
 @pytest.mark.parametrize("text", [
     "To compare classifiers.", "Images were resized to 224 pixels.", "No.", "Unknown licence terms apply",
     "- **Homepage:** https://example.org",
+    "See [the paper](https://example.org/paper).",
 ])
 def test_real_answers(text):
     assert not is_placeholder(text)

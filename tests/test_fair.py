@@ -204,7 +204,12 @@ def test_a1_proto(tmp_path):
     assert status(croissant(tmp_path), "FAIR-A1-PROTO") == "pass"
     s3 = croissant(tmp_path, {"distribution[0].contentUrl": "s3://bucket/images.zip",
                               "distribution[1].contentUrl": "gs://bucket/metadata.csv"})
+    # The data is only on s3/gs: the https landing page and licence the Croissant reader also
+    # finds in the file do not make the data reachable (FsF-A1-03D is about the data).
     assert status(s3, "FAIR-A1-PROTO") == "fail"
+    # With no file listed, the file's own addresses (url, license) are what there is.
+    no_files = croissant(tmp_path, {"distribution": DELETE})
+    assert status(no_files, "FAIR-A1-PROTO") == "pass"
 
 
 # ---------------------------------------------------------------------------
@@ -229,8 +234,10 @@ def test_i1_kr_invalid_json_is_a_clean_finding_with_its_line():
     report = fair.assess(fair.target_for(FIXTURES / "fair" / "croissant-invalid-json.json"))
     kr = next(r for r in report.results if r.check.id == "FAIR-I1-KR")
     assert kr.status == "fail" and kr.evidence[0].origin.line == 6
-    doc = [f for f in report.findings() if f.code == "FAIR-DOC"]
-    assert doc and doc[0].severity == Severity.ERROR and doc[0].line == 6
+    # One finding for the one problem: the reader's DS012 (the code lint and validate give the
+    # same file), not a second FAIR-only code beside it.
+    errors = [f for f in report.findings() if f.severity == Severity.ERROR]
+    assert [(f.code, f.line) for f in errors] == [("DS012", 6)]
     others = {r.status for r in report.results if r.check.id != "FAIR-I1-KR"}
     assert others == {"not_applicable"}
 
@@ -354,13 +361,17 @@ def test_croissant_only_checks_say_why_they_do_not_apply_to_datasheets():
             assert r.status == "not_applicable" and r.message == fair.CROISSANT_ONLY
 
 
-def test_sheet_checks_on_croissant_run_or_say_no_reader_is_there(tmp_path):
+def test_sheet_checks_run_on_croissant_through_its_reader(tmp_path):
     target = croissant(tmp_path)
+    assert target.sheet is not None and target.sheet.kind == "croissant" and target.note == ""
     pid = result(target, "FAIR-F1-PID")
-    if target.sheet is None:  # readers for Croissant are not part of this build yet
-        assert pid.status == "not_applicable" and "no croissant reader" in pid.message
-    else:
-        assert target.sheet.kind == "croissant" and pid.status == "pass"
+    # `identifier` is a plain DOI IRI in the JSON-LD; it counts as a declared DOI, at its line.
+    assert pid.status == "pass" and pid.evidence[0].origin.key == "identifier"
+    assert pid.evidence[0].text == "doi: 10.5281/zenodo.0000000"
+    assert status(target, "FAIR-F1-UID") == "pass"  # the landing page is the file's `url`
+    assert status(target, "FAIR-R1.1-LIC") == "pass"
+    no_id = croissant(tmp_path, {"identifier": DELETE, "sameAs": DELETE})
+    assert status(no_id, "FAIR-F1-PID") != "pass"
 
 
 def test_scores_weigh_passes_partials_and_skip_not_applicable():

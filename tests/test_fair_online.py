@@ -186,11 +186,17 @@ def test_cli_online_against_the_fake_resolver(tmp_path, resolver_base):
     assert strict.exit_code == 1
 
 
-def test_cli_online_on_croissant_reports_the_online_check(resolver_base):
+def test_cli_online_on_croissant_reports_the_online_check(resolver_base, tmp_path):
+    """The Croissant reader gives the sheet checks the file's identifier and landing page, so
+    both are resolved (the landing page moved to the fake resolver: tests stay on 127.0.0.1)."""
+    doc = json.loads((FIXTURES / "fair" / "croissant-complete.json").read_text(encoding="utf-8"))
+    doc["url"] = f"{resolver_base}/landing"
+    path = tmp_path / "croissant.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     result = CliRunner().invoke(main, ["fair", "--online", "--timeout", str(TIMEOUT), "--format",
-                                       "json", str(FIXTURES / "fair" / "croissant-complete.json")])
+                                       "json", str(path)])
     payload = json.loads(result.output)
     online = [r for r in payload["fair"]["files"][0]["results"] if r["id"] == "FAIR-A1-RESOLVE"]
-    assert len(online) == 1
-    if online[0]["status"] == "not_applicable":  # no Croissant reader in this build
-        assert FakeResolver.calls == {} and "reader" in online[0]["message"]
+    assert len(online) == 1 and online[0]["status"] == "pass", online
+    assert FakeResolver.calls == {"/10.5281/zenodo.0000000": 1, "/landing": 1}
+    assert {e["key"] for e in online[0]["evidence"]} == {"identifier", "url"}

@@ -453,3 +453,36 @@ def test_originals_are_prov_entities_not_second_datasets():
     for path in sheets:
         doc = json.loads(generate("croissant", load(path)).text)
         assert all(node["@type"] == "prov:Entity" for node in doc["prov:wasDerivedFrom"])
+
+
+def test_questions_hf_has_no_place_for_are_written_labelled_under_their_card_section():
+    """`hf_card_section` is where the writer puts what the HF template has no heading for; the
+    answer carries the question's label, since the heading does not say what it answers."""
+    borrowed = crosswalk("hf_card_section")
+    assert not set(borrowed) & set(crosswalk("hf_heading")), "one place per question on the card"
+    assert borrowed["medical_imaging.num_patients"] == ("Dataset Structure",)
+    assert borrowed["collection.ethical_review"] == ("Personal and Sensitive Information",)
+    card = text_under_headings(generate("hf-card", load(COMPLETE)).text)
+    assert "**Num patients (medical imaging).** 100" in card["Dataset Structure"]
+    assert "**Ethical review (collection process).** Approved by the fictional hospital" in \
+        card["Personal and Sensitive Information"]
+    result = generate("hf-card", load(COMPLETE))
+    assert not any("no place" in w for w in result.warnings), result.warnings
+    assert {h for hs in borrowed.values() for h in hs} - set(text_under_headings(result.text)) == set()
+
+
+def test_readers_do_not_take_a_borrowed_heading_for_questions_it_does_not_ask(tmp_path):
+    """Free text under "Dataset Structure" or PSI is not a patient count or an ethics review: only
+    hf_heading / hf_legacy_heading are places a reader looks (the score is about content)."""
+    from datasheet_kit.inputs import load_document
+
+    card = tmp_path / "README.md"
+    card.write_text("# Dataset Card for X\n\n## Dataset Structure\n\nOne PNG per film, "
+                    "1,000 films from 400 patients.\n\n## Dataset Creation\n\n"
+                    "#### Personal and Sensitive Information\n\nFilms were de-identified; the "
+                    "board approved the study.\n", encoding="utf-8")
+    data = load_document(card).data
+    assert "films" in data["composition"]["instance_types"]
+    assert "de-identified" in data["composition"]["identifiable"]
+    assert "medical_imaging" not in data
+    assert "ethical_review" not in data.get("collection", {})

@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from datasheet_kit import __version__
 from datasheet_kit.cli import main
 from datasheet_kit.rules import registry
+from datasheet_kit.sheet import load
+from datasheet_kit.writers import generate
 
 from .conftest import FIXTURES, ROOT
 
@@ -261,3 +263,73 @@ def test_an_unreadable_file_is_reported_whatever_is_selected(tmp_path):
     bad.write_bytes(b"dataset: [unclosed\n")
     result = run("lint", "--select", "DS2", "--ignore", "DS005", bad)
     assert result.exit_code == 1 and "DS005" in result.output
+
+
+# --- platform documents: HF cards, Kaggle and Croissant files (issue 4, item 2) ------------------
+
+CARDS = FIXTURES / "cards"
+
+
+def _line_of(path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
+def test_lint_on_a_card_points_at_lines_of_the_readme():
+    card = CARDS / "hf-current.md"
+    result = run("lint", "--format", "json", card)
+    assert result.exit_code == 1, result.output  # the card leaves required questions open
+    findings = json.loads(result.output)["findings"]
+    assert {f["file"] for f in findings} == {str(card)}
+    by_path = {f["path"]: f for f in findings}
+    # A placeholder under a heading is reported at that heading's line of the README...
+    assert by_path["uses.discouraged"]["code"] == "DS201"
+    assert by_path["uses.discouraged"]["line"] == _line_of(card, "### Out-of-Scope Use")
+    # ...an empty bullet at the bullet's line, and a front-matter value at its key's line.
+    assert by_path["motivation.funding"]["line"] == _line_of(card, "**Funded by")
+    assert by_path["distribution.license"]["line"] == _line_of(card, "license:")
+
+
+def test_score_on_a_card_shows_both_scores():
+    result = run("score", CARDS / "hf-current.md")
+    assert result.exit_code == 0, result.output
+    overall = next(line for line in result.output.splitlines() if "overall" in line)
+    ours, platform = re.search(r"overall\s+(\d+)\s+\(platform-style score, fields filled: "
+                               r"([\d.]+)\)", overall).groups()
+    payload = json.loads(run("score", "--format", "json", CARDS / "hf-current.md").output)
+    card = payload["scorecards"][0]
+    presence = card["platform_presence"]
+    assert int(ours) == card["overall"] and float(platform) == presence["score"]
+    detail = presence["detail"]
+    assert detail["variant"] == "current" and 0 < detail["filled"] < detail["total"]
+    assert presence["score"] == round(100 * detail["filled"] / detail["total"], 1)
+
+
+@pytest.mark.parametrize("name", ["kaggle-upload.json", "croissant-1.1-rai.json"])
+def test_score_on_kaggle_and_croissant_files_shows_both_scores(name):
+    result = run("score", CARDS / name)
+    assert result.exit_code == 0 and "platform-style score" in result.output, result.output
+
+
+def test_folders_give_every_kind_of_document_to_lint_score_and_fair(tmp_path):
+    for name in ("hf-current.md", "kaggle-upload.json", "croissant-1.1-rai.json"):
+        (tmp_path / name).write_bytes((CARDS / name).read_bytes())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "datasheet.yaml").write_bytes(CLEAN.read_bytes())
+    (tmp_path / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
+    # The Markdown rendering of a datasheet is not a card: the datasheet is what is judged.
+    (tmp_path / "sub" / "DATASHEET.md").write_text(
+        generate("markdown", load(CLEAN)).text, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a document")
+    expected = sorted(str(p) for p in [tmp_path / "croissant-1.1-rai.json",
+                                       tmp_path / "hf-current.md", tmp_path / "kaggle-upload.json",
+                                       tmp_path / "sub" / "datasheet.yaml"])
+    linted = json.loads(run("lint", "--format", "json", tmp_path).output)
+    assert linted["files"] == expected
+    scored = json.loads(run("score", "--format", "json", tmp_path).output)
+    assert sorted(f["file"] for f in scored["scorecards"]) == expected
+    fair = json.loads(run("fair", "--format", "json", tmp_path).output)
+    assert sorted(f["file"] for f in fair["fair"]["files"]) == expected
+    # validate and generate still take the datasheets of a folder only
+    validated = json.loads(run("validate", "--format", "json", tmp_path).output)
+    assert validated["files"] == [str(tmp_path / "sub" / "datasheet.yaml")]

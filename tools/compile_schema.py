@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "schema" / "datasheet.yaml"
 DEFAULT_OUT = ROOT / "src" / "datasheet_kit" / "_compiled"
 
-CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "kaggle", "croissant")
+# Where each answer lives on each platform, plus hf_card_section: where our HF writer puts a
+# question the card template has no place for (writers only; readers never look there).
+CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "hf_card_section", "kaggle",
+                  "croissant")
 # Section slots of the root class, in the order a reader expects them.
 SECTION_ORDER = (
     "dataset", "motivation", "composition", "collection", "preprocessing", "uses",

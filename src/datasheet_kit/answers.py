@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import lru_cache
 from typing import Any
 
 
@@ -38,7 +39,12 @@ PLACEHOLDER_PATTERNS = (
     re.compile(r"\{\{.*?\}\}"),  # a template copied without rendering
     re.compile(r"\bINSERT_[A-Z_]+\b"),
     re.compile(r"thanks to \[@github-username\]", re.IGNORECASE),
+    # "TODO: write the summary": a note to the author, as `datasheet import` leaves them.
+    re.compile(r"^\s*(TODO|TBD|FIXME)\b\s*[:(-]"),
+    # The Hub's generated Croissant when a dataset names no licence.
+    re.compile(r"choosealicense\.com/licenses/undefined"),
 )
+_PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,40}\])\([^)\s]*\)")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
 _EMPTY_LINE = re.compile(r"^\s*(#+\s.*|[-*]\s*(\*\*[^*]+:\*\*|[^:]+:)?\s*|[-*_=]{3,})\s*$")
@@ -50,15 +56,30 @@ _NA_WITH_REASON = re.compile(
 _UNKNOWN_WITH_REASON = re.compile(r"^\s*unknown\s*:\s*(?P<reason>\S.{2,})", re.IGNORECASE | re.DOTALL)
 
 
+def strip_comments(text: str) -> str:
+    """Text without HTML comments: template guidance is not part of an answer."""
+    return _COMMENT.sub("", text) if "<!--" in text else text
+
+
 def clean(text: str) -> str:
     """Text without HTML comments, folded whitespace and case, for comparing with placeholders."""
     text = _COMMENT.sub(" ", text)
     return " ".join(text.split()).lower().rstrip(".")
 
 
+def _unlink(match: re.Match) -> str:
+    label = match.group(1)
+    return label if clean(label) in PLACEHOLDER_TEXTS else match.group(0)
+
+
+@lru_cache(maxsize=16384)  # cards repeat the same few placeholders thousands of times
 def is_placeholder(text: str) -> bool:
     """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
     without_comments = _COMMENT.sub(" ", text)
+    if "](" in without_comments:
+        # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
+        # placeholder to the contribution guide; the link does not make it an answer.
+        without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
     meaningful = [line for line in without_comments.splitlines() if not _EMPTY_LINE.match(line)]
     body = clean("\n".join(meaningful))
     if not body or body in PLACEHOLDER_TEXTS:
@@ -135,7 +156,10 @@ def text_of(value: Any) -> str:
             if isinstance(value.get(key), str):
                 return value[key]
     if isinstance(value, list):
-        return "; ".join(t for t in (text_of(v) for v in value) if t)
+        # Joined as generated documents join them (writers/_text.describe): records with "; ",
+        # plain values (enum lists, keywords) with ", ".
+        joiner = "; " if any(isinstance(v, dict) for v in value) else ", "
+        return joiner.join(t for t in (text_of(v) for v in value) if t)
     return ""
 
 

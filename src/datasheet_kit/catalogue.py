@@ -30,6 +30,16 @@ class Question:
     crosswalk: dict[str, tuple[str, ...]]
     enum: str | None = None
 
+    def label(self, qualified: bool = False) -> str:
+        """How a generated document names this question in front of its answer where several
+        answers share one place ("Num patients"). The section is added when asked for, and
+        always when another section has a question of the same name ("Other (uses)"), so that
+        a label names one question. Readers match labels with this same function."""
+        text = self.name.replace("_", " ").capitalize()
+        if qualified or _shared_names().get(text.lower(), 0) > 1:
+            return f"{text} ({sections()[self.section].title.lower()})"
+        return text
+
 
 @dataclass(frozen=True)
 class Section:
@@ -64,11 +74,29 @@ def sections() -> dict[str, Section]:
                              tuple(s["questions"])) for s in raw()["sections"]}
 
 
+@lru_cache(maxsize=1)
+def _shared_names() -> dict[str, int]:
+    """How many things a plain label could name: questions of that name (`other` is in all
+    seven sections), plus one for a card heading or bullet of the same name ("Repository" is
+    both uses.repository and the bullet that holds distribution.method)."""
+    counts: dict[str, int] = {}
+    for qid in questions():
+        name = qid.partition(".")[2].replace("_", " ")
+        counts[name] = counts.get(name, 0) + 1
+    for q in questions().values():
+        for key in ("hf_heading", "hf_legacy_heading", "hf_card_section"):
+            for place in q.crosswalk.get(key, ()):
+                if place.lower() in counts:
+                    counts[place.lower()] += 1
+    return counts
+
+
 def enum_values(name: str) -> list[str]:
     return list(raw()["enums"][name])
 
 
 def crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
     """Question id -> the platform's keys, headings or properties (hf_yaml, hf_heading,
-    hf_legacy_heading, kaggle, croissant)."""
+    hf_legacy_heading, kaggle, croissant), or hf_card_section: where the HF writer puts a
+    question the card has no place for, which no reader may use."""
     return {qid: q.crosswalk[platform] for qid, q in questions().items() if platform in q.crosswalk}

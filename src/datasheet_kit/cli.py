@@ -11,26 +11,24 @@ import click
 from . import __version__
 from .findings import Report
 
-DATASHEET_SUFFIXES = (".yaml", ".yml")
+# What a folder gives each command: validate and generate take datasheets; lint, score and
+# fair judge every kind of document (inputs.documents decides what is one).
+DATASHEETS_ONLY = ("datasheet",)
+ALL_DOCUMENTS = ("datasheet", "hf", "kaggle", "croissant")
 
 
 def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def expand(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders become the datasheets under them, in a stable order."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix in DATASHEET_SUFFIXES and p.is_file()))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise click.UsageError(f"no such file or folder: {raw}")
-    return files
+def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY) -> list[Path]:
+    """Files as given; folders become the documents of `kinds` under them, in a stable order."""
+    from .inputs import documents
+
+    try:
+        return documents(paths, kinds)
+    except FileNotFoundError as exc:
+        raise click.UsageError(f"no such file or folder: {exc.args[0]}") from None
 
 
 def emit(report: Report, fmt: str) -> None:
@@ -142,7 +140,7 @@ def _scored(paths: tuple[str, ...], config):
     from .inputs import load_document
     from .lint import lint as lint_sheet
 
-    for path in expand(paths):
+    for path in expand(paths, ALL_DOCUMENTS):
         sheet = load_document(path)
         yield path, sheet, lint_sheet(sheet, config)
 
@@ -165,6 +163,8 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
          select: str | None, ignore: str | None) -> None:
     """Check datasheets against the schema and the lint rules.
 
+    HF cards (README.md), Kaggle metadata and Croissant files are read too, and their findings
+    point at lines of the card. Folders give every such document under them.
     Settings come from [tool.datasheet] in the nearest pyproject.toml; options override them.
     `datasheet rules` lists the rules.
     """
@@ -194,7 +194,10 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
 @click.option("--ignore", default=None, help="Score without these rule codes or prefixes.")
 def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: str | None,
           ignore: str | None) -> None:
-    """Score datasheets per section and overall (0-100), from their lint findings."""
+    """Score datasheets per section and overall (0-100), from their lint findings.
+
+    For an HF card, Kaggle or Croissant file, the platform-style score (how many of the
+    platform's fields hold anything) is shown beside it. Folders give every such document."""
     from .score import render_json, render_table, score as score_sheet
 
     config = _configure(select, ignore, None, fail_under)
@@ -359,8 +362,8 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
 
     Each check has our id and the F-UJI / RDA indicator it traces to, a status (pass, partial,
     fail, n/a) and the evidence, with file and line. Scores are given per principle (F, A, I, R)
-    and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml);
-    name card and Croissant files one by one. Exit status: 0 clean, 1 findings at --fail-on or a
+    and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml),
+    cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at --fail-on or a
     score under --fail-under, 2 usage error.
     """
     from .fair import assess, online_check, target_for
@@ -372,9 +375,97 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
         from .resolve import Resolver
 
         check_online = online_check(Resolver(timeout=timeout, retries=retries))
-    reports = [assess(target_for(path), check_online) for path in expand(paths)]
+    reports = [assess(target_for(path), check_online) for path in expand(paths, ALL_DOCUMENTS)]
     click.echo(FORMATS[fmt](reports), nl=False)
     code = findings_report(reports).exit_code(Severity.parse(fail_on))
     if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):
         code = EXIT_FINDINGS
     sys.exit(code)
+
+
+
+def load_target(target: str, timeout: float):
+    """A card or datasheet from a path, or from `hf:OWNER/NAME` / `kaggle:OWNER/SLUG`.
+
+    Remote failures print one line and exit 2; they are input errors, not findings.
+    """
+    from .inputs import load_document
+    from .remote import RemoteError, fetch, is_remote
+
+    if is_remote(target):
+        try:
+            return fetch(target, timeout=timeout)
+        except RemoteError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+    if not Path(target).exists():
+        raise click.UsageError(f"no such file or folder: {target}")
+    return load_document(target)
+
+
+@main.command("import")
+@click.argument("target")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the draft here (default: print it).")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for the Hub or Kaggle.")
+def import_(target: str, output: str | None, force: bool, timeout: float) -> None:
+    """Draft a datasheet from a card: README.md, Kaggle JSON, Croissant, hf:OWNER/NAME or
+    kaggle:OWNER/SLUG.
+
+    Every answer gets a comment saying where in the card it came from; every question the card
+    does not answer is left as a `status: todo` gap. The draft passes `datasheet validate`.
+    """
+    from .draft import draft, title_hint, write
+
+    sheet = load_target(target, timeout)
+    if sheet.kind == "datasheet" and not sheet.fatal:
+        raise click.UsageError(f"{target} is already a datasheet; nothing to import")
+    if sheet.fatal:
+        report = Report()
+        report.add(sheet.file, sheet.findings)
+        emit(report, "text")
+        sys.exit(1)
+    text = draft(sheet, title_hint(sheet))
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        write(output, text, force=force)
+    except FileExistsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    gaps = text.count("status: todo") + text.count("(todo:")
+    click.echo(f"wrote {output}: a draft from {sheet.file}, {gaps} gaps to fill", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", default="survey", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the tables and the chart.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel processes [default: number of CPUs].")
+def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
+    """Survey many cards: the share answering each datasheet section and question.
+
+    PATHS are cards, folders of cards, or .txt files listing one path per line. Writes
+    sections.csv, questions.csv, cards.csv, cards.json and coverage.svg to the output folder.
+    Cards that cannot be read are listed on stderr, one line each, and counted as errors.
+    """
+    from . import survey as surveying
+
+    files = surveying.targets(paths)
+    rows = surveying.run(files, jobs or surveying.default_jobs(), surveying.Progress())
+    written = surveying.write(rows, outdir)
+    for line in surveying.iter_errors(rows):
+        click.echo(line, err=True)
+    section_rows, _ = surveying.tables(rows)
+    readable = section_rows[0]["cards"] if section_rows else 0
+    click.echo(f"{len(rows)} cards, {readable} read, {len(rows) - readable} errors")
+    for row in section_rows:
+        click.echo(f"{row['share'] * 100:6.1f}%  {row['title']}")
+    click.echo(f"tables and chart in {Path(written['sections']).parent}")

@@ -1,15 +1,123 @@
-"""One door for every input a command accepts: a datasheet now, platform cards as readers arrive.
+"""One door for every input a command accepts: datasheets and the platform cards they import.
 
-`load_document` decides what a file is (by name and content) and returns a Sheet; commands never
-open files themselves.
+`load_document` decides what a file is and returns a Sheet; commands never open files themselves.
+The name decides when it is unambiguous (README.md, dataset-metadata.json, *.yaml); otherwise
+the first few kilobytes do: a JSON-LD context or a Croissant URI is Croissant, other JSON is
+Kaggle metadata, YAML front matter or Markdown headings make a Hugging Face card.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from .sheet import Sheet, load
+from .sheet import Sheet, load, loads, read_text
+
+CARD_SUFFIXES = (".md", ".markdown")
+JSON_SUFFIXES = (".json", ".jsonld")
+KAGGLE_NAMES = ("dataset-metadata.json", "datapackage.json")
+DATASHEET_SUFFIXES = (".yaml", ".yml")
+_CROISSANT_HINT = re.compile(r'"@context"|mlcommons\.org/croissant'
+                             r'|"@type"\s*:\s*"(sc:|schema:|https?://schema\.org/)?Dataset"')
+_HEADING = re.compile(r"^#{2,6}\s+\S", re.MULTILINE)
+# Keys only Kaggle metadata has (the upload file, the API dump, `{"info": ...}`), or an `id` of
+# the OWNER/SLUG form: a folder's other JSON (package.json, configs) is not a document.
+_KAGGLE_HINT = re.compile(r'"(licenses|datasetSlug|ownerUser|ownerRef|titleNullable|'
+                          r'expectedUpdateFrequency|isPrivate|collaborators)"\s*:'
+                          r'|"id"\s*:\s*"[^"/\s]+/[^"/\s]+"')
+# The title line of templates/datasheet.md.j2 (`datasheet generate markdown`).
+_MARKDOWN_DATASHEET = re.compile(r"^# Datasheet: ", re.MULTILINE)
+SNIFF = 4096
+KINDS = ("datasheet", "hf", "kaggle", "croissant")
+
+
+def kind_of(path: str | Path, text: str) -> str:
+    """"datasheet", "hf", "kaggle" or "croissant" for a file's name and text."""
+    path = Path(path)
+    name = path.name.lower()
+    if name in KAGGLE_NAMES:
+        return "kaggle"
+    if path.suffix.lower() in DATASHEET_SUFFIXES:
+        return "datasheet"
+    head = text[:SNIFF].lstrip()
+    if path.suffix.lower() in JSON_SUFFIXES or head[:1] in ("{", "["):
+        return "croissant" if _CROISSANT_HINT.search(text[:SNIFF * 4]) else "kaggle"
+    if path.suffix.lower() in CARD_SUFFIXES or name.startswith("readme"):
+        return "hf"
+    if _HEADING.search(text[:SNIFF * 4]):
+        # Markdown headings: a card. A YAML datasheet cannot have them (a "#" line is a comment
+        # there, but "# Title" after a --- block is how every card starts, so look for "##").
+        return "hf"
+    return "datasheet"
+
+
+def folder_kind(path: Path) -> str | None:
+    """What a file met while walking a folder is, or None when it is not a document.
+
+    A YAML file is a datasheet and a Markdown file a card, as their names say (except the
+    Markdown rendering of a datasheet that `generate markdown` writes). A JSON file counts only
+    when it is named as Kaggle's or its first bytes look like Croissant or Kaggle metadata, so
+    that a repository's other JSON files are passed over rather than reported.
+    """
+    suffix = path.suffix.lower()
+    if suffix in DATASHEET_SUFFIXES:
+        return "datasheet"
+    if suffix not in CARD_SUFFIXES + JSON_SUFFIXES:
+        return None
+    if path.name.lower() in KAGGLE_NAMES:
+        return "kaggle"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF * 4).decode("utf-8", "replace")
+    except OSError:
+        return kind_of(path, "")  # named as a document: reading it reports the problem
+    if suffix in CARD_SUFFIXES:
+        # `generate markdown` renders a YAML datasheet for reading (DATASHEET.md beside the
+        # README); the datasheet itself is what gets judged, not its rendering as a card.
+        return None if _MARKDOWN_DATASHEET.search(head) else "hf"
+    if _CROISSANT_HINT.search(head):
+        return "croissant"
+    return "kaggle" if _KAGGLE_HINT.search(head) else None
+
+
+def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
+    """The files the commands read: a file is taken as given; a folder gives, recursively and in
+    a stable order, every document of the wanted `kinds` under it (datasheets, HF cards,
+    Kaggle metadata, Croissant). Raises FileNotFoundError for a path that does not exist."""
+    wanted = set(kinds)
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and folder_kind(p) in wanted)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(raw)
+    return files
 
 
 def load_document(path: str | Path) -> Sheet:
-    return load(path)
+    name = str(path)
+    probe = Sheet(name)
+    text = read_text(path, probe)
+    if text is None:
+        return probe
+    return read_document(text, name)
+
+
+def read_document(text: str, name: str, kind: str | None = None) -> Sheet:
+    """A document already in memory (a fetched card, say), read as `kind` or as its name says."""
+    kind = kind or kind_of(name, text)
+    if kind == "datasheet":
+        return loads(text, name)
+    from .readers import croissant, hf, kaggle  # readers load only when a card is read
+
+    reader = {"hf": hf, "kaggle": kaggle, "croissant": croissant}[kind]
+    return reader.read(text, name)
+
+
+__all__ = ["KINDS", "documents", "folder_kind", "kind_of", "load", "load_document",
+           "read_document"]

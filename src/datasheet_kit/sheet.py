@@ -42,9 +42,14 @@ LOAD_CODES = {
     "DS009": ("empty-file", "the file holds no datasheet"),
     "DS010": ("not-a-mapping", "the top level is not a mapping"),
     "DS011": ("unsupported-yaml", "a YAML feature datasheets do not use"),
+    # Platform cards (readers/): the card is still read around these problems unless FATAL says so.
+    "DS012": ("json-syntax", "the JSON cannot be parsed"),
+    "DS013": ("json-list", "the top level is a list holding one document; its only item is read"),
+    "DS014": ("card-metadata", "the card's YAML metadata block is not a readable mapping"),
+    "DS015": ("croissant-version", "the Croissant file declares no known conformsTo version"),
 }
 # Problems after which there is nothing sensible left to validate.
-FATAL = {"DS001", "DS002", "DS003", "DS004", "DS005", "DS007", "DS008", "DS009", "DS010"}
+FATAL = {"DS001", "DS002", "DS003", "DS004", "DS005", "DS007", "DS008", "DS009", "DS010", "DS012"}
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,8 @@ class Sheet:
     """A datasheet, or a card read into the datasheet's shape.
 
     `kind` says what the input was (datasheet, hf, kaggle, croissant). For cards, `presence` holds
-    the platform-style score: which of the platform's own fields are filled, whatever they say.
+    the platform-style score: which of the platform's own fields are filled, whatever they say:
+    {"filled": n, "total": m, "fields": {field: bool}, "variant": "legacy" | "1.1" | ...}.
     """
 
     file: str
@@ -71,6 +77,12 @@ class Sheet:
     findings: list[Finding] = field(default_factory=list)
     kind: str = "datasheet"
     presence: dict | None = None
+    # Card sections the crosswalk does not map, kept as text rather than dropped, outside `data`
+    # so that the schema never sees them: [{"heading", "level", "line", "text"}].
+    unmapped: list[dict] = field(default_factory=list)
+    # A card answer joined from several places (a subtitle and a description) keeps them all
+    # here, in order; `origins` holds the first, which findings point at.
+    sources: dict[str, list[Origin]] = field(default_factory=dict)
 
     @property
     def fatal(self) -> bool:
@@ -282,17 +294,23 @@ def loads(text: str, file: str = "<string>") -> Sheet:
     return sheet
 
 
-def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Sheet:
-    """Load a datasheet file. Never raises for bad content: problems become findings."""
-    name = str(path)
-    sheet = Sheet(name)
+def read_text(path: str | Path, sheet: Sheet, max_bytes: int = MAX_BYTES) -> str | None:
+    """The text of a file, or None with the reason recorded on the sheet. Every reader uses it."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             data = handle.read(max_bytes + 1)  # never more than the limit in memory
     except OSError as exc:
-        sheet.findings.append(Finding(name, 1, 1, "DS001", LOAD_CODES["DS001"][0], Severity.ERROR,
+        sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", LOAD_CODES["DS001"][0],
+                                      Severity.ERROR,
                                       f"cannot read the file: {exc.strerror or exc}"))
-        return sheet
-    text = decode(data, sheet, max_bytes, size)
+        return None
+    return decode(data, sheet, max_bytes, size)
+
+
+def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Sheet:
+    """Load a datasheet file. Never raises for bad content: problems become findings."""
+    name = str(path)
+    sheet = Sheet(name)
+    text = read_text(path, sheet, max_bytes)
     return sheet if text is None else loads(text, name)

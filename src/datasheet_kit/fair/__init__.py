@@ -30,8 +30,8 @@ from .findable import CORE_FIELDS
 from .model import (CHECKS, FAIL, NOT_APPLICABLE, PARTIAL, PASS, PRINCIPLES, STATUS_SCORE, Check,
                     Evidence, Result, Target)
 from .online import RESOLVE, online_check
-from .run import CROISSANT_ONLY, FairReport, assess, kind_of, target_for
+from .run import CROISSANT_ONLY, FairReport, assess, target_for
 
 __all__ = ["CHECKS", "CORE_FIELDS", "CROISSANT_ONLY", "FAIL", "NOT_APPLICABLE", "PARTIAL", "PASS",
            "PRINCIPLES", "RESOLVE", "STATUS_SCORE", "Check", "Evidence", "FairReport", "Result",
-           "Target", "assess", "kind_of", "online_check", "target_for"]
+           "Target", "assess", "online_check", "target_for"]

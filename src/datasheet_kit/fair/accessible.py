@@ -42,19 +42,24 @@ _STANDARD_SCHEMES = ("http", "https")
        "Data and metadata are reached over a standard protocol (http/https)", "open-protocol", 1,
        needs="either")
 def open_protocol(t: Target) -> Result:
+    # FsF-A1-03D asks how the *data* is reached. Where a Croissant file lists its files, their
+    # contentUrls are the answer; the addresses a sheet holds (landing page, licence text,
+    # URL identifiers) stand in only when no file is listed, as for a datasheet. Read through
+    # the Croissant reader they are the same file's `url` and `license`, and would otherwise
+    # hide data that is only on s3:// behind an https landing page.
     urls: list[tuple[Evidence, str]] = []
-    if t.sheet:
+    if t.doc and t.doc.root is not None:
+        for index, item in enumerate(as_list(t.doc.get("distribution"))):
+            if isinstance(item, dict) and isinstance(item.get("contentUrl"), str):
+                path = f"distribution[{index}].contentUrl"
+                urls.append((t.at_json(path, item["contentUrl"]), item["contentUrl"]))
+    if t.sheet and not urls:
         for path in ("dataset.landing_page", "distribution.license.url"):
             if isinstance(t.value(path), str):
                 urls.append((t.at(path, t.value(path)), t.value(path)))
         for path, item in identifier_items(t):
             if item.get("scheme") == "url" and isinstance(item.get("value"), str):
                 urls.append((t.at(path + ".value", item["value"]), item["value"]))
-    if t.doc and t.doc.root is not None:
-        for index, item in enumerate(as_list(t.doc.get("distribution"))):
-            if isinstance(item, dict) and isinstance(item.get("contentUrl"), str):
-                path = f"distribution[{index}].contentUrl"
-                urls.append((t.at_json(path, item["contentUrl"]), item["contentUrl"]))
     if not urls:
         return make_result("FAIR-A1-PROTO", FAIL, "no URL to reach the data or its metadata",
                            [t.at("dataset", "no URL", True) if t.sheet

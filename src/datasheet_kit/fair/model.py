@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import jsonld
+from .. import identifiers, jsonld
 from ..answers import Status, status_of
 from ..findings import Finding, Severity
 from ..sheet import Origin, Sheet, join
@@ -134,8 +134,16 @@ def texts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def identifier_items(t: Target) -> Iterator[tuple[str, dict]]:
-    """(path, item) for each entry of dataset.identifiers that is a mapping."""
+    """(path, item) for each entry of dataset.identifiers, as the schema's {scheme, value}.
+
+    A datasheet gives mappings; a reader gives the platform's strings (Croissant `identifier`
+    and `sameAs` are plain IRIs), whose scheme is read from the identifier itself.
+    """
     for index, item in enumerate(t.value("dataset.identifiers") or []):
+        if isinstance(item, str):
+            parsed = identifiers.parse(item)
+            item = ({"scheme": parsed.scheme, "value": parsed.value} if parsed
+                    else {"scheme": "other", "value": item})
         if isinstance(item, dict):
             yield f"dataset.identifiers[{index}]", item
 

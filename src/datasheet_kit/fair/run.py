@@ -18,46 +18,25 @@ CROISSANT_ONLY = "applies to Croissant JSON-LD only"
 ENTRY_CHECKS = ("FAIR-F1-PID", "FAIR-R1.1-LIC", "FAIR-F2-CORE")
 
 
-def kind_of(path: Path, head: str) -> str:
-    """What a file is, from its name and first bytes: croissant, kaggle, hf or datasheet."""
-    if path.suffix.lower() in (".json", ".jsonld"):
-        return "croissant" if '"@context"' in head or '"@type"' in head else "kaggle"
-    if path.suffix.lower() == ".md":
-        return "hf"
-    return "datasheet"
-
-
 def target_for(path: str | Path) -> Target:
-    """Load a file for the FAIR checks: its Sheet through the one input door, and for Croissant
-    files the raw JSON-LD as well."""
+    """Load a file for the FAIR checks: its Sheet through the one input door (inputs.py decides
+    what the file is), and for Croissant files the raw JSON-LD as well.
+
+    A file that cannot be read gets the reader's load finding (DS012 for JSON that does not
+    parse, as lint and validate report it) and nothing else: the JSON-LD parse fails on the same
+    text, and FAIR-I1-KR says so as a check result, not as a second finding."""
     from ..inputs import load_document
 
     path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(20_000).decode("utf-8", "replace")
-    except OSError:
-        head = ""
     sheet = load_document(path)
-    # A reader that recognised the file knows best; without one, load_document has read the file
-    # as a YAML datasheet whatever it is, and the name and first bytes decide.
-    kind = sheet.kind if sheet.kind != "datasheet" else kind_of(path, head)
-    target = Target(str(path), kind)
-    if kind == "croissant":
+    target = Target(str(path), sheet.kind)
+    if sheet.kind == "croissant":
         target.doc = jsonld.load(path)
-    if sheet.kind != kind:
-        # No reader for this kind in this build: the file was read as a YAML datasheet, which
-        # it is not, so the sheet checks cannot run on it.
-        target.note = f"no {kind} reader in this build: only the JSON-LD checks ran"
-    elif sheet.fatal:
+    if sheet.fatal:
         target.load_findings = [f for f in sheet.findings if f.code in FATAL]
         target.note = "the document could not be read"
     else:
         target.sheet = sheet
-    if target.doc is not None and target.doc.root is None and not target.load_findings:
-        line, column = target.doc.error_at
-        target.load_findings = [Finding(str(path), line, column, "FAIR-DOC", "unreadable-jsonld",
-                                        Severity.ERROR, target.doc.error)]
     return target
 
 

@@ -81,3 +81,9 @@ def shown(qid: str, value: Any, data: dict) -> bool:
     question = questions()[qid]
     return question.level != "optional" and (sections()[question.section].required
                                               or question.section in data)
+
+
+
+def label_text(label: str, text: str) -> str:
+    """An answer behind its question's label, as readers recognise it (readers.LABEL)."""
+    return f"**{label}.** {text}"

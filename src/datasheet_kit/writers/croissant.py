@@ -16,9 +16,9 @@ from typing import Any
 
 from .. import identifiers
 from ..answers import Status, count_of, status_of
-from ..catalogue import crosswalk
+from ..catalogue import crosswalk, questions
 from ..files import json_text
-from . import Output, answers
+from . import Output, answers, label_text
 from ._license import spdx_page
 from ._text import GAP_PREFIX, describe, fold
 
@@ -158,8 +158,8 @@ def build(data: dict) -> tuple[dict, list[str]]:
     title = values.get("dataset.title")
     if status_of(title) is Status.ANSWERED:
         doc["name"] = fold(describe(title))
-    # Prose answers, gathered per property in schema order.
-    prose: dict[str, list[str]] = {}
+    # Prose answers, gathered per property in schema order as (question, text).
+    prose: dict[str, list[tuple[str, str]]] = {}
     for qid, props in mapping.items():
         value = values.get(qid)
         if not _written(value):
@@ -174,16 +174,18 @@ def build(data: dict) -> tuple[dict, list[str]]:
         if "rai:dataCollectionTimeframe" in props:
             dates = [_date(v) for v in (value if isinstance(value, list) else [value])]
             if dates and all(dates):
-                prose.setdefault("rai:dataCollectionTimeframe", []).extend(dates)
+                prose.setdefault("rai:dataCollectionTimeframe", []).extend(
+                    (qid, date) for date in dates)
                 continue
         target = _prose_target(props)
         if target is None:
             # Its crosswalk names only typed properties (url, recordSet, distribution...): typed
             # fields fill them below; a prose answer cannot, so Croissant does not carry it.
             continue
-        prose.setdefault(target, []).append(describe(value).strip())
+        prose.setdefault(target, []).append((qid, describe(value).strip()))
+    texts = {prop: _labelled(prop, entries, mapping) for prop, entries in prose.items()}
 
-    description = prose.pop("description", [])
+    description = texts.pop("description", [])
     if description:
         doc["description"] = "\n\n".join(description)
     doc["conformsTo"] = [CORE_URI]
@@ -207,7 +209,9 @@ def build(data: dict) -> tuple[dict, list[str]]:
             status_of(license_value) is Status.ANSWERED:
         doc["license"] = license_value["url"]
     if isinstance(license_value, dict) and license_value.get("terms"):
-        prose.setdefault("usageInfo", []).insert(0, fold(license_value["terms"]))
+        # The licence's own terms come first in usageInfo, so they are its unlabelled part.
+        usage = [("distribution.license", fold(license_value["terms"]))] + prose.get("usageInfo", [])
+        texts["usageInfo"] = _labelled("usageInfo", usage, mapping)
     keywords = values.get("dataset.keywords")
     if isinstance(keywords, list) and keywords:
         doc["keywords"] = [k for k in keywords if isinstance(k, str)]
@@ -234,21 +238,21 @@ def build(data: dict) -> tuple[dict, list[str]]:
         doc["prov:wasDerivedFrom"] = sources
 
     for entity in sorted(_ENTITY):
-        texts = prose.pop(entity, [])
-        if texts:
+        said = texts.pop(entity, [])
+        if said:
             orgs = []
-            for text in texts:
+            for text in said:
                 org: dict[str, Any] = {"@type": "sc:Organization", "description": text}
                 email = _EMAIL.search(text)
                 if email:
                     org["email"] = email.group(0)
                 orgs.append(org)
             doc[entity] = orgs
-    for prop, texts in prose.items():
+    for prop, said in texts.items():
         if prop in RAI_PROPERTIES and RAI_PROPERTIES[prop] == "MANY":
-            doc[prop] = texts
+            doc[prop] = said
         else:
-            doc[prop] = "\n\n".join(texts)
+            doc[prop] = "\n\n".join(said)
     if any(key.startswith("rai:") for key in doc):
         doc["conformsTo"] = [CORE_URI, RAI_URI]
     # A FileObject outside a container needs contentUrl, encodingFormat and md5 or sha256
@@ -267,6 +271,21 @@ def build(data: dict) -> tuple[dict, list[str]]:
     if files:
         doc["distribution"] = files
     return doc, warnings
+
+
+def _labelled(prop: str, entries: list[tuple[str, str]], mapping: dict) -> list[str]:
+    """The texts of one property. Where several questions share the property, each answer
+    goes behind its question's label, so that a reader can tell whose answer (or whose
+    "Unknown: ...") each part is; only the property's owner, the first question that names it
+    first, is written as it is (the dataset summary opens `description` unlabelled). Dates of
+    the timeframe are typed values, never labelled."""
+    sharing = [q for q, props in mapping.items() if prop in {p.split(".")[0] for p in props}]
+    owner = next((q for q in sharing if mapping[q][0].split(".")[0] == prop), None)
+    if len(sharing) < 2:
+        return [text for _, text in entries]
+    names = questions()
+    return [text if qid == owner or _ISO_DATE.match(text) else label_text(names[qid].label(), text)
+            for qid, text in entries]
 
 
 def _file_object(item: Any, index: int) -> dict | None:

@@ -1,7 +1,8 @@
 """The Hugging Face dataset card (README.md): front matter from closed lists, body by crosswalk.
 
 Each answer goes under the first heading its crosswalk names (`hf_heading`); that is where a
-reader looks first. A heading that receives no answer of its own but is a further place for an
+reader looks first. A question the HF template has no place for goes under its
+`hf_card_section`, labelled with the question's name; readers do not look for it there. A heading that receives no answer of its own but is a further place for an
 answered question points to where that answer is, rather than repeating it or leaving a gap.
 Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
 licence ids in data/licenses.json).
@@ -16,13 +17,12 @@ from typing import Any
 
 import yaml
 
-from ..answers import Status, count_of, status_of
-from ..catalogue import crosswalk, questions, sections
-from . import Output, answers, shown
+from ..answers import Status, count_of, sources_of, status_of
+from ..catalogue import crosswalk, questions
+from . import Output, answers, label_text, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
-from ..answers import sources_of
-from ._text import MISSING_MARK, describe, fold
+from ._text import MISSING_MARK, brief, describe, fold
 
 TITLE_HEADING = "Dataset Card for"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -41,35 +41,48 @@ class Entry:
     text: str
     sources: tuple[str, ...]
     answered: bool
+    brief: str = ""  # the one-line form a bullet shows (names rather than whole records)
+    # Written here only because the template has no place for the question (hf_card_section):
+    # always labelled, since the heading itself does not say which question this answers.
+    borrowed: bool = False
+
+
+def places() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """Question id -> (the heading it is written under, further headings that hold it, whether
+    that heading is borrowed). The platform's own place (`hf_heading`) comes first; a question HF
+    has no place for goes where the schema's `hf_card_section` says."""
+    own, borrowed = crosswalk("hf_heading"), crosswalk("hf_card_section")
+    out = {}
+    for qid in questions():
+        if own.get(qid):
+            out[qid] = (own[qid][0], own[qid][1:], False)
+        elif borrowed.get(qid):
+            out[qid] = (borrowed[qid][0], (), True)
+    return out
 
 
 def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
     """(heading -> the entries written there, heading -> headings that hold its other answers).
 
-    Only the crosswalk decides: a question's first `hf_heading` is its place.
+    Only the schema decides: a question's first `hf_heading`, else its `hf_card_section`.
     """
     names = questions()
     primary: dict[str, list[Entry]] = {}
     secondary: dict[str, list[str]] = {}
-    for qid, headings in crosswalk("hf_heading").items():
-        if not headings or headings[0] == TITLE_HEADING:
+    for qid, (heading, further, borrowed) in places().items():
+        if heading == TITLE_HEADING:
             continue
         value = values.get(qid)
         if not shown(qid, value, data):
             continue
         question = names[qid]
-        entry = Entry(qid, question.name.replace("_", " ").capitalize(), describe(value),
-                      tuple(sources_of(value)), status_of(value) is Status.ANSWERED)
-        primary.setdefault(headings[0], []).append(entry)
+        entry = Entry(qid, question.label(qualified=borrowed), describe(value),
+                      tuple(sources_of(value)), status_of(value) is Status.ANSWERED,
+                      brief(value), borrowed)
+        primary.setdefault(heading, []).append(entry)
         if entry.answered:
-            for other in headings[1:]:
-                secondary.setdefault(other, []).append(headings[0])
-    for heading, entries in primary.items():
-        # Several "other remarks" land under More Information: name their section to tell them apart.
-        seen = [e.label for e in entries]
-        primary[heading] = [
-            Entry(e.qid, f"{e.label} ({sections()[names[e.qid].section].title.lower()})", e.text,
-                  e.sources, e.answered) if seen.count(e.label) > 1 else e for e in entries]
+            for other in further:
+                secondary.setdefault(other, []).append(heading)
     return primary, secondary
 
 
@@ -82,11 +95,12 @@ def _section_text(heading: str, primary: dict, secondary: dict) -> str:
         return MISSING_MARK
     if heading == "Citation" and len(entries) == 1 and entries[0].text.lstrip().startswith("@"):
         return f"**BibTeX:**\n\n```bibtex\n{entries[0].text.strip()}\n```"
-    if len(entries) == 1 and not entries[0].sources:
+    single = len(entries) == 1 and not entries[0].borrowed
+    if single and not entries[0].sources:
         return entries[0].text.strip()
     parts = []
     for e in entries:
-        paragraph = f"**{e.label}.** {e.text.strip()}" if len(entries) > 1 else e.text.strip()
+        paragraph = e.text.strip() if single else label_text(e.label, e.text.strip())
         if e.sources:
             paragraph += "\n\n<sub>Sources: " + ", ".join(e.sources) + "</sub>"
         parts.append(paragraph)
@@ -97,8 +111,15 @@ def _bullet_text(heading: str, primary: dict, secondary: dict) -> str:
     entries = primary.get(heading, [])
     if not entries:
         return _section_text(heading, primary, secondary)
-    answered = [fold(e.text) for e in entries if e.answered]
-    return " — ".join(answered or [fold(entries[0].text)])
+    # The first answer is the bullet's own; further answers (and deliberate gaps, which must
+    # not be lost or taken for the first answer's text) follow with their labels, which
+    # readers split off again. Missing answers add nothing.
+    said = [e for e in entries if e.answered] + [
+        e for e in entries if not e.answered and e.text != MISSING_MARK]
+    if not said:
+        return fold(entries[0].text)
+    return " — ".join([fold(said[0].brief or said[0].text)] +
+                      [label_text(e.label, fold(e.brief or e.text)) for e in said[1:]])
 
 
 def front_matter(data: dict, values: dict[str, Any]) -> tuple[dict, list[str]]:
@@ -245,15 +266,15 @@ def text_under_headings(card: str) -> dict[str, str]:
 
 
 def misplaced(card: str, data: dict) -> list[str]:
-    """Answered questions whose text is not under the heading the crosswalk names first."""
+    """Answered questions whose text is not under the heading the schema places them."""
     found = {k: fold(v) for k, v in text_under_headings(card).items()}
     values = answers(data)
     problems = []
-    for qid, headings in crosswalk("hf_heading").items():
+    for qid, (heading, _, _) in places().items():
         value = values.get(qid)
-        if not headings or status_of(value) is not Status.ANSWERED:
+        if heading == TITLE_HEADING or status_of(value) is not Status.ANSWERED:
             continue
-        expected = fold(describe(value))
-        if expected not in found.get(headings[0], ""):
-            problems.append(f"{qid}: answer not found under '{headings[0]}'")
+        if fold(describe(value)) not in found.get(heading, "") and \
+                fold(brief(value)) not in found.get(heading, ""):
+            problems.append(f"{qid}: answer not found under '{heading}'")
     return problems

@@ -1,0 +1,237 @@
+"""A draft datasheet from a card: what the card answers, where it said so, and every gap left open.
+
+`datasheet import` writes it. Each answer carries a comment naming its origin
+(`# from README.md:42 "Personal and Sensitive Information"`); each question the card leaves
+unanswered becomes `{status: todo, reason: ...}` when the schema allows a gap there, and a
+commented line otherwise, so the draft always passes `datasheet validate` and always shows the
+author what is left to write. The shape each answer takes is read from the compiled schema.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .answers import Status, is_placeholder, status_of, text_of
+from .catalogue import questions, sections
+from .readers import render
+from .sheet import Sheet
+from .validate import validator
+
+PLATFORMS = {"hf": "Hugging Face card", "kaggle": "Kaggle metadata", "croissant": "Croissant file"}
+# Sections a datasheet may leave out: written as commented hints, never as half-filled sections
+# (their required answers, such as a modality, cannot come from a card).
+OPTIONAL_SECTIONS = ("provenance", "medical_imaging")
+_URL = re.compile(r"^https?://\S+$")
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+_DOI = re.compile(r"(?:doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def _dump(key: str, value: Any, indent: int) -> list[str]:
+    text = yaml.dump({key: value}, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=False)
+    pad = " " * indent
+    return [pad + line if line else line for line in text.rstrip("\n").split("\n")]
+
+
+def _flow(key: str, value: dict, indent: int) -> list[str]:
+    text = yaml.dump({key: value}, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=1000, default_flow_style=True).strip()
+    return [" " * indent + text[1:-1]]
+
+
+def schema() -> dict:
+    return validator().schema  # parsed once per process
+
+
+def _property(section: str, slot: str) -> dict:
+    root = schema()
+    defs = root["$defs"]
+    ref = root["properties"][section]["$ref"].rsplit("/", 1)[-1]
+    return defs[ref]["properties"][slot]
+
+
+def _required(section: str, slot: str) -> bool:
+    root = schema()
+    ref = root["properties"][section]["$ref"].rsplit("/", 1)[-1]
+    definition = root["$defs"][ref]
+    if slot in definition.get("required", []):
+        return True
+    for rule in definition.get("allOf", []):  # questions a gate makes required
+        if slot in rule.get("then", {}).get("required", []):
+            return True
+    return False
+
+
+def _accepts(prop: dict, name: str) -> bool:
+    return any(branch.get("$ref", "").endswith("/" + name) for branch in prop.get("anyOf", []))
+
+
+def where(sheet: Sheet, qid: str) -> str:
+    """FILE:LINE "KEY" of an answer; an answer joined from several places names each."""
+    origins = sheet.sources.get(qid) or [sheet.origin(qid)]
+    spots = [f':{o.line}' + (f' "{o.key}"' if o.key else "") for o in origins]
+    return sheet.file + ", ".join(spots)
+
+
+def shaped(prop: dict, value: Any) -> Any | None:
+    """The card's answer in the form the schema wants here, or None when it cannot take it."""
+    if _accepts(prop, "License"):
+        if isinstance(value, dict) and value.get("name"):
+            licence = {"name": str(value["name"])}
+            if isinstance(value.get("url"), str) and _URL.match(value["url"]):
+                licence["url"] = value["url"]
+            if value.get("terms"):
+                licence["terms"] = str(value["terms"])
+            return licence
+        return {"name": render(value)} if render(value) else None
+    if "$ref" in prop:  # a closed list of values (hosting_platform, split_level)
+        choices = schema()["$defs"][prop["$ref"].rsplit("/", 1)[-1]].get("enum", [])
+        return value if value in choices else None
+    if "anyOf" in prop:
+        if any(b.get("type") == "string" for b in prop["anyOf"]):
+            return text_of(value) or render(value) or None
+        if any(b.get("type") == "integer" for b in prop["anyOf"]):
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
+        if any(b.get("type") == "boolean" for b in prop["anyOf"]):
+            return value if isinstance(value, bool) else None
+        return None
+    kind = prop.get("type")
+    if kind == "string":
+        text = render(value).strip()
+        if prop.get("format") == "uri":
+            return text if _URL.match(text) else None
+        if "pattern" in prop:
+            match = _DATE.match(text)
+            return match.group(0) if match else None
+        return text or None
+    if kind == "array":
+        items = value if isinstance(value, list) else [value]
+        texts = [render(v).strip() for v in items if render(v).strip()]
+        target = prop["items"].get("$ref", "").rsplit("/", 1)[-1]
+        if prop["items"].get("type") == "string":
+            return texts or None
+        if target == "Creator":
+            return [{"name": t} for t in texts] or None
+        if target == "Identifier":
+            return [_identifier(t) for t in texts] or None
+    return None
+
+
+def _identifier(text: str) -> dict:
+    doi = _DOI.search(text)
+    if doi:
+        return {"scheme": "doi", "value": doi.group(1)}
+    return {"scheme": "url" if _URL.match(text) else "other", "value": text}
+
+
+def draft(sheet: Sheet, title_hint: str = "") -> str:
+    """The draft datasheet for a card as YAML text with comments."""
+    card = sheet.file
+    platform = PLATFORMS.get(sheet.kind, sheet.kind)
+    lines = [
+        f"# Draft datasheet imported from {card} ({platform}) by `datasheet import`.",
+        "# Comments say where each answer came from. Check every answer; fill every",
+        '# "status: todo" gap, or turn it into not_applicable / unknown with a reason.',
+        'datasheet_version: "1"',
+    ]
+    catalogue = questions()
+    for section in sections().values():
+        data = sheet.data.get(section.id, {})
+        optional = section.id in OPTIONAL_SECTIONS
+        body: list[str] = []
+        for qid in section.questions:
+            slot = qid.split(".", 1)[1]
+            value = data.get(slot)
+            answered = status_of(value) in (Status.ANSWERED, Status.NOT_APPLICABLE,
+                                            Status.UNKNOWN)
+            if optional:
+                if answered:
+                    body.append(f"#   {slot}: see {where(sheet, qid)}: "
+                                + " ".join(render(value).split())[:120])
+                continue
+            body.extend(_question(sheet, section.id, slot, value, answered,
+                                  catalogue[qid].kind, card, title_hint))
+        if optional:
+            if body:
+                lines.append(f"# {section.id}: the card says something towards this optional "
+                             "section; write it out by hand if it applies:")
+                lines.extend(body)
+            continue
+        lines.append(f"{section.id}:")
+        lines.extend(body)
+    return "\n".join(lines) + "\n"
+
+
+def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool, kind: str,
+              card: str, title_hint: str) -> list[str]:
+    qid = f"{section}.{slot}"
+    prop = _property(section, slot)
+    if kind == "gate":
+        # A yes/no gate cannot be a gap. True is the cautious choice: it keeps the questions
+        # about people open instead of waving them through.
+        said = f"; see {where(sheet, qid)}" if answered else ""
+        return [f"  # todo: the card does not say yes or no{said}. true keeps the questions "
+                "about people open; set false if the data does not concern people.",
+                *_dump(slot, True, 2)]
+    if answered:
+        shaped_value = shaped(prop, value)
+        if shaped_value is not None:
+            return [f"  # from {where(sheet, qid)}", *_dump(slot, shaped_value, 2)]
+        reason = f"{where(sheet, qid)} says something here that does not fit this field"
+    elif value is None:
+        reason = f"not found in {card}"
+    else:
+        reason = f"only template text at {where(sheet, qid)}"
+    if _accepts(prop, "Gap"):
+        return _flow(slot, {"status": "todo", "reason": reason}, 2)
+    if _required(section, slot):
+        fallback = title_hint if slot == "title" and title_hint else f"TODO: {reason}"
+        return [f"  # todo: {reason}", *_dump(slot, fallback, 2)]
+    return [f"  # {slot}:  (todo: {reason})"]
+
+
+def title_hint(sheet: Sheet) -> str:
+    """A name for the dataset when the card gives none: its first top heading, or the file."""
+    for item in sheet.unmapped:
+        heading = item.get("heading", "")
+        if item.get("level") == 1 and heading and not is_placeholder(heading):
+            return heading
+    stem = Path(sheet.file).stem
+    return Path(sheet.file).parent.name if stem.lower() in ("readme", "dataset-metadata") else stem
+
+
+def write(path: str | Path, text: str, force: bool = False) -> None:
+    """Write atomically: a reader of `path` sees the old file or the whole new one, never half.
+
+    Raises FileExistsError when `path` exists and `force` is not set.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists; use --force to overwrite it")
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

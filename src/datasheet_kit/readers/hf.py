@@ -1,0 +1,321 @@
+"""Hugging Face dataset cards (README.md): YAML metadata plus Markdown sections.
+
+The card is split with the Hub's own front-matter pattern, the metadata is read with the
+project's YAML loader (so every key keeps its line), and the body is cut into sections by a small
+line scanner: headings `#` to `######` outside fenced code. That is all a crosswalk needs, and it
+is several times faster than a full Markdown parser.
+
+Three layouts are read: the current template (2023+), the legacy `datasets` template, and free
+cards. The layout with more of its own headings in the card decides which crosswalk comes first;
+the other one is the fallback, so a current card's "Licensing Information" is still found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..answers import is_placeholder, strip_comments
+from ..catalogue import crosswalk
+from ..findings import Severity
+from ..sheet import FATAL, Origin, Sheet, loads
+from . import (LABEL, Place, add_finding, crosswalk_names, fill, norm, pluck, presence,
+               question_labels, source_text, split_labelled)
+
+# Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
+FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# A backtick fence's info string may not hold a backtick (CommonMark), so "```x```: y" is text.
+_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+# "- **Curated by:** Jane" and "- **Homepage:**" (the colon inside or outside the stars).
+_BULLET = re.compile(r"^\s*[-*+]\s+\*\*(?P<name>[^*]+?)\*\*\s*:?\s*(?P<value>.*?)\s*$")
+YAML = "yaml:"  # the namespace of front-matter keys among a card's places
+# The H1 of both templates names the dataset after this prefix ("Dataset Card for SQuAD").
+_TITLE_PREFIX_END = " for"
+
+
+@dataclass
+class Section:
+    level: int
+    title: str
+    line: int
+    body: list[str] = field(default_factory=list)
+    first_body_line: int = 0
+
+
+def split_sections(lines: list[str], first_line: int) -> list[Section]:
+    """Sections in order; text before the first heading goes into a level-0 section."""
+    sections = [Section(0, "", first_line, first_body_line=first_line)]
+    fence = ""
+    for number, line in enumerate(lines, start=first_line):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif line.startswith("#") or line.startswith(" "):
+            heading = _HEADING.match(line)
+            if heading:
+                sections.append(Section(len(heading.group(1)), heading.group(2).strip(), number,
+                                        first_body_line=number + 1))
+                continue
+        sections[-1].body.append(line)
+    return sections
+
+
+class _Names:
+    """The crosswalk's headings and bullets, normalised, for one card layout."""
+
+    def __init__(self) -> None:
+        self.current = crosswalk("hf_heading")
+        self.legacy = crosswalk("hf_legacy_heading")
+        self.yaml = crosswalk("hf_yaml")
+        # YAML keys and headings live apart: the `license` key is not the "License" bullet.
+        yaml_places = {qid: tuple(YAML + n for n in names) for qid, names in self.yaml.items()}
+        current = {norm(n) for n in crosswalk_names(self.current)}
+        legacy = {norm(n) for n in crosswalk_names(self.legacy)}
+        self.all = current | legacy
+        self.only_current = current - legacy
+        self.only_legacy = legacy - current
+        self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
+        # Heading -> {label -> question} for the questions that heading holds, so that a
+        # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
+        # heading) answers its own question. Only the platform's places count: a label of a
+        # question the heading does not hold (hf_card_section) stays part of the heading's text.
+        self.labels = question_labels(self.current, self.legacy)
+        # Crosswalks in the order each layout tries them (built once; `fill` caches by object).
+        self.orders = {
+            "legacy": [yaml_places, self.legacy, _without(self.current, self.legacy)],
+            "current": [yaml_places, self.current, _without(self.legacy, self.current)],
+        }
+
+    def match(self, title: str) -> str | None:
+        """The crosswalk name a heading stands for, if any.
+
+        Exact names first; then a name followed by a separator ("License / Terms of Use").
+        """
+        key = norm(title)
+        if key in self.all:
+            return key
+        for name in self.all:
+            if key.startswith(name) and re.match(r"\s*[/(&:\-\u2013\u2014|,]", key[len(name):]):
+                return name
+        return None
+
+
+_NAMES: _Names | None = None
+
+
+def names() -> _Names:
+    global _NAMES
+    if _NAMES is None:
+        _NAMES = _Names()
+    return _NAMES
+
+
+def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
+    sheet, text = source_text(source, file)
+    sheet.kind = "hf"
+    if text is None:
+        return sheet
+    known = names()
+    places: dict[str, list[Place]] = {}
+
+    def put(name: str, value, line: int, column: int = 1, prose: bool = True,
+            key: str | None = None, namespace: str = "", question: str | None = None) -> None:
+        places.setdefault(namespace + norm(name), []).append(
+            Place(name, value, Origin(sheet.file, line, column, key or name), prose, question))
+
+    body_start = 1
+    meta: dict = {}
+    meta_origins: dict[str, Origin] = {}
+    match = FRONT_MATTER.match(text)
+    if match:
+        offset = match.group(1).count("\n")
+        meta, meta_origins = _read_metadata(sheet, match.group(2), offset)
+        body_start = text.count("\n", 0, match.end()) + 1
+        body = text[match.end():]
+    else:
+        body = text
+    for name in crosswalk_names(known.yaml):
+        top = name.split(".")[0]
+        if top in meta and top not in LICENSE_KEYS:
+            found = pluck(meta[top], name.split(".")[1:])
+            if found:
+                origin = meta_origins.get(top) or Origin(sheet.file, 1, 1)
+                put(name, found[0] if len(found) == 1 else found, origin.line, origin.column,
+                    prose=False, namespace=YAML)
+    license_value = _license(meta)
+    if license_value is not None:
+        origin = next(meta_origins[k] for k in LICENSE_KEYS if k in meta_origins)
+        put("license", license_value, origin.line, origin.column, prose=False, namespace=YAML)
+
+    sections = split_sections(body.splitlines(), body_start)
+    headings = {norm(s.title) for s in sections if s.level}
+    current_hits = len(headings & known.only_current)
+    legacy_hits = len(headings & known.only_legacy)
+    variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
+    order = known.orders["legacy" if variant == "legacy" else "current"]
+
+    mapped = [known.match(s.title) if s.level else None for s in sections]
+    folded: set[int] = set()
+    for index, section in enumerate(sections):
+        name = mapped[index]
+        text_lines = _own_text(section, known, put)
+        if section.level == 1 and name is None:
+            prefix = next((p for p in known.title_prefixes
+                           if norm(section.title).startswith(p + " ")), None)
+            if prefix:  # "# Dataset Card for NAME": the title is in the heading itself
+                title = section.title.split(maxsplit=len(prefix.split()))[-1]
+                put(prefix, section.title if is_placeholder(section.title) else title,
+                    section.line, key=section.title)
+        if name is not None:
+            children = _children(sections, index)
+            if is_placeholder("\n".join(text_lines)) and children and not any(
+                    mapped[i] for i in children):
+                # A free card may put a template leaf's content in sub-sections of its own.
+                for i in children:
+                    text_lines += [sections[i].title, *sections[i].body]
+                folded.update(children)
+            put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
+            for qid, line, text in _labelled(section, known.labels.get(name, {})):
+                put(name, _tidy(text), line, key=section.title, question=qid)
+        elif section.level and index not in folded:
+            sheet.unmapped.append({"heading": section.title, "level": section.level,
+                                   "line": section.line, "text": _tidy("\n".join(text_lines))})
+    fill(sheet, order, places)
+    fields: dict[str, list] = {}
+    for name in crosswalk_names(known.yaml):
+        top = name.split(".")[0]
+        field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
+        fields.setdefault(field_name, []).append(meta.get(top))
+    for name in crosswalk_names(order[1]):
+        fields[name] = [p.value for p in places.get(norm(name), ())]
+    sheet.presence = presence(fields, variant)
+    return sheet
+
+
+# The line our writer puts under an answer to cite where it comes from. It is a citation, not
+# part of the answer: left in, "N/A;" followed by it would read as "not applicable, because
+# <sub>Sources...", and a short answer would change its status on the way back.
+_SOURCES_LINE = re.compile(r"^[ \t]*<sub>Sources: [^\n]*</sub>[ \t]*$", re.MULTILINE)
+
+
+def _tidy(text: str) -> str:
+    """Section text without template comments and our source lines, and with at most one blank
+    line in a row."""
+    text = _SOURCES_LINE.sub("", strip_comments(text))
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip()
+
+
+def _without(fallback: dict, primary: dict) -> dict:
+    """The fallback layout's names minus those the primary layout uses for something else
+    ("Dataset Description" is the summary now, and was the block of links before 2023)."""
+    taken = {norm(n) for n in crosswalk_names(primary)}
+    return {qid: tuple(n for n in names if norm(n) not in taken) for qid, names in fallback.items()}
+
+
+def _own_text(section: Section, known: _Names, put) -> list[str]:
+    """The section's body without the bullets that are places of their own (those are put)
+    and without empty scaffolding bullets such as "- **Homepage:** [More Information Needed]"."""
+    kept = []
+    for number, line in enumerate(section.body, start=section.first_body_line):
+        bullet = _BULLET.match(line)
+        if bullet:
+            name = bullet.group("name").strip().rstrip(":").strip()
+            value = bullet.group("value")
+            if norm(name) in known.all:
+                # "- **License:** CC BY 4.0 — **Third party ip.** Unknown: ...": a bullet that
+                # holds several questions labels the ones that are not its main answer.
+                first, *parts = _BEFORE_LABEL.split(value)
+                rest, claimed = split_labelled(parts, known.labels.get(norm(name), {}))
+                for qid, text in claimed:
+                    put(name, text, number, question=qid)
+                put(name, " \u2014 ".join([first, *rest]), number)
+                continue
+            if is_placeholder(value):
+                continue
+        kept.append(line)
+    return kept
+
+
+# Where a bullet's further answers start: an em dash before a bold label.
+_BEFORE_LABEL = re.compile(r"\s+\u2014\s+(?=\*\*[^*\n]+?\.\*\*)")
+
+
+def _labelled(section: Section, labels: dict[str, str]) -> list[tuple[str, int, str]]:
+    """(question, line, text) for each paragraph of the section that opens with a bold label
+    naming one of the heading's questions; the paragraph runs to the next label of any kind."""
+    found: list[tuple[str, int, list[str]]] = []
+    current: list[str] | None = None
+    for number, line in enumerate(section.body, start=section.first_body_line):
+        match = LABEL.match(line)
+        if match:
+            qid = labels.get(norm(match.group("label")))
+            current = [line[match.end():]] if qid else None
+            if qid:
+                found.append((qid, number, current))
+        elif current is not None:
+            current.append(line)
+    return [(qid, line, "\n".join(text)) for qid, line, text in found]
+
+
+def _children(sections: list[Section], index: int) -> list[int]:
+    level = sections[index].level
+    found = []
+    for i in range(index + 1, len(sections)):
+        if sections[i].level <= level:
+            break
+        found.append(i)
+    return found
+
+
+def _read_metadata(sheet: Sheet, block: str, offset: int) -> tuple[dict, dict[str, Origin]]:
+    """The front matter as a mapping, and its keys' origins as lines of the README."""
+    meta = loads(block, sheet.file)
+    origins = {path: Origin(sheet.file, origin.line + offset, origin.column, path)
+               for path, origin in meta.origins.items()}
+    for finding in meta.findings:
+        line = finding.line + offset
+        if finding.code in FATAL:
+            what = ("holds only comments or nothing" if finding.code == "DS009"
+                    else finding.message)
+            add_finding(sheet, "DS014", line, finding.column,
+                        f"the metadata block between the --- lines {what}; the Hub expects a "
+                        "YAML mapping such as `license: cc-by-4.0`",
+                        Severity.WARNING if finding.code == "DS009" else Severity.ERROR)
+        else:
+            add_finding(sheet, finding.code, line, finding.column, finding.message,
+                        finding.severity, finding.path)
+    return meta.data, origins
+
+
+# The licence keys of the metadata: read together, because `other` needs its name and link.
+LICENSE_KEYS = ("license", "licenses", "license_name", "license_link", "license_details")
+
+
+def _license(meta: dict) -> dict | None:
+    """The licence keys together, as the schema's License.
+
+    `other` is an answer only with a name or a link (hub-docs repositories-licenses.md); alone
+    it is marked as a placeholder, the way `unknown` already reads as one.
+    """
+    raw = meta.get("license", meta.get("licenses"))
+    name, link, details = (meta.get(k) for k in ("license_name", "license_link", "license_details"))
+    if raw is None and name is None and link is None and details is None:
+        return None
+    raw = [str(v) for v in raw if v is not None] if isinstance(raw, list) else raw
+    stated = ", ".join(raw) if isinstance(raw, list) else (str(raw) if raw is not None else "")
+    if name and stated in ("", "other"):
+        value: dict = {"name": str(name)}
+    else:
+        value = {"name": stated or str(details or "")}
+    if link:
+        value["url"] = str(link)
+    if details and value["name"] != str(details):
+        value["terms"] = str(details)
+    if value["name"].strip().lower() == "other" and len(value) == 1:
+        value["status"] = "placeholder"
+    return value

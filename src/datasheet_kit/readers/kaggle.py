@@ -1,0 +1,107 @@
+"""Kaggle dataset metadata: the upload file and the two shapes the API hands back.
+
+1. `dataset-metadata.json` as written for `kaggle datasets create/version` (Data Package style);
+2. the flat API object of older clients (camelCase, `titleNullable`, `licenseName`, `tags`);
+3. `{"info": {...}}` as written by `kaggle datasets metadata OWNER/SLUG` (2.x).
+
+All three are brought to the upload file's keys, which are the ones the crosswalk names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import Question
+from ..sheet import Origin, Sheet
+from . import (Place, combine, crosswalk_names, fill, key_lines, open_json, norm,
+               platform_crosswalk, pluck, presence, render)
+
+SITE = "https://www.kaggle.com/datasets/"
+
+
+def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
+    sheet, text, document, depth = open_json(source, file, "kaggle")
+    if document is None:
+        return sheet
+    lines = key_lines(text, depth)
+    variant = "upload"
+    if isinstance(document.get("info"), dict):
+        variant, document = "info", document["info"]
+        lines = key_lines(text, depth + 1)
+    elif any(key.endswith("Nullable") for key in document) or "ref" in document:
+        variant = "api"
+    upload, spelled = normalise(document)
+    mapping = platform_crosswalk("kaggle")
+    places: dict[str, list[Place]] = {}
+    for name in crosswalk_names(mapping):
+        top = name.split(".")[0]
+        if top not in upload:
+            continue
+        found = pluck(upload[top], name.split(".")[1:])
+        if not found:
+            continue
+        line, column = lines.get(spelled.get(top, top), (1, 1))
+        value = found[0] if len(found) == 1 else found
+        if top == "licenses":  # exactly one licence is allowed; only its name is read
+            first = found[0][0] if isinstance(found[0], list) and found[0] else found[0]
+            value = {"name": render(first.get("name") if isinstance(first, dict) else first)}
+        places.setdefault(norm(name), []).append(
+            Place(name, value, Origin(sheet.file, line, column, spelled.get(top, top)),
+                  prose=isinstance(value, str)))
+    fill(sheet, [mapping], places, convert=_from_id)
+    fields = dict.fromkeys(name.split(".")[0] for name in crosswalk_names(mapping))
+    sheet.presence = presence({f: [upload.get(f)] for f in fields}, variant)
+    return sheet
+
+
+def normalise(document: dict) -> tuple[dict, dict[str, str]]:
+    """The document with upload-file keys, and for each key the spelling the file used."""
+    upload: dict[str, Any] = {}
+    spelled: dict[str, str] = {}
+
+    def put(key: str, value: Any, original: str) -> None:
+        if value in (None, "", [], {}) and key in upload:
+            return
+        upload[key] = value
+        spelled[key] = original
+
+    for original, value in document.items():
+        key = original.removesuffix("Nullable")
+        put(key, value, original)
+    # API spellings of the same facts.
+    if "id" not in upload:
+        owner = upload.get("ownerUser") or upload.get("ownerRef") or upload.get("creatorName")
+        slug = upload.get("datasetSlug")
+        if isinstance(upload.get("ref"), str):
+            put("id", upload["ref"], spelled["ref"])
+        elif owner and slug:
+            put("id", f"{owner}/{slug}", spelled.get("datasetSlug", "datasetSlug"))
+    if "licenses" not in upload and upload.get("licenseName"):
+        put("licenses", [{"name": upload["licenseName"]}], spelled["licenseName"])
+    if "keywords" not in upload and isinstance(upload.get("tags"), list):
+        put("keywords", [t.get("name") if isinstance(t, dict) else t for t in upload["tags"]],
+            spelled["tags"])
+    # Update-style files describe files as data[{name, description, columns}].
+    if "resources" not in upload and isinstance(upload.get("data"), list):
+        resources = []
+        for item in upload["data"]:
+            if isinstance(item, dict):
+                resource = {"path": item.get("name"), "description": item.get("description")}
+                if isinstance(item.get("columns"), list):
+                    resource["schema"] = {"fields": item["columns"]}
+                resources.append(resource)
+        put("resources", resources, spelled["data"])
+    return upload, spelled
+
+
+def _from_id(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:
+    """`id` is OWNER/SLUG: the landing page is built from it; creators and host are its owner."""
+    ids = [p for p in found if p.name == "id" and isinstance(p.value, str)]
+    if not ids:
+        return None
+    if question.shape == "uri":
+        return SITE + ids[0].value, ids[:1]
+    owners = [replace(p, value=p.value.split("/")[0]) if p in ids else p for p in found]
+    return combine(question, owners)

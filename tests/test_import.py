@@ -1,0 +1,96 @@
+"""`datasheet import`: a draft with the origin of every answer and every gap explicit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from datasheet_kit.cli import main
+
+from .conftest import FIXTURES
+
+CARDS = FIXTURES / "cards"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("card", sorted(p.name for p in CARDS.iterdir()))
+def test_every_fixture_card_imports_to_a_valid_datasheet(card, tmp_path):
+    out = tmp_path / "datasheet.yaml"
+    result = run("import", CARDS / card, "-o", out)
+    assert result.exit_code == 0, result.output
+    check = run("validate", out)
+    assert check.exit_code == 0, check.output
+
+
+def test_answers_name_their_origin_and_gaps_are_explicit(tmp_path):
+    out = tmp_path / "datasheet.yaml"
+    card = CARDS / "hf-current.md"
+    assert run("import", card, "-o", out).exit_code == 0
+    text = out.read_text()
+    lines = text.splitlines()
+    # each answer sits under a comment naming the README line and heading it came from
+    index = lines.index("  confidential: The films are synthetic; no person is shown.")
+    assert lines[index - 1] == f'  # from {card}:72 "Personal and Sensitive Information"'
+    assert f"  ethical_review: {{status: todo, reason: not found in {card}}}" in lines
+    # a section with only template text is a gap that says so
+    assert any(line.startswith("  discouraged: {status: todo, reason: 'only template text at")
+               for line in lines)
+    # fields without a gap form stay visible as commented lines
+    assert f"  # citation:  (todo: not found in {card})" in lines
+
+
+def test_gate_and_missing_title(tmp_path):
+    out = tmp_path / "d.yaml"
+    assert run("import", CARDS / "hf-free.md", "-o", out).exit_code == 0
+    text = out.read_text()
+    assert "  title: Knee Phantom Sweeps" in text  # the card's first heading
+    assert "  summary: 'TODO: not found in" in text
+    assert "  relates_to_people: true" in text and "# todo: the card does not say yes or no" in text
+
+
+def test_refuses_to_overwrite_without_force(tmp_path):
+    out = tmp_path / "datasheet.yaml"
+    out.write_text("mine\n")
+    result = run("import", CARDS / "kaggle-upload.json", "-o", out)
+    assert result.exit_code == 2 and "--force" in result.output
+    assert out.read_text() == "mine\n"
+    assert run("import", CARDS / "kaggle-upload.json", "-o", out, "--force").exit_code == 0
+    assert out.read_text().startswith("# Draft datasheet imported from")
+    assert [p.name for p in tmp_path.iterdir()] == ["datasheet.yaml"]  # no temporary left
+
+
+def test_prints_to_stdout_without_output():
+    result = run("import", CARDS / "croissant-1.0.json")
+    assert result.exit_code == 0
+    assert 'datasheet_version: "1"' in result.output
+    assert "  title: fictional-tables" in result.output
+
+
+def test_unreadable_card_is_a_finding(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"title": ')
+    result = subprocess.run([sys.executable, "-m", "datasheet_kit", "import", str(bad)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "DS012" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_datasheet_is_not_imported():
+    result = run("import", FIXTURES / "valid" / "complete.yaml")
+    assert result.exit_code == 2 and "already a datasheet" in result.output
+
+
+def test_an_answer_joined_from_several_places_names_each(tmp_path):
+    card = CARDS / "hf-legacy.md"
+    result = run("import", card)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("  license:"))
+    assert lines[index - 1] == f'  # from {card}:8 "license", :103 "Licensing Information"'
+    assert f'  # from {card}:32 "Point of Contact"' in lines

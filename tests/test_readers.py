@@ -1,0 +1,325 @@
+"""Card readers: each platform layout read into a Sheet through the crosswalk, origins kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from datasheet_kit.answers import Status, status_of
+from datasheet_kit.catalogue import crosswalk
+from datasheet_kit.inputs import kind_of, load_document
+from datasheet_kit.readers import croissant, hf, kaggle
+from datasheet_kit.validate import validate
+
+from .conftest import FIXTURES
+
+CARDS = FIXTURES / "cards"
+
+
+def answer(sheet, qid):
+    section, _, slot = qid.partition(".")
+    return sheet.data.get(section, {}).get(slot)
+
+
+def status(sheet, qid):
+    return status_of(answer(sheet, qid))
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("hf-current.md", "hf"), ("hf-legacy.md", "hf"), ("hf-free.md", "hf"),
+    ("kaggle-upload.json", "kaggle"), ("kaggle-api.json", "kaggle"), ("kaggle-info.json", "kaggle"),
+    ("croissant-0.8.json", "croissant"), ("croissant-1.0.json", "croissant"),
+    ("croissant-1.1-rai.json", "croissant"),
+])
+def test_each_fixture_is_detected_and_read_cleanly(name, kind):
+    sheet = load_document(CARDS / name)
+    assert sheet.kind == kind
+    assert sheet.presence["total"] > 0 and 0 < sheet.presence["filled"] <= sheet.presence["total"]
+    assert not sheet.fatal
+
+
+def test_detection_by_name_and_content(tmp_path):
+    assert kind_of("dataset-metadata.json", '{"@context": {}}') == "kaggle"  # the name wins
+    assert kind_of("x.json", '{"@context": {}, "@type": "sc:Dataset"}') == "croissant"
+    assert kind_of("x.json", '{"title": "t"}') == "kaggle"
+    assert kind_of("README.md", "no headings at all") == "hf"
+    assert kind_of("card.txt", "---\nlicense: mit\n---\n\n## Uses\n") == "hf"
+    assert kind_of("sheet.yaml", "# a comment\ndataset: {}\n") == "datasheet"
+    assert kind_of("noext", "dataset:\n  title: x\n") == "datasheet"
+
+
+def test_current_template_headings_bullets_and_placeholders():
+    sheet = hf.read(CARDS / "hf-current.md")
+    assert sheet.presence["variant"] == "current"
+    # YAML keys keep the README line of the key
+    assert answer(sheet, "dataset.title") == "Fictional Chest Films"
+    assert sheet.origin("dataset.title").line == 5
+    assert sheet.origin("dataset.title").key == "pretty_name"
+    # a bullet is a place of its own, with its own line
+    assert answer(sheet, "motivation.creators") == "The Imaginary Imaging Lab"
+    assert sheet.origin("motivation.creators").line == 28
+    # one heading answers several questions with the same text and origin
+    psi = [q for q, names in crosswalk("hf_heading").items()
+           if "Personal and Sensitive Information" in names]
+    assert len(psi) >= 5
+    for qid in psi:
+        assert answer(sheet, qid) == "The films are synthetic; no person is shown."
+        assert sheet.origin(qid).line == 72
+        assert sheet.origin(qid).key == "Personal and Sensitive Information"
+    # placeholders, template comments and the stock recommendation count as empty
+    assert status(sheet, "uses.discouraged") is Status.PLACEHOLDER
+    assert status(sheet, "motivation.funding") is Status.PLACEHOLDER
+    assert status(sheet, "uses.future_impact") is Status.PLACEHOLDER
+    assert "<!--" not in answer(sheet, "dataset.summary")
+    # a "#" line inside fenced code is not a heading
+    assert "# not a heading" in answer(sheet, "composition.instance_content")
+    # an unknown heading is kept, not dropped, and not put into the schema's data
+    unmapped = {u["heading"]: u for u in sheet.unmapped}
+    assert unmapped["Scanner Settings"]["text"] == "Exposure 100 kVp, made up."
+    assert unmapped["Scanner Settings"]["line"] == 84
+    assert answer(sheet, "distribution.license") == {"name": "cc-by-nc-4.0"}
+
+
+def test_legacy_template():
+    sheet = hf.read(CARDS / "hf-legacy.md")
+    assert sheet.presence["variant"] == "legacy"
+    assert answer(sheet, "dataset.summary").startswith("Ten thousand invented")
+    assert status(sheet, "composition.sample") is Status.PLACEHOLDER  # [Needs More Information]
+    assert status(sheet, "composition.splits") is Status.ANSWERED
+    # the legacy "Dataset Description" is the block of links, not the summary
+    assert "example.org/reviews" in answer(sheet, "distribution.method")
+    assert "Jane Doe" in answer(sheet, "maintenance.contact")
+    assert sheet.origin("maintenance.contact").line == 32
+    assert answer(sheet, "distribution.license")["name"] == "cc-by-4.0"
+    assert answer(sheet, "dataset.language") == ["en"]
+    assert "Contributions" in {u["heading"] for u in sheet.unmapped}
+    fields = sheet.presence["fields"]
+    assert fields["Dataset Summary"] and not fields["Discussion of Biases"]
+
+
+def test_free_card_and_heading_variants():
+    sheet = hf.read(CARDS / "hf-free.md")
+    # "License / Terms of Use" stands for the template's "License"
+    assert answer(sheet, "distribution.license") == {"name": "CC BY 4.0."}
+    assert answer(sheet, "dataset.citation").startswith("Doe J.")
+    assert {"Knee Phantom Sweeps", "Known Issues"} <= {u["heading"] for u in sheet.unmapped}
+
+
+def test_front_matter_that_is_only_a_comment_is_a_finding_not_a_crash():
+    sheet = hf.read(CARDS / "hf-comment-front-matter.md")
+    assert [f.code for f in sheet.findings] == ["DS014"]
+    assert sheet.findings[0].line == 2 and not sheet.fatal
+    assert status(sheet, "dataset.title") is Status.PLACEHOLDER  # unrendered Jinja
+    assert status(sheet, "dataset.summary") is Status.ANSWERED
+
+
+def test_bad_front_matter_yaml_keeps_the_body():
+    sheet = hf.read("---\nlicense: [mit\n---\n\n## Dataset Card Contact\n\nme@example.org\n",
+                    "README.md")
+    assert [f.code for f in sheet.findings] == ["DS014"] and not sheet.fatal
+    assert answer(sheet, "maintenance.contact") == "me@example.org"
+
+
+def test_kaggle_upload_file():
+    sheet = kaggle.read(CARDS / "kaggle-upload.json")
+    assert sheet.presence["variant"] == "upload"
+    assert answer(sheet, "dataset.landing_page") == \
+        "https://www.kaggle.com/datasets/janedoe/fictional-skin-lesions"
+    assert answer(sheet, "motivation.creators") == "janedoe"
+    assert answer(sheet, "distribution.license") == {"name": "CC-BY-4.0"}
+    assert sheet.origin("distribution.license").line == 6
+    assert sheet.origin("distribution.license").key == "licenses"
+    assert "label: benign or malignant" in answer(sheet, "composition.instance_content")
+    assert answer(sheet, "maintenance.updates") == "never"
+    assert sheet.presence["fields"]["resources"] is True
+
+
+def test_kaggle_api_dump_and_info_wrapper():
+    api = kaggle.read(CARDS / "kaggle-api.json")
+    assert api.presence["variant"] == "api"
+    assert answer(api, "dataset.title") == "Fictional ECG"  # titleNullable
+    assert answer(api, "distribution.license") == {"name": "CC0-1.0"}  # licenseNameNullable
+    assert answer(api, "dataset.keywords") == ["health"]  # tags
+    assert "dataset.summary" not in api.origins  # an empty subtitle is not an answer
+    info = kaggle.read(CARDS / "kaggle-info.json")
+    assert info.presence["variant"] == "info"
+    assert answer(info, "dataset.landing_page").endswith("janedoe/fictional-spine")
+    assert status(info, "maintenance.updates") is Status.PLACEHOLDER  # "not specified"
+    assert info.origin("dataset.title").line == 2
+    assert not info.presence["fields"]["description"]
+
+
+def test_croissant_versions_and_rai():
+    old = croissant.read(CARDS / "croissant-0.8.json")
+    assert old.presence["variant"] == "0.8" and [f.code for f in old.findings] == ["DS015"]
+    one = croissant.read(CARDS / "croissant-1.0.json")
+    assert one.presence["variant"] == "1.0" and not one.findings
+    assert answer(one, "dataset.creators") == ["Imaginary Lab"]
+    assert answer(one, "maintenance.contact") == "lab@example.org"
+    assert "splits" in answer(one, "composition.splits")
+    assert answer(one, "dataset.date_published") == "2024-03-01"
+    rai = croissant.read(CARDS / "croissant-1.1-rai.json")
+    assert rai.presence["variant"] == "1.1"
+    assert answer(rai, "dataset.title") == "fictional-clinic-visits"  # written sc:name
+    assert rai.origin("dataset.title").key == "sc:name"
+    assert answer(rai, "composition.confidential") == "None: every record is invented."
+    assert rai.origin("composition.confidential").line == 12
+    assert "Only one invented clinic" in answer(rai, "uses.future_impact")
+
+
+@pytest.mark.parametrize("reader", [kaggle, croissant])
+@pytest.mark.parametrize("text, code, fatal", [
+    ('{"title": "x",\n  "id": }', "DS012", True),
+    ("[1, 2]", "DS010", True),
+    ('"just a string"', "DS010", True),
+    ('[{"name": "only one"}]', "DS013", False),
+])
+def test_bad_json_is_a_located_finding(reader, text, code, fatal):
+    sheet = reader.read(text, "bad.json")
+    assert code in [f.code for f in sheet.findings]
+    assert sheet.fatal is fatal
+    if code == "DS012":
+        assert sheet.findings[0].line == 2
+
+
+def test_binary_and_non_utf8_files(tmp_path):
+    (tmp_path / "a.json").write_bytes(b"{\x00\x01}")
+    (tmp_path / "b.md").write_bytes(b"## Title\n\xff\xfe\n")
+    assert [f.code for f in load_document(tmp_path / "a.json").findings] == ["DS003"]
+    assert [f.code for f in load_document(tmp_path / "b.md").findings] == ["DS002"]
+
+
+def test_validate_on_a_card_reports_only_what_reading_found():
+    assert validate(load_document(CARDS / "hf-current.md")) == []
+    assert [f.code for f in validate(load_document(CARDS / "croissant-0.8.json"))] == ["DS015"]
+
+
+def test_readers_take_text_bytes_and_paths_alike():
+    path = CARDS / "kaggle-info.json"
+    from_text = kaggle.read(path.read_text(), str(path))
+    from_bytes = kaggle.read(path.read_bytes(), str(path))
+    from_path = kaggle.read(path)
+    assert from_text.data == from_bytes.data == from_path.data
+    assert json.loads(path.read_text())["info"]["title"] == answer(from_path, "dataset.title")
+
+
+def test_line_endings_and_byte_order_mark_do_not_move_origins():
+    text = (CARDS / "hf-current.md").read_text()
+    plain = hf.read(text, "a.md")
+    windows = hf.read(("\ufeff" + text.replace("\n", "\r\n")).encode(), "b.md")
+    assert plain.data == windows.data
+    for qid in ("dataset.title", "composition.confidential", "motivation.creators"):
+        assert plain.origin(qid).line == windows.origin(qid).line
+
+
+def test_text_is_kept_under_the_title_and_beside_answered_sections():
+    card = ("# Dataset Card for Tiny\n\nA tiny card.\n\n## Dataset Structure\n\nCSV files.\n\n"
+            "### Columns\n\nid, label\n\n## Uses\n\n### Direct Use\n\n"
+            "[More Information Needed]\n\n#### Notebook\n\nSee demo.ipynb.\n")
+    sheet = hf.read(card, "README.md")
+    unmapped = {u["heading"]: u["text"] for u in sheet.unmapped}
+    assert answer(sheet, "dataset.title") == "Tiny"
+    assert unmapped["Dataset Card for Tiny"] == "A tiny card."
+    # a mapped section with its own text keeps its unknown sub-sections as unmapped text
+    assert answer(sheet, "composition.instance_content") == "CSV files."
+    assert unmapped["Columns"] == "id, label"
+    # a mapped section with only a placeholder takes in its unknown sub-sections
+    assert "See demo.ipynb." in answer(sheet, "uses.existing")
+    assert "Notebook" not in unmapped
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("license: other", Status.PLACEHOLDER),
+    ("license: other\nlicense_name: my-terms-1.0\nlicense_link: LICENSE.md", Status.ANSWERED),
+    ("license: unknown", Status.PLACEHOLDER),
+    ("license: other-imagenet-agreement", Status.ANSWERED),
+    ("license: [mit, null]", Status.ANSWERED),
+])
+def test_hf_licence_keys(front, expected):
+    sheet = hf.read(f"---\n{front}\n---\n\n# Card\n", "README.md")
+    assert status(sheet, "distribution.license") is expected
+    assert sheet.origin("distribution.license").line == 2
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["title", "id", "licenses", "info", "name", "description",
+                                       "resources", "recordSet", "conformsTo", "creator",
+                                       "rai:dataBiases", "sc:name", "keywords", "data", "x"]),
+                      children, max_size=5),
+    max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_values)
+def test_json_readers_never_raise(value):
+    text = json.dumps(value)
+    for reader in (kaggle, croissant):
+        sheet = reader.read(text, "fuzz.json")
+        assert sheet.fatal or isinstance(sheet.presence, dict)
+
+
+markdown_lines = st.lists(st.sampled_from([
+    "---", "license: mit", "license: [", "# Dataset Card for X", "## Uses", "### Direct Use",
+    "#### Personal and Sensitive Information", "- **Curated by:** me", "- **License:**", "```",
+    "~~~", "[More Information Needed]", "<!-- comment", "-->", "text", "", "  # indented",
+    "pretty_name: x", "tags: [a, b]", "## License / Terms", "# ", "###### deep",
+]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(markdown_lines)
+def test_hf_reader_never_raises(lines):
+    sheet = hf.read("\n".join(lines), "README.md")
+    assert isinstance(sheet.presence, dict) and not sheet.fatal
+    for qid, origin in sheet.origins.items():
+        assert 1 <= origin.line <= max(1, len(lines)), (qid, origin)
+
+
+def test_validate_command_on_cards_points_at_the_card():
+    from click.testing import CliRunner
+
+    from datasheet_kit.cli import main
+
+    card = CARDS / "hf-comment-front-matter.md"
+    result = CliRunner().invoke(main, ["validate", str(card), str(CARDS / "hf-legacy.md")])
+    assert result.exit_code == 0  # a warning only
+    assert result.output.startswith(f"{card}:2:1: DS014 ")
+    bad = CliRunner().invoke(main, ["validate", str(CARDS / "kaggle-api.json"),
+                                    str(FIXTURES / "invalid" / "DS104-invalid-enum-value.yaml")])
+    assert bad.exit_code == 1 and "kaggle-api.json" not in bad.output
+
+
+def test_a_labelled_paragraph_answers_its_own_question_only():
+    """Several answers under one heading, each behind its question's label (as our writer puts
+    them): a gap stays a gap instead of taking the heading's other answers for its own."""
+    card = ("# Dataset Card for X\n\n## Dataset Creation\n\n"
+            "#### Personal and Sensitive Information\n\n"
+            "**Confidential.** Clinical photographs; health data.\n\n"
+            "**Consent.** Unknown: the papers do not say.\n\n"
+            "**Num patients (medical imaging).** 120\n")
+    sheet = hf.read(card, "README.md")
+    assert status(sheet, "collection.consent") is Status.UNKNOWN
+    assert answer(sheet, "collection.consent") == "Unknown: the papers do not say."
+    assert sheet.origin("collection.consent").line == 9
+    assert answer(sheet, "composition.confidential") == "Clinical photographs; health data."
+    # An unlabelled question of the heading reads the whole text, as on any card; a label of a
+    # question the heading does not hold (written there through hf_card_section) is just text.
+    assert "**Num patients (medical imaging).** 120" in answer(sheet, "composition.identifiable")
+    assert "medical_imaging" not in sheet.data
+
+
+def test_croissant_labelled_parts_and_organisations_given_by_description():
+    doc = {"@context": {"@vocab": "https://schema.org/"}, "@type": "sc:Dataset",
+           "conformsTo": "http://mlcommons.org/croissant/1.1", "name": "x",
+           "funder": [{"@type": "sc:Organization", "description": "Unknown: no statement."}],
+           "rai:dataReleaseMaintenancePlan": "**Erratum.** None kept.\n\n"
+                                             "**Retention.** Unknown: not stated."}
+    sheet = croissant.read(json.dumps(doc), "c.json")
+    assert status(sheet, "motivation.funding") is Status.UNKNOWN
+    assert answer(sheet, "maintenance.erratum") == "None kept."
+    assert status(sheet, "maintenance.retention") is Status.UNKNOWN

@@ -1,0 +1,87 @@
+"""`datasheet survey`: tables, chart, determinism across job counts, progress only on a terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+from click.testing import CliRunner
+
+from datasheet_kit import survey
+from datasheet_kit.cli import main
+
+from .conftest import FIXTURES, ROOT
+
+CARDS = FIXTURES / "cards"
+OUTPUTS = ("sections.csv", "questions.csv", "cards.csv", "cards.json", "coverage.svg")
+
+
+def test_output_does_not_depend_on_job_count(tmp_path):
+    for jobs in (1, 3):
+        result = CliRunner().invoke(main, ["survey", "-j", str(jobs), "-o",
+                                           str(tmp_path / str(jobs)), str(CARDS)])
+        assert result.exit_code == 0, result.output
+    for name in OUTPUTS:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "3" / name).read_bytes(), name
+
+
+def test_tables_and_chart(tmp_path):
+    listing = tmp_path / "cards.txt"
+    listing.write_text(f"# two cards\n{CARDS / 'hf-current.md'}\n{CARDS / 'hf-free.md'}\n")
+    result = CliRunner().invoke(main, ["survey", "-j", "1", "-o", str(tmp_path / "out"),
+                                       str(listing)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    sections = {row["section"]: row for row in csv.DictReader(open(out / "sections.csv"))}
+    # hf-current answers uses (Direct Use); hf-free answers distribution (its licence)
+    assert sections["uses"]["answered"] == "1" and sections["uses"]["share"] == "0.5"
+    assert sections["distribution"]["answered"] == "2"
+    assert sections["medical_imaging"]["answered"] == "0"
+    questions = {row["question"]: row for row in csv.DictReader(open(out / "questions.csv"))}
+    assert questions["uses.discouraged"]["answered"] == "0"  # placeholder only
+    cards = list(csv.DictReader(open(out / "cards.csv")))
+    assert [c["variant"] for c in cards] == ["current", "current"]
+    assert int(cards[0]["presence_filled"]) > int(cards[1]["presence_filled"])
+    payload = json.loads((out / "cards.json").read_text())
+    assert payload["version"] == 1 and payload["cards"] == 2 and payload["errors"] == 0
+    svg = ET.parse(out / "coverage.svg").getroot()
+    assert svg.tag.endswith("svg")
+    assert len([e for e in svg.iter() if e.tag.endswith("rect")]) == 2 * len(sections)
+
+
+def test_unreadable_cards_are_counted_and_listed(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]")
+    result = subprocess.run([sys.executable, "-m", "datasheet_kit", "survey", "-j", "2", "-o",
+                             str(tmp_path / "out"), str(bad), str(CARDS / "kaggle-info.json")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stderr == f"{bad}: 1:1: DS010 the top level is a list, not a JSON object\n"
+    assert "2 cards, 1 read, 1 errors" in result.stdout
+
+
+def test_progress_bar_only_on_a_terminal():
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    shown, hidden = Terminal(), io.StringIO()
+    for stream in (shown, hidden):
+        bar = survey.Progress(stream)
+        for done in range(1, 4):
+            bar(done, 3)
+    assert "3/3" in shown.getvalue() and hidden.getvalue() == ""
+
+
+def test_reading_cards_loads_no_heavy_library():
+    code = ("import sys\nfrom datasheet_kit import survey\n"
+            f"survey.survey_card({str(CARDS / 'hf-current.md')!r})\n"
+            f"survey.survey_card({str(CARDS / 'croissant-1.0.json')!r})\n"
+            "print([m for m in ('huggingface_hub', 'kaggle', 'markdown_it', 'jinja2', "
+            "'mlcroissant') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]", out.stderr
