@@ -15,15 +15,26 @@ $(VENV)/.ready: pyproject.toml
 	touch $@
 
 demo: $(VENV)/.ready
-	@echo "== validate every bundled datasheet"
-	$(VENV)/bin/datasheet validate datasheets/
-	@echo "== the same as JSON, for machines: $(DEMO)/validate.json"
 	@mkdir -p $(DEMO)
-	$(VENV)/bin/datasheet validate --format json datasheets/ > $(DEMO)/validate.json
-	@echo "== generate each datasheet's HF card, Croissant, Kaggle metadata and Markdown: $(DEMO)/NAME/"
+	@echo "== 1. validate every bundled datasheet against the schema"
+	$(VENV)/bin/datasheet validate datasheets/
+	@echo "== 2. score them by content, section by section (all scores: $(DEMO)/scores.json)"
+	$(VENV)/bin/datasheet score datasheets/isic-2020.yaml
+	$(VENV)/bin/datasheet score --format json datasheets/ > $(DEMO)/scores.json
+	@echo "== 3. lint them; the remaining findings are true of the real datasets ($(DEMO)/lint.sarif)"
+	$(VENV)/bin/datasheet lint --format concise datasheets/ --select DS4,DS7 || true
+	$(VENV)/bin/datasheet lint --format sarif datasheets/ > $(DEMO)/lint.sarif || true
+	@echo "== 4. generate each datasheet's HF card, Croissant, Kaggle metadata and Markdown: $(DEMO)/NAME/"
 	$(VENV)/bin/datasheet generate all datasheets/ -o $(DEMO)
-	@echo "== FAIR checks of every bundled datasheet (offline): $(DEMO)/fair.json"
+	@echo "== 5. FAIR checks, offline ($(DEMO)/fair.json)"
+	$(VENV)/bin/datasheet fair datasheets/ham10000.yaml datasheets/drive.yaml
 	$(VENV)/bin/datasheet fair --format json datasheets/ > $(DEMO)/fair.json
+	@echo "== 6. a made-up re-upload of ISIC 2019: which original, and what is wrong with the copy"
+	$(VENV)/bin/datasheet provenance examples/skin-lesions-256-copy.yaml || true
+	@echo "== 7. patients and images that leak across splits in a small example table"
+	$(VENV)/bin/datasheet check-splits examples/splits.csv --patient-column patient \
+		--split-column split --image-column image || true
+	@echo "== done: outputs in $(DEMO)/"
 
 test: $(VENV)/.ready
 	$(PY) -m pytest -q

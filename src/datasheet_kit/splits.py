@@ -304,8 +304,9 @@ def _report(result: SplitCheck, leaked: dict, shared: dict, empty: Counter,
     if shared:
         out.append(finding(
             file, "DS906", Severity.ERROR,
-            f"{len(shared):,} images appear in more than one split; an image must be in one "
-            "split only", path=image_column or ""))
+            (f"1 image appears" if len(shared) == 1 else f"{len(shared):,} images appear")
+            + " in more than one split; an image must be in one split only",
+            path=image_column or ""))
         for image, per in _first(shared, examples):
             line = sorted(first for _, first in per.values())[1]
             out.append(finding(file, "DS906", Severity.ERROR,
