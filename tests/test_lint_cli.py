@@ -343,3 +343,14 @@ def test_folders_give_every_kind_of_document_to_lint_score_and_fair(tmp_path):
     # validate and generate still take the datasheets of a folder only
     validated = json.loads(run("validate", "--format", "json", tmp_path).output)
     assert validated["files"] == [str(tmp_path / "sub" / "datasheet.yaml")]
+
+
+def test_an_unreadable_file_is_not_scored_zero_but_reported(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\x00\x01")
+    result = run("score", str(bad), str(CLEAN))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{bad}:1:1: DS003 cannot be scored: ")
+    assert "1 file scored" in result.output
+    payload = json.loads(run("score", "--format", "json", str(bad)).output)
+    assert payload["scorecards"] == [] and payload["unreadable"][0]["code"] == "DS003"

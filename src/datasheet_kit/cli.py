@@ -199,11 +199,19 @@ def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: st
     For an HF card, Kaggle or Croissant file, the platform-style score (how many of the
     platform's fields hold anything) is shown beside it. Folders give every such document."""
     from .score import render_json, render_table, score as score_sheet
+    from .sheet import FATAL as FATAL_CODES
 
     config = _configure(select, ignore, None, fail_under)
-    cards = [score_sheet(sheet, findings) for _, sheet, findings in _scored(paths, config)]
-    click.echo(render_json(cards) if fmt == "json" else render_table(cards), nl=False)
-    sys.exit(1 if any(_under(card, config.fail_under) for card in cards) else 0)
+    cards, unreadable = [], []
+    for _, sheet, findings in _scored(paths, config):
+        if sheet.fatal:  # nothing was read, so a score of 0 would be a lie: say why instead
+            unreadable.extend(f for f in findings if f.code in FATAL_CODES)
+        else:
+            cards.append(score_sheet(sheet, findings))
+    render = render_json if fmt == "json" else render_table
+    click.echo(render(cards, unreadable), nl=False)
+    failed = unreadable or any(_under(card, config.fail_under) for card in cards)
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

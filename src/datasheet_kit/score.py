@@ -152,13 +152,15 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
                      presence_percent(sheet.presence), sheet.presence)
 
 
-def render_table(cards: list[Scorecard]) -> str:
+def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
     """The scores for people: one block a file, a row a section, then overall.
 
     For a platform card, the platform-style score (fields filled) is shown beside ours
-    (questions answered): the gap between the two is the point.
+    (questions answered): the gap between the two is the point. A file that could not be read
+    gets no score, only the reason, at its line.
     """
-    lines: list[str] = []
+    lines: list[str] = [f"{f.file}:{f.line}:{f.column}: {f.code} cannot be scored: {f.message}"
+                        for f in unreadable]
     for card in cards:
         lines.append(card.file)
         lines.append(f"  {'section':<16} {'score':>5}  {'answered':>8}  status")
@@ -173,11 +175,13 @@ def render_table(cards: list[Scorecard]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(cards: list[Scorecard]) -> str:
-    """The versioned JSON contract: add keys, never rename or remove them within a version."""
+def render_json(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
+    """The versioned JSON contract: add keys, never rename or remove them within a version.
+    `unreadable` lists the files that could not be scored, each with the finding that says why."""
     from . import __version__
 
     payload = {"version": SCORE_FORMAT_VERSION,
                "tool": {"name": "datasheet-kit", "version": __version__},
-               "scorecards": [card.to_dict() for card in cards]}
+               "scorecards": [card.to_dict() for card in cards],
+               "unreadable": [f.to_dict() for f in unreadable]}
     return json_text(payload)

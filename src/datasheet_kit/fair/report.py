@@ -33,7 +33,9 @@ def _scores_line(fair: FairReport) -> str:
     scores = fair.scores()
     parts = ", ".join(f"{p} {_score(scores[p])}" for p in PRINCIPLES)
     entry = _LABEL[fair.entry_check()]
-    return f"FAIR score {_score(scores['overall'])}/100 ({parts}); entry check {entry}"
+    overall = scores["overall"]
+    total = "n/a" if overall is None else f"{overall:g}/100"
+    return f"FAIR score {total} ({parts}); entry check {entry}"
 
 
 def table(reports: list[FairReport]) -> str:
