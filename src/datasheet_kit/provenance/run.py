@@ -1,0 +1,60 @@
+"""One target from end to end, as `datasheet provenance` runs it: read the file or scan the
+folder, find the candidates, and collect the findings (with the folder checks of `folders`).
+
+This is the glue between the steps; `inputs` and `folders` are imported only when a target
+needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from .evidence import Candidate, candidates, is_reference
+from .references import Reference
+from .targets import Target, target_from_folder, target_from_sheet
+from .verdicts import findings
+
+
+DATASHEET_NAMES = ("datasheet.yaml", "datasheet.yml")
+
+
+@dataclass
+class Examination:
+    target: Target | None
+    candidates: list[Candidate]
+    findings: list[Finding]
+    scan: Any = None  # the FolderScan of a folder target
+
+
+def examine(path: str | Path, references: list[Reference], hash_list: Any = None,
+            perceptual: bool = False, workers: int | None = None, progress: Any = None
+            ) -> Examination:
+    """Everything `datasheet provenance` says about one file or folder."""
+    from ..inputs import load_document
+
+    path = Path(path)
+    if not path.is_dir():
+        sheet = load_document(path)
+        if sheet.fatal:
+            return Examination(None, [], list(sheet.findings))
+        target = target_from_sheet(sheet)
+        found = candidates(target, references)
+        return Examination(target, found,
+                           findings(target, found, is_reference(target, references)))
+
+    from .. import folders
+
+    scan = folders.scan(path, algorithm=hash_list.algorithm if hash_list else "sha256",
+                        perceptual=perceptual, workers=workers, progress=progress)
+    own = next((path / n for n in DATASHEET_NAMES if (path / n).is_file()), None)
+    sheet = load_document(own) if own else None
+    out: list[Finding] = list(sheet.findings) if sheet is not None and sheet.fatal else []
+    target = target_from_folder(scan, sheet if sheet is not None and not sheet.fatal else None)
+    found = candidates(target, references)
+    out += findings(target, found) + folders.duplicate_findings(scan)
+    if hash_list is not None:
+        out += folders.comparison_findings(scan, hash_list, folders.compare(scan, hash_list))
+    return Examination(target, found, out, scan)
