@@ -8,6 +8,7 @@ instead of turning into an answer.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..answers import Status, status_of, text_of
@@ -92,3 +93,45 @@ def _record(value: dict) -> str:
 def fold(text: str) -> str:
     """One line: for bullets, table cells and JSON strings that must not carry YAML folding."""
     return " ".join(text.split())
+
+
+# ------------------------------------------------ reading back what `describe` wrote, typed
+
+_COUNT = re.compile(r"^(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?: (?P<unit>\S.*))?$")
+_FACT = {"Yes": True, "No": False}
+
+
+def enum_text(values: Any) -> str:
+    """Values of a closed list as a card shows them: their own spelling, joined with ", ".
+    The list's own words ("none", "unknown") are answers there, not placeholders."""
+    return ", ".join(values) if isinstance(values, list) else str(values)
+
+
+def parse_typed(shape: str, text: str, choices: list[str] | None = None) -> Any | None:
+    """The value `describe` (or `enum_text`) wrote as `text` for a question of this `shape`,
+    or None when the text is not such a rendering (then it stays prose).
+
+    The inverse of the writer, kept beside it so that the two change together: a count as
+    "1,234" or "1,234 images" (a Count with its unit), a fact as Yes / No, closed-list values
+    as `enum_text` joins them, a deliberate gap as "Unknown: reason" / "Not applicable: reason".
+    """
+    text = fold(text)
+    status = status_of(text)
+    if status in GAP_PREFIX:
+        prefix = GAP_PREFIX[status] + ": "
+        return {"status": status.value,
+                "reason": text[len(prefix):] if text.startswith(prefix) else text}
+    if shape == "count":
+        match = _COUNT.match(text)
+        if not match:
+            return None
+        value = int(match.group("value").replace(",", ""))
+        return {"value": value, "unit": match.group("unit")} if match.group("unit") else value
+    if shape in ("fact", "boolean"):
+        return _FACT.get(text)
+    if shape in ("enum", "enum_list") and choices is not None:
+        values = text.split(", ") if shape == "enum_list" else [text]
+        if not all(v in choices for v in values):
+            return None
+        return values if shape == "enum_list" else values[0]
+    return None
