@@ -232,6 +232,11 @@ def typed_answer(question: Question, found: list[Place]):
         return None
     choices = enum_values(question.enum) if question.enum else None
     value = parse_typed(question.shape, own.value, choices)
+    if value is None and is_placeholder(own.value):
+        # "[More Information Needed]" where a number or a closed-list value goes says nothing;
+        # kept as text, a closed-list question would count it as a chosen value. (The list's
+        # own "none" and "unknown" were parsed above, as the values they are.)
+        return "", [own]
     return None if value is None else (value, [own])
 
 

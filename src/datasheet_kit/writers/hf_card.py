@@ -17,12 +17,12 @@ from typing import Any
 
 import yaml
 
-from ..answers import Status, count_of, sources_of, status_of
+from ..answers import Status, count_of, question_status, sources_of, status_of
 from ..catalogue import crosswalk, questions
 from . import Output, answers, label_text, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
-from ._text import MISSING_MARK, brief, describe, fold
+from ._text import MISSING_MARK, brief, describe, enum_text, fold
 
 TITLE_HEADING = "Dataset Card for"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -76,9 +76,15 @@ def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry
         if not shown(qid, value, data):
             continue
         question = names[qid]
-        entry = Entry(qid, question.label(qualified=borrowed), describe(value),
-                      tuple(sources_of(value)), status_of(value) is Status.ANSWERED,
-                      brief(value), borrowed)
+        status = question_status(question.shape, value)
+        # A closed list's own words ("none", "unknown") are answers, not placeholders: they are
+        # written as the list spells them, so that a reader gets the same value back.
+        closed = question.shape in ("enum", "enum_list") and status in (Status.ANSWERED,
+                                                                         Status.UNKNOWN)
+        text = enum_text(value) if closed else describe(value)
+        entry = Entry(qid, question.label(qualified=borrowed), text,
+                      tuple(sources_of(value)), status is Status.ANSWERED or closed,
+                      text if closed else brief(value), borrowed)
         primary.setdefault(heading, []).append(entry)
         if entry.answered:
             for other in further:
@@ -111,15 +117,21 @@ def _bullet_text(heading: str, primary: dict, secondary: dict) -> str:
     entries = primary.get(heading, [])
     if not entries:
         return _section_text(heading, primary, secondary)
-    # The first answer is the bullet's own; further answers (and deliberate gaps, which must
-    # not be lost or taken for the first answer's text) follow with their labels, which
-    # readers split off again. Missing answers add nothing.
+    # The first answer of the bullet's own questions is its text; further answers (and
+    # deliberate gaps, which must not be lost or taken for the first answer's text) follow with
+    # their labels, which readers split off again. A borrowed answer (hf_card_section) is always
+    # labelled: the bullet does not ask it. Missing answers add nothing.
     said = [e for e in entries if e.answered] + [
         e for e in entries if not e.answered and e.text != MISSING_MARK]
-    if not said:
-        return fold(entries[0].text)
-    return " — ".join([fold(said[0].brief or said[0].text)] +
-                      [label_text(e.label, fold(e.brief or e.text)) for e in said[1:]])
+    own = [e for e in said if not e.borrowed]
+    lead = own[0] if own else None
+    if lead is None:
+        first = next((e for e in entries if not e.borrowed), None)
+        text = fold(first.text) if first else MISSING_MARK
+    else:
+        text = fold(lead.brief or lead.text)
+    return " — ".join([text] + [label_text(e.label, fold(e.brief or e.text))
+                                for e in said if e is not lead])
 
 
 def front_matter(data: dict, values: dict[str, Any]) -> tuple[dict, list[str]]:
