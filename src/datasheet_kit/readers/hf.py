@@ -192,6 +192,10 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                 put(prefix, section.title if is_placeholder(section.title) else title,
                     section.line, key=section.title)
         if name is not None:
+            # The heading's own labelled answers are theirs alone too: a question the heading
+            # holds but does not label reads only the unlabelled rest (a label names one question).
+            mine, used = _labelled(own, known.labels.get(name, {}))
+            text_lines = [line for number, line in own if number not in used]
             children = _children(sections, index)
             if is_placeholder("\n".join(text_lines)) and children and not any(
                     mapped[i] for i in children):
@@ -200,7 +204,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                     text_lines += [sections[i].title, *sections[i].body]
                 folded.update(children)
             put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
-            for qid, line, text in _labelled(own, known.labels.get(name, {}))[0]:
+            for qid, line, text in mine:
                 put(name, _tidy(text), line, key=section.title, question=qid)
         elif section.level and index not in folded:
             sheet.unmapped.append({"heading": section.title, "level": section.level,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,18 @@ def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry
     return primary, secondary
 
 
+@lru_cache(maxsize=1)
+def _askers() -> dict[str, int]:
+    """Heading -> how many questions a reader gives its unlabelled text to (hf_heading and
+    hf_legacy_heading alike: a reader tries both layouts)."""
+    counts: dict[str, int] = {}
+    for key in ("hf_heading", "hf_legacy_heading"):
+        for qid, headings in crosswalk(key).items():
+            for heading in headings:
+                counts.setdefault(heading, set()).add(qid)
+    return {heading: len(qids) for heading, qids in counts.items()}
+
+
 def _section_text(heading: str, primary: dict, secondary: dict) -> str:
     entries = primary.get(heading, [])
     if not entries:
@@ -101,7 +114,10 @@ def _section_text(heading: str, primary: dict, secondary: dict) -> str:
         return MISSING_MARK
     if heading == "Citation" and len(entries) == 1 and entries[0].text.lstrip().startswith("@"):
         return f"**BibTeX:**\n\n```bibtex\n{entries[0].text.strip()}\n```"
-    single = len(entries) == 1 and not entries[0].borrowed
+    # One answer goes unlabelled only where no other question looks: readers give a heading's
+    # unlabelled text to every question whose crosswalk names it ("Source Data" holds three).
+    single = (len(entries) == 1 and not entries[0].borrowed
+              and _askers().get(heading, 0) <= 1)
     if single and not entries[0].sources:
         return entries[0].text.strip()
     parts = []
