@@ -223,15 +223,19 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
 
 # The shapes whose answers a datasheet holds as values (a number, true/false, closed-list words),
 # not prose; a deliberate gap among them is a {status, reason} record.
-TYPED_SHAPES = ("count", "fact", "boolean", "enum", "enum_list")
+TYPED_SHAPES = ("count", "fact", "boolean", "enum", "enum_list", "license")
 
 
 def typed_answer(question: Question, found: list[Place]):
     """For `fill`: a typed question that our label names reads back as the value the writer
-    rendered (see writers/_text.parse_typed); anything else is read as prose."""
+    rendered (see writers/_text.parse_typed), and so does a licence written as our writer
+    writes one (with its SPDX id) or as a gap; anything else is read as before."""
     if question.shape not in TYPED_SHAPES:
         return None
-    own = next((p for p in found if p.question == question.id), None)
+    if question.shape == "license":  # the licence is the "License" bullet's own text
+        own = next((p for p in found if p.prose and p.question is None), None)
+    else:
+        own = next((p for p in found if p.question == question.id), None)
     if own is None or not isinstance(own.value, str):
         return None
     choices = enum_values(question.enum) if question.enum else None

@@ -63,14 +63,14 @@ def _answered(value: Any) -> str:
     if isinstance(value, dict):
         if "answer" in value:
             return text_of(value)
-        if "spdx" in value or "terms" in value:  # a licence
+        if "spdx" in value or "terms" in value:  # a licence (read back by _licence)
             parts = [value.get("name", "")]
             if value.get("spdx"):
-                parts.append(f"(SPDX: {value['spdx']})")
+                parts.append(f"{_SPDX_OPEN}{value['spdx']})")
             if value.get("url"):
                 parts.append(f"<{value['url']}>")
             text = " ".join(p for p in parts if p)
-            return f"{text}. {value['terms']}" if value.get("terms") else text
+            return f"{text}{_TERMS_AFTER}{value['terms']}" if value.get("terms") else text
         if "value" in value and "scheme" not in value:  # a count or a fact
             text = _answered(value["value"])
             return f"{text} {value['unit']}" if value.get("unit") else text
@@ -121,6 +121,8 @@ def parse_typed(shape: str, text: str, choices: list[str] | None = None) -> Any 
         prefix = GAP_PREFIX[status] + ": "
         return {"status": status.value,
                 "reason": text[len(prefix):] if text.startswith(prefix) else text}
+    if shape == "license":
+        return _licence(text)
     if shape == "count":
         match = _COUNT.match(text)
         if not match:
@@ -135,3 +137,27 @@ def parse_typed(shape: str, text: str, choices: list[str] | None = None) -> Any 
             return None
         return values if shape == "enum_list" else values[0]
     return None
+
+
+_SPDX_OPEN = "(SPDX: "
+_TERMS_AFTER = ". "
+_URL_PART = re.compile(r"^ ?<(?P<url>[^<>\s]+)>")
+
+
+def _licence(text: str) -> dict | None:
+    """A licence as `_answered` writes it: "NAME (SPDX: ID) <URL>. TERMS". Only a text with our
+    SPDX part can be split unambiguously (a name may hold ". " itself); any other is None."""
+    name, marker, rest = text.partition(" " + _SPDX_OPEN)
+    if not marker or ")" not in rest:
+        return None
+    spdx, _, rest = rest.partition(")")
+    value: dict = {"name": name, "spdx": spdx}
+    url = _URL_PART.match(rest)
+    if url:
+        value["url"] = url.group("url")
+        rest = rest[url.end():]
+    if rest.startswith(_TERMS_AFTER) and rest[len(_TERMS_AFTER):].strip():
+        value["terms"] = rest[len(_TERMS_AFTER):]
+    elif rest:
+        return None
+    return value

@@ -136,16 +136,16 @@ def _bullet_text(heading: str, primary: dict, secondary: dict) -> str:
     # The first answer of the bullet's own questions is its text; further answers (and
     # deliberate gaps, which must not be lost or taken for the first answer's text) follow with
     # their labels, which readers split off again. A borrowed answer (hf_card_section) is always
-    # labelled: the bullet does not ask it. Missing answers add nothing.
+    # labelled: the bullet does not ask it. A missing answer adds nothing, unless another
+    # question reads this bullet: then it is shown as missing, or it would read back as the
+    # bullet's own text.
+    shared = _askers().get(heading, 0) > 1
     said = [e for e in entries if e.answered] + [
-        e for e in entries if not e.answered and e.text != MISSING_MARK]
+        e for e in entries if not e.answered and (e.text != MISSING_MARK
+                                                  or (shared and not e.borrowed))]
     own = [e for e in said if not e.borrowed]
-    lead = own[0] if own else None
-    if lead is None:
-        first = next((e for e in entries if not e.borrowed), None)
-        text = fold(first.text) if first else MISSING_MARK
-    else:
-        text = fold(lead.brief or lead.text)
+    lead = next((e for e in own if e.answered), own[0] if own else None)
+    text = fold(lead.brief or lead.text) if lead else MISSING_MARK
     return " — ".join([text] + [label_text(e.label, fold(e.brief or e.text))
                                 for e in said if e is not lead])
 
