@@ -223,7 +223,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
 
 # The shapes whose answers a datasheet holds as values (a number, true/false, closed-list words),
 # not prose; a deliberate gap among them is a {status, reason} record.
-TYPED_SHAPES = ("count", "fact", "boolean", "enum", "enum_list", "license")
+TYPED_SHAPES = ("count", "fact", "boolean", "enum", "enum_list", "license", "list")
 
 
 def typed_answer(question: Question, found: list[Place]):

@@ -113,7 +113,9 @@ def parse_typed(shape: str, text: str, choices: list[str] | None = None) -> Any 
 
     The inverse of the writer, kept beside it so that the two change together: a count as
     "1,234" or "1,234 images" (a Count with its unit), a fact as Yes / No, closed-list values
-    as `enum_text` joins them, a deliberate gap as "Unknown: reason" / "Not applicable: reason".
+    as `enum_text` joins them, a deliberate gap as "Unknown: reason" / "Not applicable: reason",
+    a licence with its SPDX id, and identifiers as `_record` lists them ("doi: 10.1/x; url: ...").
+    Other lists of records (creators, splits) have free text in their fields and stay prose.
     """
     text = fold(text)
     status = status_of(text)
@@ -123,6 +125,8 @@ def parse_typed(shape: str, text: str, choices: list[str] | None = None) -> Any 
                 "reason": text[len(prefix):] if text.startswith(prefix) else text}
     if shape == "license":
         return _licence(text)
+    if shape == "list":
+        return _identifiers(text)
     if shape == "count":
         match = _COUNT.match(text)
         if not match:
@@ -161,3 +165,18 @@ def _licence(text: str) -> dict | None:
     elif rest:
         return None
     return value
+
+
+def _identifiers(text: str) -> list[dict] | None:
+    """Identifier records as `_record` writes them, "SCHEME: VALUE" joined with "; " (their
+    sources are bookkeeping and not written). None unless every part is one."""
+    from ..catalogue import enum_values
+
+    schemes = enum_values("IdentifierScheme")
+    found = []
+    for part in text.split("; "):
+        scheme, _, value = part.partition(": ")
+        if scheme not in schemes or not value or any(c.isspace() for c in value):
+            return None
+        found.append({"scheme": scheme, "value": value})
+    return found

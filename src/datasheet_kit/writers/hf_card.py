@@ -2,8 +2,12 @@
 
 Each answer goes under the first heading its crosswalk names (`hf_heading`); that is where a
 reader looks first. A question the HF template has no place for goes under its
-`hf_card_section`, labelled with the question's name; readers do not look for it there. A heading that receives no answer of its own but is a further place for an
-answered question points to where that answer is, rather than repeating it or leaving a gap.
+`hf_card_section`, behind its qualified label (Question.label); the HF reader finds it by that
+label, wherever it stands, and never reads the heading for it. Typed answers (counts, facts,
+closed-list values, licences, identifiers) are written so that readers/hf.py parses them back
+exactly (writers/_text.parse_typed). A heading that receives no answer of its own but is a
+further place for an answered question points to where that answer is, rather than repeating it
+or leaving a gap.
 Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
 licence ids in data/licenses.json).
 """
