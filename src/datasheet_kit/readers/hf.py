@@ -86,8 +86,8 @@ class _Names:
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
         # Heading -> {label -> question} for the questions that heading holds, so that a
         # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
-        # heading) answers its own question. Only the platform's places count: a label of a
-        # question the heading does not hold (hf_card_section) stays part of the heading's text.
+        # heading) answers its own question. Only the platform's places count here; labels of
+        # questions the card has no place for are `borrowed`, below.
         self.labels = question_labels(self.current, self.legacy)
         # Label -> question for what our writer puts under a heading that does not hold it
         # (hf_card_section). Those labels carry their section ("Num patients (medical
