@@ -86,3 +86,20 @@ def test_a_third_party_card_gets_nothing_for_questions_it_does_not_label():
     assert {qid for qid in borrowed if sheet.get(qid) is not None} == set()
     assert "medical_imaging" not in sheet.data
     assert "updates" not in sheet.data.get("maintenance", {})
+
+
+def test_a_labelled_answer_keeps_its_origin_in_a_bullet_and_under_a_heading(tmp_path):
+    """A finding on a read-back answer points at the line of its label and names the place."""
+    readme = tmp_path / "README.md"
+    readme.write_text(generate("hf-card", load_document(FIXTURES / "valid" / "complete.yaml")).text,
+                      encoding="utf-8")
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    back = load_document(readme)
+    for qid, place, label in [("dataset.landing_page", "Repository", "**Landing page (identity).**"),
+                              ("medical_imaging.num_patients", "Dataset Structure",
+                               "**Num patients (medical imaging).**")]:
+        origin = back.origin(qid)
+        assert origin.key == place, qid
+        assert label in lines[origin.line - 1], qid
+    assert back.get("dataset.landing_page") == "https://example.org/lesion-photos"
+    assert back.get("medical_imaging.num_patients") == 100

@@ -286,7 +286,7 @@ def _own_text(section: Section, known: _Names, put) -> list[tuple[int, str]]:
                                                        **known.borrowed})
                 for qid, text in claimed:
                     if qid in known.borrowed.values():
-                        put(qid, text, number, namespace=LABELLED, question=qid)
+                        put(qid, text, number, key=name, namespace=LABELLED, question=qid)
                     else:
                         put(name, text, number, question=qid)
                 put(name, " \u2014 ".join([first, *rest]), number)
