@@ -94,3 +94,49 @@ def test_an_answer_joined_from_several_places_names_each(tmp_path):
     index = next(i for i, line in enumerate(lines) if line.startswith("  license:"))
     assert lines[index - 1] == f'  # from {card}:8 "license", :103 "Licensing Information"'
     assert f'  # from {card}:32 "Point of Contact"' in lines
+
+
+@pytest.mark.parametrize("name", ["ham10000.yaml", "brats-2021.yaml", "isic-2020.yaml",
+                                  "complete.yaml", "no-people.yaml"])
+def test_a_generated_card_imports_with_the_answers_hf_has_no_place_for(name, tmp_path):
+    """Issue #5 item 2: what our writer puts behind labels (hf_card_section), medical imaging
+    included, comes back in the draft as the datasheet has it, and the draft validates."""
+    from datasheet_kit.answers import Status, count_of, question_status, text_of
+    from datasheet_kit.catalogue import crosswalk, questions
+    from datasheet_kit.sheet import load
+
+    source = next(p for p in [FIXTURES / "valid" / name, FIXTURES.parent.parent / "datasheets" / name]
+                  if p.exists())
+    original = load(source)
+    card = tmp_path / "README.md"
+    assert run("generate", "hf-card", source, "-o", card).exit_code == 0
+    out = tmp_path / "datasheet.yaml"
+    assert run("import", card, "-o", out).exit_code == 0
+    check = run("validate", out)
+    assert check.exit_code == 0, check.output
+    drafted = load(out)
+    catalogue = questions()
+    kept = 0
+    for qid in crosswalk("hf_card_section"):
+        shape, value = catalogue[qid].shape, original.get(qid)
+        status = question_status(shape, value)
+        if status not in (Status.ANSWERED, Status.UNKNOWN, Status.NOT_APPLICABLE):
+            continue
+        if qid == "medical_imaging.split_counts":
+            continue  # split records are prose on the card (their notes are free text)
+        got = drafted.get(qid)
+        assert question_status(shape, got) == status, (qid, got)
+        kept += 1
+        if status is not Status.ANSWERED:
+            continue  # a gap: its status is what there is to keep
+        if shape == "count":
+            assert count_of(got) == count_of(value), qid
+        elif shape in ("fact", "enum", "enum_list"):
+            flag = value.get("value") if isinstance(value, dict) else value
+            assert (got.get("value") if isinstance(got, dict) else got) == flag, qid
+        elif shape == "list":
+            assert [(i["scheme"], i["value"]) for i in got] == \
+                [(i["scheme"], i["value"]) for i in value], qid
+        else:
+            assert " ".join(text_of(value).split()) in " ".join(text_of(got).split()), qid
+    assert kept, "no answer of an hf_card_section question to check"

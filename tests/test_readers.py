@@ -307,10 +307,12 @@ def test_a_labelled_paragraph_answers_its_own_question_only():
     assert answer(sheet, "collection.consent") == "Unknown: the papers do not say."
     assert sheet.origin("collection.consent").line == 9
     assert answer(sheet, "composition.confidential") == "Clinical photographs; health data."
-    # An unlabelled question of the heading reads the whole text, as on any card; a label of a
-    # question the heading does not hold (written there through hf_card_section) is just text.
-    assert "**Num patients (medical imaging).** 120" in answer(sheet, "composition.identifiable")
-    assert "medical_imaging" not in sheet.data
+    # A label names one question: its paragraph is not read into the heading's unlabelled
+    # questions, and the labelled answer to a question the heading does not hold (written there
+    # through hf_card_section) is that question's alone, typed as its shape says.
+    assert sheet.get("composition.identifiable") is None
+    assert sheet.get("medical_imaging.num_patients") == 120
+    assert sheet.origin("medical_imaging.num_patients").line == 11
 
 
 def test_croissant_labelled_parts_and_organisations_given_by_description():

@@ -21,7 +21,8 @@ SOURCE = ROOT / "schema" / "datasheet.yaml"
 DEFAULT_OUT = ROOT / "src" / "datasheet_kit" / "_compiled"
 
 # Where each answer lives on each platform, plus hf_card_section: where our HF writer puts a
-# question the card template has no place for (writers only; readers never look there).
+# question the card template has no place for, behind its label (readers find the label, not
+# the heading).
 CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "hf_card_section", "kaggle",
                   "croissant")
 # Section slots of the root class, in the order a reader expects them.

@@ -98,5 +98,6 @@ def enum_values(name: str) -> list[str]:
 def crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
     """Question id -> the platform's keys, headings or properties (hf_yaml, hf_heading,
     hf_legacy_heading, kaggle, croissant), or hf_card_section: where the HF writer puts a
-    question the card has no place for, which no reader may use."""
+    question the card has no place for, behind the question's label; a reader looks for that
+    label, never for the heading."""
     return {qid: q.crosswalk[platform] for qid, q in questions().items() if platform in q.crosswalk}

@@ -17,15 +17,16 @@ from typing import Any
 
 import yaml
 
-from .answers import Status, is_placeholder, status_of, text_of
+from .answers import Status, is_placeholder, question_status, text_of
 from .catalogue import questions, sections
 from .readers import render
 from .sheet import Sheet
 from .validate import validator
 
 PLATFORMS = {"hf": "Hugging Face card", "kaggle": "Kaggle metadata", "croissant": "Croissant file"}
-# Sections a datasheet may leave out: written as commented hints, never as half-filled sections
-# (their required answers, such as a modality, cannot come from a card).
+# Sections a datasheet may leave out: written out only when the card gives every required answer
+# in the form the schema takes (as a card datasheet-kit generated does for medical imaging), and
+# otherwise as commented hints, never as half-filled sections that would not validate.
 OPTIONAL_SECTIONS = ("provenance", "medical_imaging")
 _URL = re.compile(r"^https?://\S+$")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
@@ -93,6 +94,11 @@ def where(sheet: Sheet, qid: str) -> str:
 
 def shaped(prop: dict, value: Any) -> Any | None:
     """The card's answer in the form the schema wants here, or None when it cannot take it."""
+    if isinstance(value, dict):
+        # A typed answer read back from a card (a Count, a Fact, a gap) is already a record.
+        for name, key in (("Gap", "status"), ("Count", "value"), ("Fact", "value")):
+            if key in value and _accepts(prop, name):
+                return value
     if _accepts(prop, "License"):
         if isinstance(value, dict) and value.get("name"):
             licence = {"name": str(value["name"])}
@@ -128,6 +134,12 @@ def shaped(prop: dict, value: Any) -> Any | None:
         target = prop["items"].get("$ref", "").rsplit("/", 1)[-1]
         if prop["items"].get("type") == "string":
             return texts or None
+        choices = schema()["$defs"].get(target, {}).get("enum") if target else None
+        if choices is not None:  # closed-list values (modality, file formats)
+            return items if items and all(v in choices for v in items) else None
+        if target == "Identifier" and all(isinstance(v, dict) and {"scheme", "value"} <= set(v)
+                                          for v in items):
+            return [{"scheme": v["scheme"], "value": v["value"]} for v in items]
         if target == "Creator":
             return [{"name": t} for t in texts] or None
         if target == "Identifier":
@@ -155,13 +167,14 @@ def draft(sheet: Sheet, title_hint: str = "") -> str:
     catalogue = questions()
     for section in sections().values():
         data = sheet.data.get(section.id, {})
-        optional = section.id in OPTIONAL_SECTIONS
+        optional = section.id in OPTIONAL_SECTIONS and not _complete(section, data)
         body: list[str] = []
         for qid in section.questions:
             slot = qid.split(".", 1)[1]
             value = data.get(slot)
-            answered = status_of(value) in (Status.ANSWERED, Status.NOT_APPLICABLE,
-                                            Status.UNKNOWN)
+            # By shape: a closed list's own "unknown" or "none" is a value, not template text.
+            answered = question_status(catalogue[qid].shape, value) in (
+                Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)
             if optional:
                 if answered:
                     body.append(f"#   {slot}: see {where(sheet, qid)}: "
@@ -180,11 +193,23 @@ def draft(sheet: Sheet, title_hint: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _complete(section, data: dict) -> bool:
+    """Whether the card gives every required answer of this section in a form the schema takes
+    (so the section can be written out and still validate)."""
+    required = [qid.split(".", 1)[1] for qid in section.questions
+                if _required(section.id, qid.split(".", 1)[1])]
+    return bool(data) and bool(required) and all(
+        data.get(slot) is not None and shaped(_property(section.id, slot), data[slot]) is not None
+        for slot in required)
+
+
 def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool, kind: str,
               card: str, title_hint: str) -> list[str]:
     qid = f"{section}.{slot}"
     prop = _property(section, slot)
     if kind == "gate":
+        if isinstance(value, bool):  # the card says yes or no (our cards do, labelled)
+            return [f"  # from {where(sheet, qid)}", *_dump(slot, value, 2)]
         # A yes/no gate cannot be a gap. True is the cautious choice: it keeps the questions
         # about people open instead of waving them through.
         said = f"; see {where(sheet, qid)}" if answered else ""

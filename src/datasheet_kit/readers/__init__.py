@@ -208,8 +208,9 @@ LABEL = re.compile(r"^\*\*(?P<label>[^*\n]+?)\.\*\*[ \t]*")
 
 def question_labels(*crosswalks: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
     """Place (normalised) -> {label (normalised) -> question} for the questions each place
-    holds. Only the crosswalks given count: a label of a question the place does not hold
-    (one our HF writer put there through `hf_card_section`) stays part of the place's text."""
+    holds. Only the crosswalks given count: a label of a question the place does not hold is
+    not claimed here (the HF reader finds those our writer puts through `hf_card_section` by
+    their qualified label, wherever they stand)."""
     catalogue = questions()
     out: dict[str, dict[str, str]] = {}
     for mapping in crosswalks:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..answers import is_placeholder, strip_comments
-from ..catalogue import crosswalk
+from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
+from ..writers._text import parse_typed
 from . import (LABEL, Place, add_finding, crosswalk_names, fill, norm, pluck, presence,
                question_labels, source_text, split_labelled)
 
@@ -31,6 +32,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 # "- **Curated by:** Jane" and "- **Homepage:**" (the colon inside or outside the stars).
 _BULLET = re.compile(r"^\s*[-*+]\s+\*\*(?P<name>[^*]+?)\*\*\s*:?\s*(?P<value>.*?)\s*$")
 YAML = "yaml:"  # the namespace of front-matter keys among a card's places
+# The namespace of answers found behind one of our labels for a question the HF template has no
+# place for: such a place belongs to its question, whatever heading it stands under.
+LABELLED = "labelled:"
 # The H1 of both templates names the dataset after this prefix ("Dataset Card for SQuAD").
 _TITLE_PREFIX_END = " for"
 
@@ -82,13 +86,21 @@ class _Names:
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
         # Heading -> {label -> question} for the questions that heading holds, so that a
         # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
-        # heading) answers its own question. Only the platform's places count: a label of a
-        # question the heading does not hold (hf_card_section) stays part of the heading's text.
+        # heading) answers its own question. Only the platform's places count here; labels of
+        # questions the card has no place for are `borrowed`, below.
         self.labels = question_labels(self.current, self.legacy)
+        # Label -> question for what our writer puts under a heading that does not hold it
+        # (hf_card_section). Those labels carry their section ("Num patients (medical
+        # imaging)"), exactly as Question.label writes them, so each names one question wherever
+        # it stands; other cards do not write them, so nothing is guessed from a heading.
+        catalogue = questions()
+        self.borrowed = {norm(catalogue[qid].label(qualified=True)): qid
+                         for qid in crosswalk("hf_card_section") if qid not in self.current}
+        labelled = {qid: (LABELLED + qid,) for qid in self.borrowed.values()}
         # Crosswalks in the order each layout tries them (built once; `fill` caches by object).
         self.orders = {
-            "legacy": [yaml_places, self.legacy, _without(self.current, self.legacy)],
-            "current": [yaml_places, self.current, _without(self.legacy, self.current)],
+            "legacy": [labelled, yaml_places, self.legacy, _without(self.current, self.legacy)],
+            "current": [labelled, yaml_places, self.current, _without(self.legacy, self.current)],
         }
 
     def match(self, title: str) -> str | None:
@@ -158,12 +170,20 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     legacy_hits = len(headings & known.only_legacy)
     variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
     order = known.orders["legacy" if variant == "legacy" else "current"]
+    platform = order[2]  # the layout's own headings, after our labels and the YAML keys
 
     mapped = [known.match(s.title) if s.level else None for s in sections]
     folded: set[int] = set()
     for index, section in enumerate(sections):
         name = mapped[index]
-        text_lines = _own_text(section, known, put)
+        own = _own_text(section, known, put)
+        # Our labelled answers to questions the heading does not hold are theirs alone: they are
+        # taken out of the heading's text before anything else reads it.
+        claimed, used = _labelled(own, known.borrowed)
+        for qid, line, text in claimed:
+            put(qid, _tidy(text), line, key=section.title, namespace=LABELLED, question=qid)
+        own = [(number, line) for number, line in own if number not in used]
+        text_lines = [line for _, line in own]
         if section.level == 1 and name is None:
             prefix = next((p for p in known.title_prefixes
                            if norm(section.title).startswith(p + " ")), None)
@@ -172,6 +192,10 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                 put(prefix, section.title if is_placeholder(section.title) else title,
                     section.line, key=section.title)
         if name is not None:
+            # The heading's own labelled answers are theirs alone too: a question the heading
+            # holds but does not label reads only the unlabelled rest (a label names one question).
+            mine, used = _labelled(own, known.labels.get(name, {}))
+            text_lines = [line for number, line in own if number not in used]
             children = _children(sections, index)
             if is_placeholder("\n".join(text_lines)) and children and not any(
                     mapped[i] for i in children):
@@ -180,21 +204,48 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                     text_lines += [sections[i].title, *sections[i].body]
                 folded.update(children)
             put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
-            for qid, line, text in _labelled(section, known.labels.get(name, {})):
+            for qid, line, text in mine:
                 put(name, _tidy(text), line, key=section.title, question=qid)
         elif section.level and index not in folded:
             sheet.unmapped.append({"heading": section.title, "level": section.level,
                                    "line": section.line, "text": _tidy("\n".join(text_lines))})
-    fill(sheet, order, places)
+    fill(sheet, order, places, convert=typed_answer)
     fields: dict[str, list] = {}
     for name in crosswalk_names(known.yaml):
         top = name.split(".")[0]
         field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
         fields.setdefault(field_name, []).append(meta.get(top))
-    for name in crosswalk_names(order[1]):
+    for name in crosswalk_names(platform):
         fields[name] = [p.value for p in places.get(norm(name), ())]
     sheet.presence = presence(fields, variant)
     return sheet
+
+
+# The shapes whose answers a datasheet holds as values (a number, true/false, closed-list words),
+# not prose; a deliberate gap among them is a {status, reason} record.
+TYPED_SHAPES = ("count", "fact", "boolean", "enum", "enum_list", "license", "list")
+
+
+def typed_answer(question: Question, found: list[Place]):
+    """For `fill`: a typed question that our label names reads back as the value the writer
+    rendered (see writers/_text.parse_typed), and so does a licence written as our writer
+    writes one (with its SPDX id) or as a gap; anything else is read as before."""
+    if question.shape not in TYPED_SHAPES:
+        return None
+    if question.shape == "license":  # the licence is the "License" bullet's own text
+        own = next((p for p in found if p.prose and p.question is None), None)
+    else:
+        own = next((p for p in found if p.question == question.id), None)
+    if own is None or not isinstance(own.value, str):
+        return None
+    choices = enum_values(question.enum) if question.enum else None
+    value = parse_typed(question.shape, own.value, choices)
+    if value is None and is_placeholder(own.value):
+        # "[More Information Needed]" where a number or a closed-list value goes says nothing;
+        # kept as text, a closed-list question would count it as a chosen value. (The list's
+        # own "none" and "unknown" were parsed above, as the values they are.)
+        return "", [own]
+    return None if value is None else (value, [own])
 
 
 # The line our writer puts under an answer to cite where it comes from. It is a citation, not
@@ -217,9 +268,10 @@ def _without(fallback: dict, primary: dict) -> dict:
     return {qid: tuple(n for n in names if norm(n) not in taken) for qid, names in fallback.items()}
 
 
-def _own_text(section: Section, known: _Names, put) -> list[str]:
-    """The section's body without the bullets that are places of their own (those are put)
-    and without empty scaffolding bullets such as "- **Homepage:** [More Information Needed]"."""
+def _own_text(section: Section, known: _Names, put) -> list[tuple[int, str]]:
+    """(line number, line) of the section's body without the bullets that are places of their
+    own (those are put) and without empty scaffolding bullets such as
+    "- **Homepage:** [More Information Needed]"."""
     kept = []
     for number, line in enumerate(section.body, start=section.first_body_line):
         bullet = _BULLET.match(line)
@@ -230,14 +282,18 @@ def _own_text(section: Section, known: _Names, put) -> list[str]:
                 # "- **License:** CC BY 4.0 — **Third party ip.** Unknown: ...": a bullet that
                 # holds several questions labels the ones that are not its main answer.
                 first, *parts = _BEFORE_LABEL.split(value)
-                rest, claimed = split_labelled(parts, known.labels.get(norm(name), {}))
+                rest, claimed = split_labelled(parts, {**known.labels.get(norm(name), {}),
+                                                       **known.borrowed})
                 for qid, text in claimed:
-                    put(name, text, number, question=qid)
+                    if qid in known.borrowed.values():
+                        put(qid, text, number, key=name, namespace=LABELLED, question=qid)
+                    else:
+                        put(name, text, number, question=qid)
                 put(name, " \u2014 ".join([first, *rest]), number)
                 continue
             if is_placeholder(value):
                 continue
-        kept.append(line)
+        kept.append((number, line))
     return kept
 
 
@@ -245,21 +301,28 @@ def _own_text(section: Section, known: _Names, put) -> list[str]:
 _BEFORE_LABEL = re.compile(r"\s+\u2014\s+(?=\*\*[^*\n]+?\.\*\*)")
 
 
-def _labelled(section: Section, labels: dict[str, str]) -> list[tuple[str, int, str]]:
-    """(question, line, text) for each paragraph of the section that opens with a bold label
-    naming one of the heading's questions; the paragraph runs to the next label of any kind."""
+def _labelled(lines: list[tuple[int, str]],
+              labels: dict[str, str]) -> tuple[list[tuple[str, int, str]], set[int]]:
+    """([(question, line, text)] for each paragraph that opens with a bold label naming one of
+    `labels`' questions, the numbers of the lines those paragraphs take). A paragraph runs to
+    the next label of any kind."""
     found: list[tuple[str, int, list[str]]] = []
+    used: set[int] = set()
     current: list[str] | None = None
-    for number, line in enumerate(section.body, start=section.first_body_line):
+    for number, line in lines:
         match = LABEL.match(line)
         if match:
             qid = labels.get(norm(match.group("label")))
             current = [line[match.end():]] if qid else None
             if qid:
                 found.append((qid, number, current))
-        elif current is not None:
+        elif current is None:
+            continue
+        else:
             current.append(line)
-    return [(qid, line, "\n".join(text)) for qid, line, text in found]
+        if current is not None:
+            used.add(number)
+    return [(qid, line, "\n".join(text)) for qid, line, text in found], used
 
 
 def _children(sections: list[Section], index: int) -> list[int]:

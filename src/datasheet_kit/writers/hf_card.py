@@ -2,8 +2,12 @@
 
 Each answer goes under the first heading its crosswalk names (`hf_heading`); that is where a
 reader looks first. A question the HF template has no place for goes under its
-`hf_card_section`, labelled with the question's name; readers do not look for it there. A heading that receives no answer of its own but is a further place for an
-answered question points to where that answer is, rather than repeating it or leaving a gap.
+`hf_card_section`, behind its qualified label (Question.label); the HF reader finds it by that
+label, wherever it stands, and never reads the heading for it. Typed answers (counts, facts,
+closed-list values, licences, identifiers) are written so that readers/hf.py parses them back
+exactly (writers/_text.parse_typed). A heading that receives no answer of its own but is a
+further place for an answered question points to where that answer is, rather than repeating it
+or leaving a gap.
 Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
 licence ids in data/licenses.json).
 """
@@ -12,17 +16,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..answers import Status, count_of, sources_of, status_of
+from ..answers import Status, count_of, question_status, sources_of, status_of
 from ..catalogue import crosswalk, questions
 from . import Output, answers, label_text, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
-from ._text import MISSING_MARK, brief, describe, fold
+from ._text import MISSING_MARK, brief, describe, enum_text, fold
 
 TITLE_HEADING = "Dataset Card for"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -76,14 +81,32 @@ def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry
         if not shown(qid, value, data):
             continue
         question = names[qid]
-        entry = Entry(qid, question.label(qualified=borrowed), describe(value),
-                      tuple(sources_of(value)), status_of(value) is Status.ANSWERED,
-                      brief(value), borrowed)
+        status = question_status(question.shape, value)
+        # A closed list's own words ("none", "unknown") are answers, not placeholders: they are
+        # written as the list spells them, so that a reader gets the same value back.
+        closed = question.shape in ("enum", "enum_list") and status in (Status.ANSWERED,
+                                                                         Status.UNKNOWN)
+        text = enum_text(value) if closed else describe(value)
+        entry = Entry(qid, question.label(qualified=borrowed), text,
+                      tuple(sources_of(value)), status is Status.ANSWERED or closed,
+                      text if closed else brief(value), borrowed)
         primary.setdefault(heading, []).append(entry)
         if entry.answered:
             for other in further:
                 secondary.setdefault(other, []).append(heading)
     return primary, secondary
+
+
+@lru_cache(maxsize=1)
+def _askers() -> dict[str, int]:
+    """Heading -> how many questions a reader gives its unlabelled text to (hf_heading and
+    hf_legacy_heading alike: a reader tries both layouts)."""
+    counts: dict[str, int] = {}
+    for key in ("hf_heading", "hf_legacy_heading"):
+        for qid, headings in crosswalk(key).items():
+            for heading in headings:
+                counts.setdefault(heading, set()).add(qid)
+    return {heading: len(qids) for heading, qids in counts.items()}
 
 
 def _section_text(heading: str, primary: dict, secondary: dict) -> str:
@@ -95,7 +118,10 @@ def _section_text(heading: str, primary: dict, secondary: dict) -> str:
         return MISSING_MARK
     if heading == "Citation" and len(entries) == 1 and entries[0].text.lstrip().startswith("@"):
         return f"**BibTeX:**\n\n```bibtex\n{entries[0].text.strip()}\n```"
-    single = len(entries) == 1 and not entries[0].borrowed
+    # One answer goes unlabelled only where no other question looks: readers give a heading's
+    # unlabelled text to every question whose crosswalk names it ("Source Data" holds three).
+    single = (len(entries) == 1 and not entries[0].borrowed
+              and _askers().get(heading, 0) <= 1)
     if single and not entries[0].sources:
         return entries[0].text.strip()
     parts = []
@@ -111,15 +137,21 @@ def _bullet_text(heading: str, primary: dict, secondary: dict) -> str:
     entries = primary.get(heading, [])
     if not entries:
         return _section_text(heading, primary, secondary)
-    # The first answer is the bullet's own; further answers (and deliberate gaps, which must
-    # not be lost or taken for the first answer's text) follow with their labels, which
-    # readers split off again. Missing answers add nothing.
+    # The first answer of the bullet's own questions is its text; further answers (and
+    # deliberate gaps, which must not be lost or taken for the first answer's text) follow with
+    # their labels, which readers split off again. A borrowed answer (hf_card_section) is always
+    # labelled: the bullet does not ask it. A missing answer adds nothing, unless another
+    # question reads this bullet: then it is shown as missing, or it would read back as the
+    # bullet's own text.
+    shared = _askers().get(heading, 0) > 1
     said = [e for e in entries if e.answered] + [
-        e for e in entries if not e.answered and e.text != MISSING_MARK]
-    if not said:
-        return fold(entries[0].text)
-    return " — ".join([fold(said[0].brief or said[0].text)] +
-                      [label_text(e.label, fold(e.brief or e.text)) for e in said[1:]])
+        e for e in entries if not e.answered and (e.text != MISSING_MARK
+                                                  or (shared and not e.borrowed))]
+    own = [e for e in said if not e.borrowed]
+    lead = next((e for e in own if e.answered), own[0] if own else None)
+    text = fold(lead.brief or lead.text) if lead else MISSING_MARK
+    return " — ".join([text] + [label_text(e.label, fold(e.brief or e.text))
+                                for e in said if e is not lead])
 
 
 def front_matter(data: dict, values: dict[str, Any]) -> tuple[dict, list[str]]:
