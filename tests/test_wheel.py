@@ -35,6 +35,7 @@ def test_wheel_installs_in_a_fresh_venv_and_validates(tmp_path):
                      "datasheet_kit/_compiled/catalogue.json"):
         assert required in names
     assert any(n.startswith("datasheet_kit/templates/") for n in names)
+    assert "datasheet_kit/datasheets/isic-2019.yaml" in names  # provenance's reference set
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -49,6 +50,11 @@ def test_wheel_installs_in_a_fresh_venv_and_validates(tmp_path):
     bad = subprocess.run([str(datasheet), "validate", str(FIXTURES / "invalid")],
                          cwd=tmp_path, env=env, capture_output=True, text=True)
     assert bad.returncode == 1 and "DS104" in bad.stdout
+    # provenance finds its originals in the references bundled in the wheel
+    copy = subprocess.run([str(datasheet), "provenance",
+                           str(ROOT / "examples" / "skin-lesions-256-copy.yaml")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert copy.returncode == 1 and "(isic-2019)" in copy.stdout, copy.stdout + copy.stderr
     # the installed package, not the source tree, answered
     where = subprocess.run([str(python), "-c", "import datasheet_kit; print(datasheet_kit.__file__)"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
