@@ -42,7 +42,7 @@ def classify(found: list[prov.Candidate]) -> str:
     if kinds == {"family"}:
         return "ISIC, no year named"
     if kinds == {"family, other year"}:
-        return "ISIC, a year without a reference (e.g. 2024)"
+        return "ISIC, a year without a reference (e.g. 2023)"
     if kinds <= {"family", "family, other year"}:
         return "ISIC, year unclear"
     return "several originals (" + " + ".join(sorted(c.reference.id for c in top)) + ")"
