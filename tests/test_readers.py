@@ -157,7 +157,9 @@ def test_croissant_versions_and_rai():
     assert old.presence["variant"] == "0.8" and [f.code for f in old.findings] == ["DS015"]
     one = croissant.read(CARDS / "croissant-1.0.json")
     assert one.presence["variant"] == "1.0" and not one.findings
-    assert answer(one, "dataset.creators") == ["Imaginary Lab"]
+    # The typed creator object reads as a Creator record, not as its name alone.
+    assert answer(one, "dataset.creators") == [
+        {"name": "Imaginary Lab", "kind": "organization", "email": "lab@example.org"}]
     assert answer(one, "maintenance.contact") == "lab@example.org"
     assert "splits" in answer(one, "composition.splits")
     assert answer(one, "dataset.date_published") == "2024-03-01"
@@ -168,6 +170,35 @@ def test_croissant_versions_and_rai():
     assert answer(rai, "composition.confidential") == "None: every record is invented."
     assert rai.origin("composition.confidential").line == 12
     assert "Only one invented clinic" in answer(rai, "uses.future_impact")
+
+
+def test_croissant_creators_and_identifiers_are_schema_records():
+    sheet = croissant.read(CARDS / "croissant-creators.json")
+    assert answer(sheet, "dataset.creators") == [
+        {"name": "Ada Example", "kind": "person", "affiliation": "Example University",
+         "orcid": "0000-0002-1825-0097", "url": "https://example.org/ada"},
+        {"name": "Example Imaging Lab", "kind": "organization", "ror": "https://ror.org/02mhbdp94"},
+        # a value that is no ORCID is dropped rather than written where the schema forbids it
+        {"name": "Bo Example", "kind": "person"}]
+    assert answer(sheet, "dataset.identifiers") == [
+        {"scheme": "doi", "value": "10.5281/zenodo.1234567"},
+        {"scheme": "url", "value": "https://example.org/fc"}]
+
+
+def test_hf_citation_identifiers_are_schema_records():
+    card = ("---\nlicense: cc-by-4.0\n---\n# Dataset Card for Lesions\n\n"
+            "## Dataset Details\n\n### Dataset Description\n\n"
+            "- **Curated by:** Ada Example; Example Imaging Lab\n\n"
+            "## Citation\n\n**BibTeX:**\n\n```\n@misc{lesions,\n  title={Lesions},\n"
+            "  doi={10.5281/zenodo.7654321},\n  note={paper: https://doi.org/10.1038/s41597-1}\n"
+            "}\n```\n")
+    sheet = hf.read(card)
+    # The Zenodo DOI names the data; the journal DOI names a paper, which is not the dataset's.
+    assert answer(sheet, "dataset.identifiers") == [
+        {"scheme": "doi", "value": "10.5281/zenodo.7654321"}]
+    assert sheet.origin("dataset.identifiers").key == "Citation"
+    assert answer(sheet, "dataset.creators") == [{"name": "Ada Example"},
+                                                 {"name": "Example Imaging Lab"}]
 
 
 @pytest.mark.parametrize("reader", [kaggle, croissant])
