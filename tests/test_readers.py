@@ -185,6 +185,23 @@ def test_croissant_creators_and_identifiers_are_schema_records():
         {"scheme": "url", "value": "https://example.org/fc"}]
 
 
+def test_croissant_file_objects_are_release_files():
+    sheet = croissant.read(FIXTURES / "fair" / "croissant-complete.json")
+    # Two FileObjects with checksums; the FileSet (a glob of images) is not one download.
+    assert answer(sheet, "dataset.files") == [
+        {"name": "archive", "content_url": "https://example.org/lesion-photos/images.zip",
+         "encoding_format": "application/zip",
+         "sha256": "0f343b0931126a20f133d67c2b018a3b5b6e1d4a2b3c4d5e6f708192a3b4c5d6",
+         "size_bytes": 12345678},
+        {"name": "metadata", "content_url": "https://example.org/lesion-photos/metadata.csv",
+         "encoding_format": "text/csv", "md5": "9e107d9d372bb6826bd81d3542a419d6",
+         "size_bytes": 20480}]
+    # "0000" is no SHA-256: left out rather than carried where the schema refuses it
+    one = croissant.read(CARDS / "croissant-1.0.json")
+    assert answer(one, "dataset.files") == [{"name": "t.csv", "encoding_format": "text/csv",
+                                             "content_url": "https://example.org/t.csv"}]
+
+
 def test_hf_citation_identifiers_are_schema_records():
     card = ("---\nlicense: cc-by-4.0\n---\n# Dataset Card for Lesions\n\n"
             "## Dataset Details\n\n### Dataset Description\n\n"

@@ -182,6 +182,21 @@ def identifier_records(values: Iterable[Any]) -> list[dict]:
     return _unique(out)
 
 
+_FILE_KEYS = ("name", "content_url", "encoding_format", "sha256", "md5", "size_bytes")
+
+
+def file_records(values: Iterable[Any]) -> list[dict]:
+    """ReleaseFile records ({name, content_url, encoding_format, sha256, md5, size_bytes}) that a
+    reader built from the card's file descriptions; anything else (a set of files given by a
+    glob, a bare name) is not one downloadable file and is left out."""
+    out = []
+    for value in values:
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"]:
+                out.append({k: item[k] for k in _FILE_KEYS if item.get(k) not in (None, "")})
+    return _unique(out)
+
+
 def _unique(records: list[dict]) -> list[dict]:
     seen: list[dict] = []
     for record in records:
@@ -195,6 +210,7 @@ def _unique(records: list[dict]) -> list[dict]:
 RECORDS: dict[str, Callable[[Iterable[Any]], list[dict]]] = {
     "dataset.creators": creator_records,
     "dataset.identifiers": identifier_records,
+    "dataset.files": file_records,
 }
 
 

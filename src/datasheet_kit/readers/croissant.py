@@ -56,6 +56,8 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
                 value["name"] = value["url"]
         if name == "creator":
             value = [_creator(v) for v in (value if isinstance(value, list) else [value])]
+        elif name == "distribution":
+            value = [f for f in map(_release_file, _as_list(value)) if f]
         origin = Origin(sheet.file, line, column, raw)
         value = _claim_labelled(name, value, labels.get(norm(name), {}), origin, places)
         if value is not None:
@@ -130,6 +132,33 @@ def _creator(item: Any) -> Any:
         record["email"] = item["email"].strip().removeprefix("mailto:")
     if _is_url(item.get("url")):
         record["url"] = item["url"]
+    return record
+
+
+_SIZE = re.compile(r"^\s*(\d+)\s*(?:B|bytes?)?\s*$", re.IGNORECASE)
+
+
+def _release_file(item: Any) -> dict | None:
+    """A FileObject as a ReleaseFile record (the inverse of writers/croissant._file_object).
+    A FileSet is files matched by a glob, not one download, so it is not one; values the
+    schema would refuse (a relative URL, a checksum of the wrong length) are left out."""
+    if not isinstance(item, dict) or "FileObject" not in map(_type_name, _as_list(item.get("@type"))):
+        return None
+    name = item.get("name") or item.get("@id")
+    if not isinstance(name, str) or not name.strip():
+        return None
+    record: dict[str, Any] = {"name": name}
+    if _is_url(item.get("contentUrl")):
+        record["content_url"] = item["contentUrl"]
+    if isinstance(item.get("encodingFormat"), str) and item["encodingFormat"].strip():
+        record["encoding_format"] = item["encodingFormat"].strip()
+    for key, length in (("sha256", 64), ("md5", 32)):
+        digest = item.get(key)
+        if isinstance(digest, str) and re.fullmatch(rf"[0-9a-fA-F]{{{length}}}", digest):
+            record[key] = digest.lower()
+    size = _SIZE.match(str(item.get("contentSize", "")))
+    if size:
+        record["size_bytes"] = int(size.group(1))
     return record
 
 
