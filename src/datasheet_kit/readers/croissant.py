@@ -142,7 +142,9 @@ def _release_file(item: Any) -> dict | None:
     """A FileObject as a ReleaseFile record (the inverse of writers/croissant._file_object).
     A FileSet is files matched by a glob, not one download, so it is not one; values the
     schema would refuse (a relative URL, a checksum of the wrong length) are left out."""
-    if not isinstance(item, dict) or "FileObject" not in map(_type_name, _as_list(item.get("@type"))):
+    if not isinstance(item, dict):
+        return None
+    if "FileObject" not in map(_type_name, _as_list(item.get("@type"))):
         return None
     name = item.get("name") or item.get("@id")
     if not isinstance(name, str) or not name.strip():
