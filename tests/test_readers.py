@@ -373,3 +373,15 @@ def test_croissant_labelled_parts_and_organisations_given_by_description():
     assert status(sheet, "motivation.funding") is Status.UNKNOWN
     assert answer(sheet, "maintenance.erratum") == "None kept."
     assert status(sheet, "maintenance.retention") is Status.UNKNOWN
+
+
+def test_kaggle_creators_are_collaborators_else_the_owner():
+    owner = kaggle.read(CARDS / "kaggle-upload.json")
+    assert answer(owner, "dataset.creators") == [{"name": "janedoe"}]
+    assert owner.origin("dataset.creators").key == "id"
+    listed = kaggle.read(json.dumps({"id": "janedoe/lesions", "title": "Lesions",
+                                     "collaborators": [{"username": "ada", "role": "writer"},
+                                                       "bo"]}))
+    assert answer(listed, "dataset.creators") == [{"name": "ada"}, {"name": "bo"}]
+    template = kaggle.read(json.dumps({"id": "INSERT_USERNAME_HERE/INSERT_SLUG_HERE"}))
+    assert answer(template, "dataset.creators") is None

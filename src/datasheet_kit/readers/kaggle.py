@@ -117,9 +117,10 @@ def _from_id(question: Question, found: list[Place]) -> tuple[Any, list[Place]] 
 def _owner_as_creator(sheet: Sheet, places: dict[str, list[Place]]) -> None:
     """Without collaborators, the dataset's owner (the OWNER of OWNER/SLUG) is its one known
     creator, as Kaggle's own Croissant export names it; the origin is the `id` key."""
-    dataset = sheet.data.setdefault("dataset", {})
     ids = [p for p in places.get("id", ()) if isinstance(p.value, str) and "/" in p.value]
-    if dataset.get("creators") or not ids:
+    if sheet.data.get("dataset", {}).get("creators") or not ids:
         return
-    dataset["creators"] = creator_records([ids[0].value.split("/")[0]])
-    sheet.origins["dataset.creators"] = ids[0].origin
+    owner = creator_records([ids[0].value.split("/")[0]])  # none for the template's placeholder
+    if owner:
+        sheet.data.setdefault("dataset", {})["creators"] = owner
+        sheet.origins["dataset.creators"] = ids[0].origin
