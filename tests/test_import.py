@@ -140,3 +140,19 @@ def test_a_generated_card_imports_with_the_answers_hf_has_no_place_for(name, tmp
         else:
             assert " ".join(text_of(value).split()) in " ".join(text_of(got).split()), qid
     assert kept, "no answer of an hf_card_section question to check"
+
+
+def test_the_draft_keeps_the_readers_typed_records(tmp_path):
+    """Creators and identifiers reach the draft as the reader's records, ORCID and all."""
+    import yaml
+
+    out = tmp_path / "datasheet.yaml"
+    assert run("import", CARDS / "croissant-creators.json", "-o", out).exit_code == 0
+    dataset = yaml.safe_load(out.read_text())["dataset"]
+    assert dataset["creators"][0] == {
+        "name": "Ada Example", "kind": "person", "affiliation": "Example University",
+        "orcid": "0000-0002-1825-0097", "url": "https://example.org/ada"}
+    assert dataset["creators"][1]["ror"] == "https://ror.org/02mhbdp94"
+    assert dataset["identifiers"] == [{"scheme": "doi", "value": "10.5281/zenodo.1234567"},
+                                      {"scheme": "url", "value": "https://example.org/fc"}]
+    assert run("validate", out).exit_code == 0

@@ -191,6 +191,31 @@ def test_cli_folder_hash_lists(tmp_path):
     assert result.exit_code == 2 and "cannot use the hash list" in result.output
 
 
+def test_cli_json_candidates_for_a_folder(tmp_path):
+    root = lsc_folder(tmp_path / "data", {"train": 30, "test": 10})
+    result = CliRunner().invoke(main, ["provenance", "--references", str(REFERENCES),
+                                       "--format", "json", str(root)])
+    payload = json.loads(result.output)
+    assert list(payload["candidates"]) == payload["files"] == [str(root)]
+    best = payload["candidates"][str(root)][0]
+    assert best["reference"] == "lsc-2021" and best["declared"] is False
+    assert {"kind": "pattern", "detail": r"file names match LSC_\d{6}\.png (40 of 40 images)",
+            "weight": 0.6} in best["evidence"]
+    assert {"kind": "count", "detail": "40 images vs 40 in the original",
+            "weight": 0.5} in best["evidence"]
+    # one noisy-OR over the listed weights gives the confidence shown
+    remaining = 1.0
+    for e in best["evidence"]:
+        remaining *= 1 - e["weight"]
+    assert best["confidence"] == round(1 - remaining, 2)
+
+
+def test_cli_text_output_has_no_candidates_block(tmp_path):
+    result = CliRunner().invoke(main, ["provenance", "--references", str(REFERENCES),
+                                       str(HERE / "copies" / "clean.yaml")])
+    assert "DS900" in result.output and "candidates" not in result.output
+
+
 def test_write_hashes_never_leaves_half_a_list(tmp_path, monkeypatch):
     import os
 

@@ -157,7 +157,9 @@ def test_croissant_versions_and_rai():
     assert old.presence["variant"] == "0.8" and [f.code for f in old.findings] == ["DS015"]
     one = croissant.read(CARDS / "croissant-1.0.json")
     assert one.presence["variant"] == "1.0" and not one.findings
-    assert answer(one, "dataset.creators") == ["Imaginary Lab"]
+    # The typed creator object reads as a Creator record, not as its name alone.
+    assert answer(one, "dataset.creators") == [
+        {"name": "Imaginary Lab", "kind": "organization", "email": "lab@example.org"}]
     assert answer(one, "maintenance.contact") == "lab@example.org"
     assert "splits" in answer(one, "composition.splits")
     assert answer(one, "dataset.date_published") == "2024-03-01"
@@ -168,6 +170,52 @@ def test_croissant_versions_and_rai():
     assert answer(rai, "composition.confidential") == "None: every record is invented."
     assert rai.origin("composition.confidential").line == 12
     assert "Only one invented clinic" in answer(rai, "uses.future_impact")
+
+
+def test_croissant_creators_and_identifiers_are_schema_records():
+    sheet = croissant.read(CARDS / "croissant-creators.json")
+    assert answer(sheet, "dataset.creators") == [
+        {"name": "Ada Example", "kind": "person", "affiliation": "Example University",
+         "orcid": "0000-0002-1825-0097", "url": "https://example.org/ada"},
+        {"name": "Example Imaging Lab", "kind": "organization", "ror": "https://ror.org/02mhbdp94"},
+        # a value that is no ORCID is dropped rather than written where the schema forbids it
+        {"name": "Bo Example", "kind": "person"}]
+    assert answer(sheet, "dataset.identifiers") == [
+        {"scheme": "doi", "value": "10.5281/zenodo.1234567"},
+        {"scheme": "url", "value": "https://example.org/fc"}]
+
+
+def test_croissant_file_objects_are_release_files():
+    sheet = croissant.read(FIXTURES / "fair" / "croissant-complete.json")
+    # Two FileObjects with checksums; the FileSet (a glob of images) is not one download.
+    assert answer(sheet, "dataset.files") == [
+        {"name": "archive", "content_url": "https://example.org/lesion-photos/images.zip",
+         "encoding_format": "application/zip",
+         "sha256": "0f343b0931126a20f133d67c2b018a3b5b6e1d4a2b3c4d5e6f708192a3b4c5d6",
+         "size_bytes": 12345678},
+        {"name": "metadata", "content_url": "https://example.org/lesion-photos/metadata.csv",
+         "encoding_format": "text/csv", "md5": "9e107d9d372bb6826bd81d3542a419d6",
+         "size_bytes": 20480}]
+    # "0000" is no SHA-256: left out rather than carried where the schema refuses it
+    one = croissant.read(CARDS / "croissant-1.0.json")
+    assert answer(one, "dataset.files") == [{"name": "t.csv", "encoding_format": "text/csv",
+                                             "content_url": "https://example.org/t.csv"}]
+
+
+def test_hf_citation_identifiers_are_schema_records():
+    card = ("---\nlicense: cc-by-4.0\n---\n# Dataset Card for Lesions\n\n"
+            "## Dataset Details\n\n### Dataset Description\n\n"
+            "- **Curated by:** Ada Example; Example Imaging Lab\n\n"
+            "## Citation\n\n**BibTeX:**\n\n```\n@misc{lesions,\n  title={Lesions},\n"
+            "  doi={10.5281/zenodo.7654321},\n  note={paper: https://doi.org/10.1038/s41597-1}\n"
+            "}\n```\n")
+    sheet = hf.read(card)
+    # The Zenodo DOI names the data; the journal DOI names a paper, which is not the dataset's.
+    assert answer(sheet, "dataset.identifiers") == [
+        {"scheme": "doi", "value": "10.5281/zenodo.7654321"}]
+    assert sheet.origin("dataset.identifiers").key == "Citation"
+    assert answer(sheet, "dataset.creators") == [{"name": "Ada Example"},
+                                                 {"name": "Example Imaging Lab"}]
 
 
 @pytest.mark.parametrize("reader", [kaggle, croissant])
@@ -325,3 +373,15 @@ def test_croissant_labelled_parts_and_organisations_given_by_description():
     assert status(sheet, "motivation.funding") is Status.UNKNOWN
     assert answer(sheet, "maintenance.erratum") == "None kept."
     assert status(sheet, "maintenance.retention") is Status.UNKNOWN
+
+
+def test_kaggle_creators_are_collaborators_else_the_owner():
+    owner = kaggle.read(CARDS / "kaggle-upload.json")
+    assert answer(owner, "dataset.creators") == [{"name": "janedoe"}]
+    assert owner.origin("dataset.creators").key == "id"
+    listed = kaggle.read(json.dumps({"id": "janedoe/lesions", "title": "Lesions",
+                                     "collaborators": [{"username": "ada", "role": "writer"},
+                                                       "bo"]}))
+    assert answer(listed, "dataset.creators") == [{"name": "ada"}, {"name": "bo"}]
+    template = kaggle.read(json.dumps({"id": "INSERT_USERNAME_HERE/INSERT_SLUG_HERE"}))
+    assert answer(template, "dataset.creators") is None

@@ -343,7 +343,10 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
         write_atomic(write_hashes, write_hash_list(result.scan))
     report = Report()
     report.add(str(path), result.findings + problems)
-    emit(report, fmt)
+    if fmt == "json":
+        click.echo(prov.as_json(report, {str(path): result}), nl=False)
+    else:
+        emit(report, fmt)
     sys.exit(report.exit_code())
 
 @main.command()

@@ -30,7 +30,6 @@ PLATFORMS = {"hf": "Hugging Face card", "kaggle": "Kaggle metadata", "croissant"
 OPTIONAL_SECTIONS = ("provenance", "medical_imaging")
 _URL = re.compile(r"^https?://\S+$")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
-_DOI = re.compile(r"(?:doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -137,21 +136,20 @@ def shaped(prop: dict, value: Any) -> Any | None:
         choices = schema()["$defs"].get(target, {}).get("enum") if target else None
         if choices is not None:  # closed-list values (modality, file formats)
             return items if items and all(v in choices for v in items) else None
-        if target == "Identifier" and all(isinstance(v, dict) and {"scheme", "value"} <= set(v)
-                                          for v in items):
-            return [{"scheme": v["scheme"], "value": v["value"]} for v in items]
-        if target == "Creator":
-            return [{"name": t} for t in texts] or None
-        if target == "Identifier":
-            return [_identifier(t) for t in texts] or None
+        if target:
+            return _records(target, items)
     return None
 
 
-def _identifier(text: str) -> dict:
-    doi = _DOI.search(text)
-    if doi:
-        return {"scheme": "doi", "value": doi.group(1)}
-    return {"scheme": "url" if _URL.match(text) else "other", "value": text}
+def _records(target: str, items: list) -> list[dict] | None:
+    """A list of schema records (Creator, Identifier ...) as the readers built them
+    (readers.RECORDS): kept when every item has the record's required keys, with only the keys
+    the record defines. Shaping card text into records is the readers' job, not the draft's."""
+    definition = schema()["$defs"].get(target, {})
+    known, required = definition.get("properties", {}), set(definition.get("required", []))
+    if not items or not all(isinstance(v, dict) and required <= set(v) for v in items):
+        return None
+    return [{k: v for k, v in item.items() if k in known} for item in items]
 
 
 def draft(sheet: Sheet, title_hint: str = "") -> str:

@@ -297,3 +297,10 @@ def platform_of(url: str) -> str | None:
     if "dataverse" in host.split("."):
         return "dataverse"
     return None
+
+
+def names_data(ident: Identifier) -> bool:
+    """True when an identifier found in prose names data rather than a publication: any Handle
+    or ARK, and a DOI registered by a data repository (Zenodo, Dataverse, PhysioNet...). Other
+    DOIs usually name the paper about a dataset. FAIR-F1-PID and the card readers both ask this."""
+    return ident.scheme != "doi" or platform_of(ident.url) is not None

@@ -53,7 +53,7 @@ def persistent_identifier(t: Target) -> Result:
     in_citation: list[Evidence] = []
     for path, text in texts(t.sheet.data):
         for ident in identifiers.find_all(text):
-            names_data = ident.scheme != "doi" or identifiers.platform_of(ident.url)
+            names_data = identifiers.names_data(ident)
             if path == "dataset.citation" and names_data and str(ident) not in sources:
                 in_citation.append(t.at(path, f"{ident} is cited but not declared in "
                                               "dataset.identifiers", True))

@@ -136,8 +136,8 @@ def texts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
 def identifier_items(t: Target) -> Iterator[tuple[str, dict]]:
     """(path, item) for each entry of dataset.identifiers, as the schema's {scheme, value}.
 
-    A datasheet gives mappings; a reader gives the platform's strings (Croissant `identifier`
-    and `sameAs` are plain IRIs), whose scheme is read from the identifier itself.
+    Datasheets and the card readers (readers.identifier_records) give mappings; a datasheet that
+    fails validation may still hold plain strings, whose scheme is read from the identifier.
     """
     for index, item in enumerate(t.value("dataset.identifiers") or []):
         if isinstance(item, str):

@@ -19,7 +19,8 @@ The package, in the order a target goes through it:
 - ``targets``: the evidence a copy carries (`Target`), read from a sheet, a folder or a listing;
 - ``evidence``: weights, `Evidence`, `Candidate` and :func:`candidates`;
 - ``verdicts``: the findings DS900-DS905 drawn from the confident candidates;
-- ``run``: :func:`examine`, one file or folder from end to end.
+- ``run``: :func:`examine`, one file or folder from end to end, and :func:`as_json`, the JSON
+  report with the candidates.
 
 Everything public is re-exported here, so ``datasheet_kit.provenance.examine`` and the other
 names keep working where they were used.
@@ -37,7 +38,7 @@ from .evidence import (REPORT_AT, TIE, W_COUNT_NEAR, W_COUNT_SPLIT, W_COUNT_SPLI
                        candidates, is_reference)
 from .names import compact, find_words, mentions
 from .references import Reference, default_references, load_references, reference_from_sheet
-from .run import DATASHEET_NAMES, Examination, examine
+from .run import DATASHEET_NAMES, Examination, as_json, examine
 from .targets import (NO_LICENSE, Target, parse_size, target_from_folder, target_from_listing,
                       target_from_sheet)
 from .verdicts import FIND_AT, findings, license_verdict
@@ -46,8 +47,8 @@ __all__ = ["DATASHEET_NAMES", "FIND_AT", "NO_LICENSE", "REPORT_AT", "TIE", "W_CO
            "W_COUNT_SPLIT", "W_COUNT_SPLITS", "W_COUNT_TOTAL", "W_DECLARED", "W_FAMILY_TEXT",
            "W_FAMILY_TITLE", "W_KEYWORD", "W_LINK", "W_NAME_TEXT", "W_NAME_TITLE", "W_PATTERN",
            "W_SAME_PATTERN", "W_SIZE", "Candidate", "Evidence", "Examination", "Finding",
-           "Reference", "Severity", "Target", "best", "candidates", "compact", "default_references",
-           "examine", "find_words", "findings", "is_reference", "license_answer",
-           "license_compatibility", "license_text", "license_verdict", "load_references",
-           "mentions", "parse_size", "reference_from_sheet", "target_from_folder",
+           "Reference", "Severity", "Target", "as_json", "best", "candidates", "compact",
+           "default_references", "examine", "find_words", "findings", "is_reference",
+           "license_answer", "license_compatibility", "license_text", "license_verdict",
+           "load_references", "mentions", "parse_size", "reference_from_sheet", "target_from_folder",
            "target_from_listing", "target_from_sheet"]

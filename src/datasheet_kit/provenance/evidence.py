@@ -47,6 +47,11 @@ class Evidence:
         return self.kind in ("name", "family", "family, other year", "declared", "link",
                              "pattern")
 
+    def to_dict(self) -> dict:
+        """The JSON form (`datasheet provenance --format json`); `detail` is the same sentence
+        the DS900 message shows, so the two outputs cannot disagree."""
+        return {"kind": self.kind, "detail": self.text, "weight": self.weight}
+
 
 @dataclass
 class Candidate:
@@ -63,6 +68,12 @@ class Candidate:
     @property
     def declared(self) -> bool:
         return any(e.kind in ("declared", "link") for e in self.evidence)
+
+    def to_dict(self) -> dict:
+        """The JSON form; `confidence` is the value the DS900 message prints."""
+        return {"reference": self.reference.id, "title": self.reference.title,
+                "confidence": self.confidence, "declared": self.declared,
+                "evidence": [e.to_dict() for e in self.evidence]}
 
 
 def _fields(target: Target) -> list[tuple[str, str]]:

@@ -54,6 +54,10 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             value = {"name" if not _is_url(value) else "url": value}
             if "url" in value:
                 value["name"] = value["url"]
+        if name == "creator":
+            value = [_creator(v) for v in (value if isinstance(value, list) else [value])]
+        elif name == "distribution":
+            value = [f for f in map(_release_file, _as_list(value)) if f]
         origin = Origin(sheet.file, line, column, raw)
         value = _claim_labelled(name, value, labels.get(norm(name), {}), origin, places)
         if value is not None:
@@ -93,6 +97,82 @@ def _claim_labelled(name: str, value: Any, labels: dict[str, str], origin: Origi
     return left
 
 
+_ORCID = re.compile(r"(?:orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
+_ROR = re.compile(r"^https://ror\.org/0[a-z0-9]{6}\d{2}$")
+
+
+def _creator(item: Any) -> Any:
+    """A schema.org Person or Organization as a Creator record (the inverse of what
+    writers/croissant.py writes); anything without a name is left as it is, to be read as text.
+    Only values the schema's patterns accept are kept, so an imported draft still validates."""
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        return item
+    record: dict[str, Any] = {"name": item["name"]}
+    types = {_type_name(t) for t in _as_list(item.get("@type"))}
+    if "Person" in types:
+        record["kind"] = "person"
+    elif types & {"Organization", "Organisation"}:
+        record["kind"] = "organization"
+    affiliation = next(iter(_as_list(item.get("affiliation"))), None)
+    affiliation = affiliation.get("name") if isinstance(affiliation, dict) else affiliation
+    if isinstance(affiliation, str) and affiliation.strip():
+        record["affiliation"] = affiliation.strip()
+    # An ORCID or ROR may sit in identifier (a string or a PropertyValue), @id or sameAs.
+    ids = [*_as_list(item.get("identifier")), item.get("@id"), *_as_list(item.get("sameAs"))]
+    for ident in ids:
+        text = (ident.get("value") or ident.get("@id")) if isinstance(ident, dict) else ident
+        if not isinstance(text, str):
+            continue
+        orcid = _ORCID.search(text.strip())
+        if orcid and record.get("kind") != "organization":
+            record.setdefault("orcid", orcid.group(1))
+        elif _ROR.match(text.strip()) and record.get("kind") != "person":
+            record.setdefault("ror", text.strip())
+    if isinstance(item.get("email"), str) and item["email"].strip():
+        record["email"] = item["email"].strip().removeprefix("mailto:")
+    if _is_url(item.get("url")):
+        record["url"] = item["url"]
+    return record
+
+
+_SIZE = re.compile(r"^\s*(\d+)\s*(?:B|bytes?)?\s*$", re.IGNORECASE)
+
+
+def _release_file(item: Any) -> dict | None:
+    """A FileObject as a ReleaseFile record (the inverse of writers/croissant._file_object).
+    A FileSet is files matched by a glob, not one download, so it is not one; values the
+    schema would refuse (a relative URL, a checksum of the wrong length) are left out."""
+    if not isinstance(item, dict):
+        return None
+    if "FileObject" not in map(_type_name, _as_list(item.get("@type"))):
+        return None
+    name = item.get("name") or item.get("@id")
+    if not isinstance(name, str) or not name.strip():
+        return None
+    record: dict[str, Any] = {"name": name}
+    if _is_url(item.get("contentUrl")):
+        record["content_url"] = item["contentUrl"]
+    if isinstance(item.get("encodingFormat"), str) and item["encodingFormat"].strip():
+        record["encoding_format"] = item["encodingFormat"].strip()
+    for key, length in (("sha256", 64), ("md5", 32)):
+        digest = item.get(key)
+        if isinstance(digest, str) and re.fullmatch(rf"[0-9a-fA-F]{{{length}}}", digest):
+            record[key] = digest.lower()
+    size = _SIZE.match(str(item.get("contentSize", "")))
+    if size:
+        record["size_bytes"] = int(size.group(1))
+    return record
+
+
+def _type_name(value: Any) -> str:
+    """`sc:Person`, `https://schema.org/Person` and `Person` are all Person."""
+    return value.rsplit(":", 1)[-1].rsplit("/", 1)[-1] if isinstance(value, str) else ""
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
 def normal_key(key: str, rai: set[str]) -> str:
     if key.startswith("@"):
         return key
@@ -123,10 +203,8 @@ def find(value: Any, parts: list[str]) -> list[Any]:
     head = parts[0]
     if ":" in head and head.split(":", 1)[1][:1].isupper():
         term = head.split(":", 1)[1]
-        types = value.get("dataType", value.get("@type", ""))
-        types = types if isinstance(types, list) else [types]
-        matched = any(isinstance(t, str) and t.rsplit(":", 1)[-1].rsplit("/", 1)[-1] == term
-                      for t in types)
+        matched = any(_type_name(t) == term
+                      for t in _as_list(value.get("dataType", value.get("@type", ""))))
         return find(value, parts[1:]) if matched else []
     return find(value[head], parts[1:]) if head in value else []
 

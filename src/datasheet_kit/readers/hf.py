@@ -21,8 +21,8 @@ from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
 from ..writers._text import parse_typed
-from . import (LABEL, Place, add_finding, crosswalk_names, fill, norm, pluck, presence,
-               question_labels, source_text, split_labelled)
+from . import (LABEL, Place, add_finding, crosswalk_names, fill, identifiers_from_citation, norm,
+               pluck, presence, question_labels, source_text, split_labelled)
 
 # Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
@@ -210,6 +210,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             sheet.unmapped.append({"heading": section.title, "level": section.level,
                                    "line": section.line, "text": _tidy("\n".join(text_lines))})
     fill(sheet, order, places, convert=typed_answer)
+    identifiers_from_citation(sheet)
     fields: dict[str, list] = {}
     for name in crosswalk_names(known.yaml):
         top = name.split(".")[0]

@@ -15,8 +15,8 @@ from typing import Any
 
 from ..catalogue import Question
 from ..sheet import Origin, Sheet
-from . import (Place, combine, crosswalk_names, fill, key_lines, open_json, norm,
-               platform_crosswalk, pluck, presence, render)
+from . import (Place, combine, creator_records, crosswalk_names, fill, key_lines, open_json,
+               norm, platform_crosswalk, pluck, presence, render)
 
 SITE = "https://www.kaggle.com/datasets/"
 
@@ -51,6 +51,7 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
             Place(name, value, Origin(sheet.file, line, column, spelled.get(top, top)),
                   prose=isinstance(value, str)))
     fill(sheet, [mapping], places, convert=_from_id)
+    _owner_as_creator(sheet, places)
     fields = dict.fromkeys(name.split(".")[0] for name in crosswalk_names(mapping))
     sheet.presence = presence({f: [upload.get(f)] for f in fields}, variant)
     return sheet
@@ -83,6 +84,12 @@ def normalise(document: dict) -> tuple[dict, dict[str, str]]:
     if "keywords" not in upload and isinstance(upload.get("tags"), list):
         put("keywords", [t.get("name") if isinstance(t, dict) else t for t in upload["tags"]],
             spelled["tags"])
+    # Collaborators come as user names or as API objects ({username, role}); a Creator has a name.
+    if isinstance(upload.get("collaborators"), list):
+        upload["collaborators"] = [
+            {"name": c.get("name") or c.get("displayName") or c.get("username")}
+            if isinstance(c, dict) and (c.get("name") or c.get("displayName") or c.get("username"))
+            else c for c in upload["collaborators"]]
     # Update-style files describe files as data[{name, description, columns}].
     if "resources" not in upload and isinstance(upload.get("data"), list):
         resources = []
@@ -105,3 +112,15 @@ def _from_id(question: Question, found: list[Place]) -> tuple[Any, list[Place]] 
         return SITE + ids[0].value, ids[:1]
     owners = [replace(p, value=p.value.split("/")[0]) if p in ids else p for p in found]
     return combine(question, owners)
+
+
+def _owner_as_creator(sheet: Sheet, places: dict[str, list[Place]]) -> None:
+    """Without collaborators, the dataset's owner (the OWNER of OWNER/SLUG) is its one known
+    creator, as Kaggle's own Croissant export names it; the origin is the `id` key."""
+    ids = [p for p in places.get("id", ()) if isinstance(p.value, str) and "/" in p.value]
+    if sheet.data.get("dataset", {}).get("creators") or not ids:
+        return
+    owner = creator_records([ids[0].value.split("/")[0]])  # none for the template's placeholder
+    if owner:
+        sheet.data.setdefault("dataset", {})["creators"] = owner
+        sheet.origins["dataset.creators"] = ids[0].origin
