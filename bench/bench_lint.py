@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+
 from _timing import table, time_commands, tool
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,8 +17,7 @@ from datasheet_kit import files
 from datasheet_kit.catalogue import crosswalk
 from datasheet_kit.cli import main
 from datasheet_kit.sheet import load
-from datasheet_kit.writers import OUTPUTS, generate
-from datasheet_kit.writers import _files
+from datasheet_kit.writers import OUTPUTS, _files, generate
 from datasheet_kit.writers._license import hf_licenses, kaggle_licenses, platform_lists
 from datasheet_kit.writers._templates import templates_dir
 from datasheet_kit.writers.croissant import RAI_PROPERTIES, REQUIRED, check

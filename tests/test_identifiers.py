@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datasheet_kit.identifiers import SCHEMES, Identifier, find_all, is_persistent, parse, platform_of, validate
+from datasheet_kit.identifiers import (
+    SCHEMES,
+    Identifier,
+    find_all,
+    is_persistent,
+    parse,
+    platform_of,
+    validate,
+)
 
 # ---------------------------------------------------------------------------
 # parse: one identifier in any of its usual forms

@@ -280,6 +280,7 @@ def test_real_kaggle_copy_of_isic_2020(corpus):
     """A real copy (corpus) that cites the ISIC 2020 DOI, read by the Kaggle reader: it is
     recognised as a copy of ISIC 2020, declared through that DOI."""
     from datasheet_kit.inputs import load_document
+
     from .conftest import DATASHEETS
 
     sheet = load_document(corpus / "kaggle" / "Edgar-Ontiveros__melanoma-triage__1.json")

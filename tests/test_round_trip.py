@@ -16,7 +16,6 @@ import json
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
-
 from hypothesis import strategies as st
 
 from datasheet_kit.answers import Status, count_of, question_status, status_of, text_of

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from datasheet_kit import catalogue
 from datasheet_kit.lint import lint
-from datasheet_kit.score import score
 from datasheet_kit.rules import registry, run
+from datasheet_kit.score import score
 from datasheet_kit.sheet import load, loads
 from datasheet_kit.validate import validate
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from datasheet_kit.sheet import MAX_DEPTH, load, loads, split, join
+from datasheet_kit.sheet import MAX_DEPTH, join, load, loads, split
 
 
 def codes(sheet):

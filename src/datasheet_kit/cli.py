@@ -198,7 +198,8 @@ def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: st
 
     For an HF card, Kaggle or Croissant file, the platform-style score (how many of the
     platform's fields hold anything) is shown beside it. Folders give every such document."""
-    from .score import render_json, render_table, score as score_sheet
+    from .score import render_json, render_table
+    from .score import score as score_sheet
     from .sheet import FATAL as FATAL_CODES
 
     config = _configure(select, ignore, None, fail_under)

@@ -14,9 +14,10 @@ ignored nothing would be worse than no configuration.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .findings import Finding, Severity
 

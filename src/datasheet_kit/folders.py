@@ -16,10 +16,10 @@ import hashlib
 import os
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
 
 from .findings import Finding, Severity
 from .splits import SPLIT_SYNONYMS, canonical_split, finding

@@ -7,14 +7,14 @@ writers/, safe writing and marker-preserving updates in writers/_files.py.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from .files import write_atomic
 from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity
 from .inputs import load_document
 from .validate import validate
 from .writers import DEFAULT_NAMES, OUTPUTS, generate
-from .files import write_atomic
 from .writers._files import RefusedError, plan_markdown, plan_whole
 
 _MARKDOWN_KINDS = ("hf-card", "markdown")

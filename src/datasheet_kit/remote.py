@@ -70,9 +70,9 @@ def _hub(repo_id: str, timeout: float) -> Sheet:
     except ImportError:
         raise RemoteError("hf: targets need huggingface_hub: pip install 'datasheet-kit[hf]'") \
             from None
-    from .readers import hf
-
     from huggingface_hub import utils as hub_utils
+
+    from .readers import hf
 
     # One GET each, with our timeout. hf_hub_download would retry an unreachable Hub with
     # back-off for about half a minute before giving up, which is not what a lint run wants.
@@ -138,7 +138,7 @@ def _kaggle(ref: str, timeout: float) -> Sheet:
             text = response.read(8 * 1024 * 1024).decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         raise RemoteError(f"{target}: {_http_reason(exc.code)}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise RemoteError(f"{target}: Kaggle did not answer within {timeout:g} s") from None
     except urllib.error.URLError as exc:
         reason = exc.reason

@@ -110,7 +110,7 @@ class Resolver:
         except urllib.error.URLError as exc:
             outcome, detail = _reason(exc.reason)
             return Resolution(url, outcome, attempts=attempt, detail=detail)
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             return Resolution(url, "timeout", attempts=attempt,
                               detail=f"no answer within {self.timeout:g} s")
         except (OSError, ValueError) as exc:  # a malformed URL, a reset connection

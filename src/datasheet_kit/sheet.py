@@ -8,9 +8,10 @@ duplicate keys, and bound the work an alias bomb or a deeply nested file can cau
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -99,9 +100,7 @@ class Sheet:
     def get(self, path: str, default: Any = None) -> Any:
         value: Any = self.data
         for part in split(path):
-            if isinstance(part, int) and isinstance(value, list) and part < len(value):
-                value = value[part]
-            elif isinstance(part, str) and isinstance(value, dict) and part in value:
+            if isinstance(part, int) and isinstance(value, list) and part < len(value) or isinstance(part, str) and isinstance(value, dict) and part in value:
                 value = value[part]
             else:
                 return default

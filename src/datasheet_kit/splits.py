@@ -15,9 +15,9 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .findings import Finding, Severity
 
@@ -304,7 +304,7 @@ def _report(result: SplitCheck, leaked: dict, shared: dict, empty: Counter,
     if shared:
         out.append(finding(
             file, "DS906", Severity.ERROR,
-            (f"1 image appears" if len(shared) == 1 else f"{len(shared):,} images appear")
+            ("1 image appears" if len(shared) == 1 else f"{len(shared):,} images appear")
             + " in more than one split; an image must be in one split only",
             path=image_column or ""))
         for image, per in _first(shared, examples):

@@ -16,9 +16,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .answers import Status, status_of
 from .catalogue import questions, sections

@@ -21,14 +21,27 @@ from __future__ import annotations
 
 # Importing a check module registers its checks; the order of these imports is the order of the
 # report (F, A, I, R, then the online check), so keep it.
-from . import findable  # noqa: F401, I001
-from . import accessible  # noqa: F401
-from . import interoperable  # noqa: F401
-from . import reusable  # noqa: F401
-from . import online  # noqa: F401
+from . import (
+                    accessible,  # noqa: F401
+                    findable,  # noqa: F401, I001
+                    interoperable,  # noqa: F401
+                    online,  # noqa: F401
+                    reusable,  # noqa: F401
+)
 from .findable import CORE_FIELDS
-from .model import (CHECKS, FAIL, NOT_APPLICABLE, PARTIAL, PASS, PRINCIPLES, STATUS_SCORE, Check,
-                    Evidence, Result, Target)
+from .model import (
+                    CHECKS,
+                    FAIL,
+                    NOT_APPLICABLE,
+                    PARTIAL,
+                    PASS,
+                    PRINCIPLES,
+                    STATUS_SCORE,
+                    Check,
+                    Evidence,
+                    Result,
+                    Target,
+)
 from .online import RESOLVE, online_check
 from .run import CROISSANT_ONLY, FairReport, assess, target_for
 

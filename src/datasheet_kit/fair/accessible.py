@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 
 from ..answers import text_of
-from .model import (FAIL, PARTIAL, PASS, Evidence, Result, Target, answered, as_list, check,
-                    graded, identifier_items, make_result)
-
+from .model import (
+    FAIL,
+    PARTIAL,
+    PASS,
+    Evidence,
+    Result,
+    Target,
+    answered,
+    as_list,
+    check,
+    graded,
+    identifier_items,
+    make_result,
+)
 
 # Machine-readable access terms: Data Use Ontology and COAR access rights.
 _ACCESS_TERMS = re.compile(r"\bDUO[_:]\d{7}\b|purl\.obolibrary\.org/obo/DUO_"

@@ -6,8 +6,23 @@ from collections.abc import Iterator
 
 from .. import identifiers, jsonld
 from ..answers import status_of
-from .model import (FAIL, PARTIAL, PASS, Evidence, Result, Target, answered, as_list, check,
-                    graded, identifier_items, is_http_iri, make_result, texts, type_is)
+from .model import (
+    FAIL,
+    PARTIAL,
+    PASS,
+    Evidence,
+    Result,
+    Target,
+    answered,
+    as_list,
+    check,
+    graded,
+    identifier_items,
+    is_http_iri,
+    make_result,
+    texts,
+    type_is,
+)
 
 
 @check("FAIR-F1-PID", "F", "FsF-F1-02D-1", "RDA-F1-01M, RDA-F1-01D",

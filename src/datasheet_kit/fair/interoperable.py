@@ -11,8 +11,22 @@ from typing import Any
 from .. import identifiers, jsonld
 from ..answers import text_of
 from ..sheet import Origin, join
-from .model import (FAIL, NOT_APPLICABLE, PARTIAL, PASS, Evidence, Result, Target, answered,
-                    as_list, check, graded, identifier_items, make_result, type_is)
+from .model import (
+    FAIL,
+    NOT_APPLICABLE,
+    PARTIAL,
+    PASS,
+    Evidence,
+    Result,
+    Target,
+    answered,
+    as_list,
+    check,
+    graded,
+    identifier_items,
+    make_result,
+    type_is,
+)
 
 
 def _remote_contexts(node: Any) -> list[str]:

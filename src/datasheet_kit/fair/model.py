@@ -35,7 +35,7 @@ class Check:
     name: str  # the finding name, a slug
     weight: int
     needs: str  # "sheet", "jsonld" or "either": what the check reads
-    run: Callable[["Target"], "Result"] | None  # None for the online check
+    run: Callable[[Target], Result] | None  # None for the online check
     online: bool = False
 
 

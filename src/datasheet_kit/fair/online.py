@@ -8,8 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import identifiers
-from .model import (CHECKS, FAIL, NOT_APPLICABLE, Check, Result, Target, graded,
-                    identifier_items, is_http_iri, make_result)
+from .model import (
+    CHECKS,
+    FAIL,
+    NOT_APPLICABLE,
+    Check,
+    Result,
+    Target,
+    graded,
+    identifier_items,
+    is_http_iri,
+    make_result,
+)
 
 
 def _resolvable(t: Target, url_for: Callable[[identifiers.Identifier], str]

@@ -8,8 +8,20 @@ from .. import licenses
 from ..answers import status_of
 from .findable import file_objects
 from .interoperable import rai_terms
-from .model import (FAIL, NOT_APPLICABLE, PARTIAL, PASS, Evidence, Result, Target, answered,
-                    as_list, check, graded, make_result)
+from .model import (
+    FAIL,
+    NOT_APPLICABLE,
+    PARTIAL,
+    PASS,
+    Evidence,
+    Result,
+    Target,
+    answered,
+    as_list,
+    check,
+    graded,
+    make_result,
+)
 
 
 @check("FAIR-R1-CONTENT", "R", "FsF-R1-01MD-1, FsF-R1-01MD-2", "RDA-R1-01M",

@@ -9,8 +9,20 @@ from pathlib import Path
 from .. import jsonld
 from ..findings import Finding, Severity
 from ..sheet import FATAL, Origin
-from .model import (CHECKS, FAIL, NOT_APPLICABLE, PASS, PRINCIPLES, SEVERITY, STATUS_SCORE, Check,
-                    Evidence, Result, Target, make_result)
+from .model import (
+    CHECKS,
+    FAIL,
+    NOT_APPLICABLE,
+    PASS,
+    PRINCIPLES,
+    SEVERITY,
+    STATUS_SCORE,
+    Check,
+    Evidence,
+    Result,
+    Target,
+    make_result,
+)
 
 CROISSANT_ONLY = "applies to Croissant JSON-LD only"
 # What a data administrator checks before accepting a dataset (Copycats, recommendation on

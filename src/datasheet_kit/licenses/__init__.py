@@ -43,9 +43,9 @@ working. """
 from __future__ import annotations
 
 from .answers import license_answer, license_compatibility, license_text
-from .copies import COMPATIBLE, INCOMPATIBLE, UNKNOWN, compatibility
+
 # The rule tables stay reachable as `licenses._GATES` ...: tests check every row's shape.
-from .copies import _CONDITIONS, _GATES, _NOTES  # noqa: F401
+from .copies import _CONDITIONS, _GATES, _NOTES, COMPATIBLE, INCOMPATIBLE, UNKNOWN, compatibility  # noqa: F401
 from .model import KINDS, Compatibility, License
 from .platforms import current_id, current_spdx, hf_id, hf_ids, kaggle_name, kaggle_names, spdx_url
 from .reading import normalize

@@ -18,7 +18,6 @@ from .model import Compatibility, License
 from .reading import normalize
 from .table import _key
 
-
 COMPATIBLE, INCOMPATIBLE, UNKNOWN = "compatible", "incompatible", "unknown"
 
 _UNSTATED = {

@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from .table import _key
 
-
 # Words that name a CC licence element, as one token or two.
 _CC_ELEMENT_WORDS = {
     "by": "BY",

@@ -13,7 +13,6 @@ from .model import License
 from .reading import normalize
 from .table import _tables
 
-
 # SPDX deprecated the bare GNU ids because they did not say "only" or "or later"; its full names
 # for them do ("v3.0 only", "v3.0 or later"), so the replacement follows from the suffix.
 _GNU_DEPRECATED = re.compile(r"((?:A|L)?GPL|GFDL)-(\d\.\d)(\+)?")

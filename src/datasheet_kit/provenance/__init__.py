@@ -32,15 +32,40 @@ from __future__ import annotations
 # (provenance.license_compatibility) and the finding types (provenance.Severity).
 from ..findings import Finding, Severity
 from ..licenses import license_answer, license_compatibility, license_text
-from .evidence import (REPORT_AT, TIE, W_COUNT_NEAR, W_COUNT_SPLIT, W_COUNT_SPLITS, W_COUNT_TOTAL,
-                       W_DECLARED, W_FAMILY_TEXT, W_FAMILY_TITLE, W_KEYWORD, W_LINK, W_NAME_TEXT,
-                       W_NAME_TITLE, W_PATTERN, W_SAME_PATTERN, W_SIZE, Candidate, Evidence, best,
-                       candidates, is_reference)
+from .evidence import (
+                       REPORT_AT,
+                       TIE,
+                       W_COUNT_NEAR,
+                       W_COUNT_SPLIT,
+                       W_COUNT_SPLITS,
+                       W_COUNT_TOTAL,
+                       W_DECLARED,
+                       W_FAMILY_TEXT,
+                       W_FAMILY_TITLE,
+                       W_KEYWORD,
+                       W_LINK,
+                       W_NAME_TEXT,
+                       W_NAME_TITLE,
+                       W_PATTERN,
+                       W_SAME_PATTERN,
+                       W_SIZE,
+                       Candidate,
+                       Evidence,
+                       best,
+                       candidates,
+                       is_reference,
+)
 from .names import compact, find_words, mentions
 from .references import Reference, default_references, load_references, reference_from_sheet
 from .run import DATASHEET_NAMES, Examination, as_json, examine
-from .targets import (NO_LICENSE, Target, parse_size, target_from_folder, target_from_listing,
-                      target_from_sheet)
+from .targets import (
+                       NO_LICENSE,
+                       Target,
+                       parse_size,
+                       target_from_folder,
+                       target_from_listing,
+                       target_from_sheet,
+)
 from .verdicts import FIND_AT, findings, license_verdict
 
 __all__ = ["DATASHEET_NAMES", "FIND_AT", "NO_LICENSE", "REPORT_AT", "TIE", "W_COUNT_NEAR",

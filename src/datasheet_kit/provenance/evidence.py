@@ -8,9 +8,9 @@ kind of evidence are here, and nothing else is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..findings import clip
 from .names import _YEAR, _YEARS_AFTER, compact, find_words, mentions

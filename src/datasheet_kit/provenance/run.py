@@ -17,7 +17,6 @@ from .references import Reference
 from .targets import Target, target_from_folder, target_from_sheet
 from .verdicts import findings
 
-
 DATASHEET_NAMES = ("datasheet.yaml", "datasheet.yml")
 
 

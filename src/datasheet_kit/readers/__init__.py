@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..answers import is_placeholder
 from ..catalogue import Question, crosswalk, questions
@@ -341,7 +342,7 @@ def split_labelled(parts: list[str], labels: dict[str, str]) -> tuple[list[str],
     return rest, claimed
 
 
-@lru_cache(maxsize=None)
+@cache
 def platform_crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
     """catalogue.crosswalk(platform), built once per process (readers must not change it)."""
     return crosswalk(platform)

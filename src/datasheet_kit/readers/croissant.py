@@ -14,8 +14,19 @@ from typing import Any
 
 from ..findings import Severity
 from ..sheet import Origin, Sheet
-from . import (Place, add_finding, crosswalk_names, fill, key_lines, open_json, norm,
-               platform_crosswalk, presence, question_labels, split_labelled)
+from . import (
+    Place,
+    add_finding,
+    crosswalk_names,
+    fill,
+    key_lines,
+    norm,
+    open_json,
+    platform_crosswalk,
+    presence,
+    question_labels,
+    split_labelled,
+)
 
 _PREFIXES = (
     ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),

@@ -21,8 +21,20 @@ from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
 from ..writers._text import parse_typed
-from . import (LABEL, Place, add_finding, crosswalk_names, fill, identifiers_from_citation, norm,
-               pluck, presence, question_labels, source_text, split_labelled)
+from . import (
+    LABEL,
+    Place,
+    add_finding,
+    crosswalk_names,
+    fill,
+    identifiers_from_citation,
+    norm,
+    pluck,
+    presence,
+    question_labels,
+    source_text,
+    split_labelled,
+)
 
 # Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")

@@ -15,8 +15,20 @@ from typing import Any
 
 from ..catalogue import Question
 from ..sheet import Origin, Sheet
-from . import (Place, combine, creator_records, crosswalk_names, fill, key_lines, open_json,
-               norm, platform_crosswalk, pluck, presence, render)
+from . import (
+    Place,
+    combine,
+    creator_records,
+    crosswalk_names,
+    fill,
+    key_lines,
+    norm,
+    open_json,
+    platform_crosswalk,
+    pluck,
+    presence,
+    render,
+)
 
 SITE = "https://www.kaggle.com/datasets/"
 

@@ -20,8 +20,9 @@ configuration and the scores know every code from one place.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..findings import Finding, Severity
 from ..sheet import LOAD_CODES, Sheet

@@ -7,7 +7,8 @@ answer is reported once.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .. import catalogue
 from ..answers import Status, question_status, text_of

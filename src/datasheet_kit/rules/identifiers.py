@@ -8,7 +8,7 @@ decide what to tell the author.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import identifiers
 from ..sheet import Sheet, join

@@ -8,7 +8,8 @@ The module is imported inside the rules, not here, so that listing the rules sta
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..answers import Status, status_of
 from ..sheet import Sheet

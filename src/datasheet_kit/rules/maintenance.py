@@ -7,7 +7,7 @@ answers say.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..answers import Status, status_of, text_of
 from ..sheet import Sheet

@@ -6,7 +6,7 @@ modality) are given at all is completeness (DS201); these rules judge what they 
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..answers import Status, status_of
 from ..sheet import Sheet

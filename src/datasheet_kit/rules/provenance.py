@@ -5,7 +5,7 @@ Only for datasheets with `provenance.derived_from` (a copy, a subset, a conversi
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..answers import Status, status_of
 from ..sheet import Sheet, join

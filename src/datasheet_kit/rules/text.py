@@ -7,7 +7,7 @@ readers and writers use.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..answers import Status, is_placeholder, text_of
 from ..findings import clip

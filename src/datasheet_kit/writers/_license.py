@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from ..answers import Status, status_of
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def platform_lists(name: str) -> dict:
     """A vendored closed list other than licences (data/hf_lists.json or data/kaggle_lists.json)."""
     return json.loads((_DATA / f"{name}_lists.json").read_text(encoding="utf-8"))

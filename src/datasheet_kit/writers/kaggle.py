@@ -19,7 +19,7 @@ from ..answers import Status, status_of
 from ..catalogue import crosswalk
 from ..files import json_text
 from . import Output, answers
-from ._license import kaggle_licenses, kaggle_license, platform_lists
+from ._license import kaggle_license, kaggle_licenses, platform_lists
 from ._text import describe, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..answers import sources_of
 from ..catalogue import GEBRU_SECTIONS, questions, sections
 from . import Output, answers
 from ._templates import render
-from ..answers import sources_of
 from ._text import describe, fold
 
 
