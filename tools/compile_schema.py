@@ -24,7 +24,10 @@ DEFAULT_OUT = ROOT / "src" / "datasheet_kit" / "_compiled"
 # question the card template has no place for, behind its label (readers find the label, not
 # the heading).
 CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "hf_card_section", "kaggle",
-                  "croissant")
+                  "croissant", "asked_by", "hf_hint", "kaggle_hint", "croissant_hint")
+# asked_by names places as PLATFORM:PLACE; each platform prefix stands for these annotations.
+ASKED_BY_PLATFORMS = {"hf": ("hf_heading", "hf_legacy_heading"), "hf_yaml": ("hf_yaml",),
+                      "kaggle": ("kaggle",), "croissant": ("croissant",)}
 # Section slots of the root class, in the order a reader expects them.
 SECTION_ORDER = (
     "dataset", "motivation", "composition", "collection", "preprocessing", "uses",
@@ -139,7 +142,25 @@ def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
     }
     if slot.range in view.all_enums():
         entry["enum"] = slot.range
+    _check_roles(f"{section}.{slot.name}", entry["crosswalk"])
     return entry
+
+
+def _check_roles(qid: str, crosswalk: dict[str, list[str]]) -> None:
+    """A place that asks a question must be one of its homes; a hint must not be one (a hint
+    is shown beside the question, never read or written as its answer)."""
+    for place in crosswalk.get("asked_by", []):
+        platform, _, name = place.partition(":")
+        keys = ASKED_BY_PLATFORMS.get(platform)
+        if keys is None or not any(name in crosswalk.get(k, []) for k in keys):
+            sys.exit(f"schema error: {qid} is asked_by {place!r}, which is not one of its "
+                     f"{platform} places")
+    for platform in ("hf", "kaggle", "croissant"):
+        homes = {n for k, v in crosswalk.items() if k.startswith(platform) and k != f"{platform}_hint"
+                 for n in v}
+        both = homes & set(crosswalk.get(f"{platform}_hint", []))
+        if both:
+            sys.exit(f"schema error: {qid} has {sorted(both)} both as a home and as a hint")
 
 
 def _shape(view, slot) -> str:

@@ -7,7 +7,18 @@ file that cannot be loaded scores 0.
 
 The statuses beside the score say what the answers are, whatever the rules think of them:
 per question answered / not_applicable / unknown / todo / placeholder / missing, and where the
-answer is (file, line, column, key); per section answered, partial, placeholder only or absent.
+answer is (file, line, column, key); per section:
+
+- answered: every question is given (answered, or not applicable / unknown with a reason) and
+  at least one is answered with content;
+- partial: at least one question (not counting the optional ones) is answered with content;
+- gaps only: nothing is answered, but some questions are deliberately declared unknown or not
+  applicable (a card's `license: unknown` says something, but it is no answer);
+- placeholder only: the template's places are there and empty, or marked todo;
+- absent: nothing at all.
+
+A question still to do (`status: todo`) weighs what a missing one weighs: a draft that only
+marks its gaps as todo scores what the card it came from scores, no more.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ from .rules.completeness import applicable
 from .sheet import Sheet, split
 
 SCORE_FORMAT_VERSION = 1
+STILL_TO_DO = "DS203"
 _GIVEN = (Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)
 
 
@@ -105,10 +117,13 @@ def presence_percent(presence: dict | None) -> float | None:
 
 def _section_status(questions: list[QuestionScore]) -> str:
     counted = [q for q in questions if q.level != "optional"] or questions
-    if counted and all(q.status in _GIVEN for q in counted):
+    content = any(q.status is Status.ANSWERED for q in counted)
+    if content and all(q.status in _GIVEN for q in counted):
         return "answered"
-    if any(q.status in _GIVEN for q in questions):
+    if content:
         return "partial"
+    if any(q.status in _GIVEN for q in counted):
+        return "gaps only"
     if any(q.status in (Status.PLACEHOLDER, Status.TODO) for q in questions):
         return "placeholder only"
     return "absent"
@@ -130,10 +145,15 @@ def _section_of(finding: Finding) -> str:
 def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
     """The scorecard of one sheet from the findings reported on it (after configuration)."""
     weights = {code: entry.weight for code, entry in registry().items()}
+    levels = {qid: q.level for qid, q in catalogue.questions().items()}
     penalty: dict[str, float] = {}
     for finding in findings:
         section = _section_of(finding)
-        penalty[section] = penalty.get(section, 0) + weights.get(finding.code, 1)
+        weight = weights.get(finding.code, 1)
+        if finding.code == STILL_TO_DO and finding.path in levels:
+            # An answer still to write is as missing as one never started.
+            weight = LEVEL_WEIGHT[levels[finding.path]]
+        penalty[section] = penalty.get(section, 0) + weight
     by_section: dict[str, list[QuestionScore]] = {}
     for question, status in applicable(sheet):
         by_section.setdefault(question.section, []).append(

@@ -84,6 +84,13 @@ class Sheet:
     # A card answer joined from several places (a subtitle and a description) keeps them all
     # here, in order; `origins` holds the first, which findings point at.
     sources: dict[str, list[Origin]] = field(default_factory=dict)
+    # For a card, how each answer was found (readers/crosswalk.py): {"how": "field" | "label" |
+    # "asked" | "home" | "elsewhere", "place": the heading or key, "confidence": 0-1}.
+    found: dict[str, dict] = field(default_factory=dict)
+    # For a card, metadata that only hints at an answer (a closed-list value such as
+    # `annotations_creators: crowdsourced`), by question; shown beside a score, never counted:
+    # [{"field", "value", "line"}].
+    hints: dict[str, list[dict]] = field(default_factory=dict)
 
     @property
     def fatal(self) -> bool:

@@ -12,21 +12,22 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import Question
 from ..findings import Severity
 from ..sheet import Origin, Sheet
-from . import (
-    Place,
-    add_finding,
-    crosswalk_names,
+from . import passages
+from .crosswalk import (
+    Layout,
+    asked_places,
     fill,
-    key_lines,
-    norm,
-    open_json,
+    hint_places,
+    normalised,
     platform_crosswalk,
-    presence,
     question_labels,
     split_labelled,
 )
+from .positions import add_finding, key_lines, open_json
+from .values import Place, norm, presence
 
 _PREFIXES = (
     ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
@@ -37,12 +38,28 @@ _VERSION = re.compile(r"mlcommons\.org/croissant/(\d+\.\d+)/?$")
 KNOWN_VERSIONS = ("1.0", "1.1")
 
 
+def layout() -> Layout:
+    return Layout((normalised(platform_crosswalk("croissant")),), asked_places("croissant"),
+                  hint_places("croissant"))
+
+
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
+    sheet, places = places_of(source, file)
+    if places is not None:
+        fill(sheet, layout(), places, convert=_downloads)
+    return sheet
+
+
+def places_of(source: str | bytes | Path,
+              file: str | None = None) -> tuple[Sheet, dict[str, list[Place]] | None]:
+    """The document's places before any question is answered (None when it cannot be read)."""
     sheet, text, document, depth = open_json(source, file, "croissant")
     if document is None:
-        return sheet
+        return sheet, None
     mapping = platform_crosswalk("croissant")
-    rai = {name.split(":", 1)[1] for name in crosswalk_names(mapping) if name.startswith("rai:")}
+    names = [n for group in (*mapping.values(), *platform_crosswalk("croissant_hint").values())
+             for n in group]
+    rai = {name.split(":", 1)[1] for name in names if name.startswith("rai:")}
     spelled = {}
     lines = key_lines(text, depth)
     for raw in document:
@@ -51,32 +68,51 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     version = _version(sheet, data, lines.get(spelled.get("conformsTo", ""), (1, 1)))
     places: dict[str, list[Place]] = {}
     labels = question_labels(mapping)
-    for name in crosswalk_names(mapping):
-        top = name.split(".")[0]
+    walk = layout()
+    for name in walk.names():
+        spelt = next((n for n in names if norm(n) == name), name)
+        top = spelt.split(".")[0]
         if top not in data:
             continue
-        found = find(data[top], name.split(".")[1:])
+        found = find(data[top], spelt.split(".")[1:])
         if not found:
             continue
         raw = spelled.get(top, top)
         line, column = lines.get(raw, (1, 1))
         value = found[0] if len(found) == 1 else found
-        if name == "license":
+        if spelt == "license":
             value = {"name" if not _is_url(value) else "url": value}
             if "url" in value:
                 value["name"] = value["url"]
-        if name == "creator":
+        if spelt == "creator":
             value = [_creator(v) for v in (value if isinstance(value, list) else [value])]
-        elif name == "distribution":
+        elif spelt == "distribution":
             value = [f for f in map(_release_file, _as_list(value)) if f]
         origin = Origin(sheet.file, line, column, raw)
-        value = _claim_labelled(name, value, labels.get(norm(name), {}), origin, places)
+        value = _claim_labelled(spelt, value, labels.get(name, {}), origin, places)
         if value is not None:
-            places.setdefault(norm(name), []).append(Place(name, value, origin, _prose(value)))
-    fill(sheet, [mapping], places)
-    core = dict.fromkeys(n.split(".")[0] for n in crosswalk_names(mapping) if ":" not in n)
+            prose = _prose(value)
+            texts = [value] if isinstance(value, str) else [
+                v if isinstance(v, str) else v["description"] for v in _as_list(value)
+            ] if prose else []
+            found_passages = tuple(p for t in texts for p in passages.split_text(t, line, True))
+            places.setdefault(name, []).append(
+                Place(spelt, value, origin, prose, passages=found_passages if prose else None))
+    core = dict.fromkeys(n.split(".")[0] for n in names if ":" not in n)
     sheet.presence = presence({f: [data.get(f)] for f in core}, version)
-    return sheet
+    return sheet, places
+
+
+def _downloads(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:
+    """How the data is distributed, from the files' download addresses: a FileObject without
+    a web address (a relative path, a test fixture) does not say where the data can be had."""
+    if question.id != "distribution.method":
+        return None
+    files = [p for p in found if p.name == "distribution"]
+    urls = [f["content_url"] for p in files for f in p.value if f.get("content_url")]
+    if not urls:
+        return ("", files[:1]) if files else None
+    return "Files to download: " + ", ".join(urls), files[:1]
 
 
 def _prose(value: Any) -> bool:
@@ -104,7 +140,7 @@ def _claim_labelled(name: str, value: Any, labels: dict[str, str], origin: Origi
         if isinstance(left, list) and len(left) == 1:
             left = left[0]
     for qid, text in claimed:
-        places.setdefault(norm(name), []).append(Place(name, text, origin, True, qid))
+        places.setdefault(norm(name), []).append(Place(name, text, origin, True, qid, ()))
     return left
 
 

@@ -14,27 +14,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..answers import is_placeholder, strip_comments
 from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
 from ..writers._text import parse_typed
-from . import (
+from . import passages
+from .crosswalk import (
     LABEL,
-    Place,
-    add_finding,
-    crosswalk_names,
+    Layout,
+    asked_places,
     fill,
-    identifiers_from_citation,
-    norm,
-    pluck,
-    presence,
+    hint_places,
+    normalised,
     question_labels,
-    source_text,
     split_labelled,
 )
+from .positions import add_finding, source_text
+from .records import identifiers_from_citation
+from .values import Place, norm, pluck, presence
 
 # Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
@@ -81,21 +83,23 @@ def split_sections(lines: list[str], first_line: int) -> list[Section]:
     return sections
 
 
-class _Names:
-    """The crosswalk's headings and bullets, normalised, for one card layout."""
+class Names:
+    """The crosswalk's headings and bullets, normalised, for both card layouts."""
 
     def __init__(self) -> None:
         self.current = crosswalk("hf_heading")
         self.legacy = crosswalk("hf_legacy_heading")
         self.yaml = crosswalk("hf_yaml")
         # YAML keys and headings live apart: the `license` key is not the "License" bullet.
-        yaml_places = {qid: tuple(YAML + n for n in names) for qid, names in self.yaml.items()}
-        current = {norm(n) for n in crosswalk_names(self.current)}
-        legacy = {norm(n) for n in crosswalk_names(self.legacy)}
+        yaml_places = normalised(self.yaml, YAML)
+        current = {n for names in normalised(self.current).values() for n in names}
+        legacy = {n for names in normalised(self.legacy).values() for n in names}
         self.all = current | legacy
         self.only_current = current - legacy
         self.only_legacy = legacy - current
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
+        self.hint_keys = sorted({n.removeprefix(YAML) for names in hint_places("hf", YAML).values()
+                                 for n in names})
         # Heading -> {label -> question} for the questions that heading holds, so that a
         # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
         # heading) answers its own question. Only the platform's places count here; labels of
@@ -108,12 +112,18 @@ class _Names:
         catalogue = questions()
         self.borrowed = {norm(catalogue[qid].label(qualified=True)): qid
                          for qid in crosswalk("hf_card_section") if qid not in self.current}
-        labelled = {qid: (LABELLED + qid,) for qid in self.borrowed.values()}
-        # Crosswalks in the order each layout tries them (built once; `fill` caches by object).
-        self.orders = {
-            "legacy": [labelled, yaml_places, self.legacy, _without(self.current, self.legacy)],
-            "current": [labelled, yaml_places, self.current, _without(self.legacy, self.current)],
-        }
+        labelled = {qid: (LABELLED + norm(qid),) for qid in self.borrowed.values()}
+        asks = {**asked_places("hf"), **asked_places("hf_yaml", YAML)}
+        hints = hint_places("hf", YAML)
+
+        def layout(first: dict, second: dict) -> Layout:
+            return Layout((labelled, yaml_places, normalised(first),
+                           normalised(_without(second, first))), asks, hints)
+
+        # The layout with more of its own headings in the card decides which crosswalk comes
+        # first; the other one is the fallback.
+        self.layouts = {"legacy": layout(self.legacy, self.current),
+                        "current": layout(self.current, self.legacy)}
 
     def match(self, title: str) -> str | None:
         """The crosswalk name a heading stands for, if any.
@@ -129,29 +139,47 @@ class _Names:
         return None
 
 
-_NAMES: _Names | None = None
+@lru_cache(maxsize=1)
+def names() -> Names:
+    return Names()
 
 
-def names() -> _Names:
-    global _NAMES
-    if _NAMES is None:
-        _NAMES = _Names()
-    return _NAMES
+class _Card:
+    """The places of one card as the reader finds them."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self.places: dict[str, list[Place]] = {}
+        self.loose: list[Place] = []
+
+    def put(self, name: str, value: Any, line: int, column: int = 1, prose: bool = True,
+            key: str | None = None, namespace: str = "", question: str | None = None,
+            lines: list[tuple[int, str]] | None = None) -> None:
+        found = passages.split(lines) if lines is not None else None
+        self.places.setdefault(namespace + norm(name), []).append(
+            Place(name, value, Origin(self.sheet.file, line, column, key or name), prose,
+                  question, tuple(found) if found is not None else None))
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
+    sheet, card, layout = places_of(source, file)
+    if card is not None and layout is not None:
+        fill(sheet, layout, card.places, convert=typed_answer, loose=card.loose)
+        identifiers_from_citation(sheet)
+    return sheet
+
+
+def places_of(source: str | bytes | Path,
+              file: str | None = None) -> tuple[Sheet, _Card | None, Layout | None]:
+    """The card's places, before any question is answered (the passage model's training script
+    reads them too), and the layout to read them with; (sheet, None, None) when the file cannot
+    be read."""
     sheet, text = source_text(source, file)
     sheet.kind = "hf"
     if text is None:
-        return sheet
+        return sheet, None, None
     known = names()
-    places: dict[str, list[Place]] = {}
-
-    def put(name: str, value, line: int, column: int = 1, prose: bool = True,
-            key: str | None = None, namespace: str = "", question: str | None = None) -> None:
-        places.setdefault(namespace + norm(name), []).append(
-            Place(name, value, Origin(sheet.file, line, column, key or name), prose, question))
-
+    card = _Card(sheet)
     body_start = 1
     meta: dict = {}
     meta_origins: dict[str, Origin] = {}
@@ -163,75 +191,104 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
         body = text[match.end():]
     else:
         body = text
-    for name in crosswalk_names(known.yaml):
-        top = name.split(".")[0]
-        if top in meta and top not in LICENSE_KEYS:
-            found = pluck(meta[top], name.split(".")[1:])
-            if found:
-                origin = meta_origins.get(top) or Origin(sheet.file, 1, 1)
-                put(name, found[0] if len(found) == 1 else found, origin.line, origin.column,
-                    prose=False, namespace=YAML)
-    license_value = _license(meta)
-    if license_value is not None:
-        origin = next(meta_origins[k] for k in LICENSE_KEYS if k in meta_origins)
-        put("license", license_value, origin.line, origin.column, prose=False, namespace=YAML)
-
+    _metadata_places(card, meta, meta_origins, known)
     sections = split_sections(body.splitlines(), body_start)
     headings = {norm(s.title) for s in sections if s.level}
     current_hits = len(headings & known.only_current)
     legacy_hits = len(headings & known.only_legacy)
     variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
-    order = known.orders["legacy" if variant == "legacy" else "current"]
-    platform = order[2]  # the layout's own headings, after our labels and the YAML keys
+    layout = known.layouts["legacy" if variant == "legacy" else "current"]
+    _body_places(card, sections, known)
+    platform = known.legacy if variant == "legacy" else known.current
+    fields: dict[str, list] = {}
+    for name in _key_names(known.yaml):
+        top = name.split(".")[0]
+        field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
+        fields.setdefault(field_name, []).append(meta.get(top))
+    for name in _key_names(platform):
+        fields[name] = [p.value for p in card.places.get(norm(name), ())]
+    sheet.presence = presence(fields, variant)
+    return sheet, card, layout
 
+
+def _key_names(mapping: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every name a crosswalk uses, in a stable order, without repeats."""
+    return list(dict.fromkeys(n for names in mapping.values() for n in names))
+
+
+def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known: Names) -> None:
+    """The front matter's keys that the crosswalk reads (and those that only hint)."""
+    for name in [*_key_names(known.yaml), *known.hint_keys]:
+        top = name.split(".")[0]
+        if top in meta and top not in LICENSE_KEYS:
+            found = pluck(meta[top], name.split(".")[1:])
+            if found:
+                origin = origins.get(top) or Origin(card.sheet.file, 1, 1)
+                card.put(name, found[0] if len(found) == 1 else found, origin.line,
+                         origin.column, prose=False, namespace=YAML)
+    license_value = _license(meta)
+    if license_value is not None:
+        origin = next(origins[k] for k in LICENSE_KEYS if k in origins)
+        card.put("license", license_value, origin.line, origin.column, prose=False,
+                 namespace=YAML)
+
+
+def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
+    """Each mapped heading's text (and its bullets, and our labelled paragraphs) as places; the
+    text of other headings is kept as loose prose, and on the sheet as unmapped."""
     mapped = [known.match(s.title) if s.level else None for s in sections]
     folded: set[int] = set()
     for index, section in enumerate(sections):
         name = mapped[index]
-        own = _own_text(section, known, put)
+        own = _own_text(section, known, card)
         # Our labelled answers to questions the heading does not hold are theirs alone: they are
         # taken out of the heading's text before anything else reads it.
         claimed, used = _labelled(own, known.borrowed)
         for qid, line, text in claimed:
-            put(qid, _tidy(text), line, key=section.title, namespace=LABELLED, question=qid)
+            card.put(norm(qid), _tidy(text), line, key=section.title, namespace=LABELLED,
+                     question=qid)
         own = [(number, line) for number, line in own if number not in used]
-        text_lines = [line for _, line in own]
         if section.level == 1 and name is None:
             prefix = next((p for p in known.title_prefixes
                            if norm(section.title).startswith(p + " ")), None)
             if prefix:  # "# Dataset Card for NAME": the title is in the heading itself
                 title = section.title.split(maxsplit=len(prefix.split()))[-1]
-                put(prefix, section.title if is_placeholder(section.title) else title,
-                    section.line, key=section.title)
+                card.put(prefix, section.title if is_placeholder(section.title) else title,
+                         section.line, key=section.title, lines=[])
         if name is not None:
             # The heading's own labelled answers are theirs alone too: a question the heading
             # holds but does not label reads only the unlabelled rest (a label names one question).
             mine, used = _labelled(own, known.labels.get(name, {}))
-            text_lines = [line for number, line in own if number not in used]
+            numbered = [(number, line) for number, line in own if number not in used]
             children = _children(sections, index)
-            if is_placeholder("\n".join(text_lines)) and children and not any(
+            if is_placeholder("\n".join(line for _, line in numbered)) and children and not any(
                     mapped[i] for i in children):
                 # A free card may put a template leaf's content in sub-sections of its own.
                 for i in children:
-                    text_lines += [sections[i].title, *sections[i].body]
+                    numbered.append((sections[i].line, sections[i].title))
+                    numbered += list(enumerate(sections[i].body, sections[i].first_body_line))
                 folded.update(children)
-            put(name, _tidy("\n".join(text_lines)), section.line, key=section.title)
+            numbered = _prose_lines(numbered)
+            card.put(name, _tidy("\n".join(line for _, line in numbered)), section.line,
+                     key=section.title, lines=numbered)
             for qid, line, text in mine:
-                put(name, _tidy(text), line, key=section.title, question=qid)
-        elif section.level and index not in folded:
-            sheet.unmapped.append({"heading": section.title, "level": section.level,
-                                   "line": section.line, "text": _tidy("\n".join(text_lines))})
-    fill(sheet, order, places, convert=typed_answer)
-    identifiers_from_citation(sheet)
-    fields: dict[str, list] = {}
-    for name in crosswalk_names(known.yaml):
-        top = name.split(".")[0]
-        field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
-        fields.setdefault(field_name, []).append(meta.get(top))
-    for name in crosswalk_names(platform):
-        fields[name] = [p.value for p in places.get(norm(name), ())]
-    sheet.presence = presence(fields, variant)
-    return sheet
+                card.put(name, _tidy(text), line, key=section.title, question=qid)
+        elif index not in folded:
+            numbered = _prose_lines(own)
+            text = _tidy("\n".join(line for _, line in numbered))
+            if section.level:
+                card.sheet.unmapped.append({"heading": section.title, "level": section.level,
+                                            "line": section.line, "text": text})
+            if text:
+                card.loose.append(Place(section.title or "the text before the first heading",
+                                        text, Origin(card.sheet.file, section.line, 1,
+                                                     section.title),
+                                        passages=tuple(passages.split(numbered))))
+
+
+def _prose_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines of a place's text without our source notes (a citation, not an answer)."""
+    return [(n, line) for n, line in numbered if not _SOURCES_LINE.match(line)]
 
 
 # The shapes whose answers a datasheet holds as values (a number, true/false, closed-list words),
@@ -251,6 +308,8 @@ def typed_answer(question: Question, found: list[Place]):
         own = next((p for p in found if p.question == question.id), None)
     if own is None or not isinstance(own.value, str):
         return None
+    if question.shape == "license" and is_placeholder(own.value):
+        return None  # an empty "Licensing Information" leaves the front matter's licence be
     choices = enum_values(question.enum) if question.enum else None
     value = parse_typed(question.shape, own.value, choices)
     if value is None and is_placeholder(own.value):
@@ -277,11 +336,11 @@ def _tidy(text: str) -> str:
 def _without(fallback: dict, primary: dict) -> dict:
     """The fallback layout's names minus those the primary layout uses for something else
     ("Dataset Description" is the summary now, and was the block of links before 2023)."""
-    taken = {norm(n) for n in crosswalk_names(primary)}
+    taken = {norm(n) for n in _key_names(primary)}
     return {qid: tuple(n for n in names if norm(n) not in taken) for qid, names in fallback.items()}
 
 
-def _own_text(section: Section, known: _Names, put) -> list[tuple[int, str]]:
+def _own_text(section: Section, known: Names, card: _Card) -> list[tuple[int, str]]:
     """(line number, line) of the section's body without the bullets that are places of their
     own (those are put) and without empty scaffolding bullets such as
     "- **Homepage:** [More Information Needed]"."""
@@ -299,10 +358,12 @@ def _own_text(section: Section, known: _Names, put) -> list[tuple[int, str]]:
                                                        **known.borrowed})
                 for qid, text in claimed:
                     if qid in known.borrowed.values():
-                        put(qid, text, number, key=name, namespace=LABELLED, question=qid)
+                        card.put(norm(qid), text, number, key=name, namespace=LABELLED,
+                                 question=qid)
                     else:
-                        put(name, text, number, question=qid)
-                put(name, " \u2014 ".join([first, *rest]), number)
+                        card.put(name, text, number, question=qid)
+                text = " \u2014 ".join([first, *rest])
+                card.put(name, text, number, lines=[(number, text)])
                 continue
             if is_placeholder(value):
                 continue
@@ -376,7 +437,8 @@ def _license(meta: dict) -> dict | None:
     """The licence keys together, as the schema's License.
 
     `other` is an answer only with a name or a link (hub-docs repositories-licenses.md); alone
-    it is marked as a placeholder, the way `unknown` already reads as one.
+    it is marked as a placeholder. `unknown` is the author saying the licence is unknown: a
+    deliberate gap (lint says so with DS401), not an answer and not a template left empty.
     """
     raw = meta.get("license", meta.get("licenses"))
     name, link, details = (meta.get(k) for k in ("license_name", "license_link", "license_details"))
@@ -394,4 +456,7 @@ def _license(meta: dict) -> dict | None:
         value["terms"] = str(details)
     if value["name"].strip().lower() == "other" and len(value) == 1:
         value["status"] = "placeholder"
+    if value["name"].strip().lower() == "unknown" and len(value) == 1:
+        return {"status": "unknown",
+                "reason": "the card's metadata says `license: unknown`"}
     return value

@@ -9,34 +9,37 @@ All three are brought to the upload file's keys, which are the ones the crosswal
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import Question
 from ..sheet import Origin, Sheet
-from . import (
-    Place,
-    combine,
-    creator_records,
-    crosswalk_names,
-    fill,
-    key_lines,
-    norm,
-    open_json,
-    platform_crosswalk,
-    pluck,
-    presence,
-    render,
-)
+from . import passages
+from .crosswalk import Layout, asked_places, fill, hint_places, normalised, platform_crosswalk
+from .positions import key_lines, open_json
+from .values import Place, norm, pluck, presence, render
 
 SITE = "https://www.kaggle.com/datasets/"
 
 
+def layout() -> Layout:
+    return Layout((normalised(platform_crosswalk("kaggle")),), asked_places("kaggle"),
+                  hint_places("kaggle"))
+
+
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
+    sheet, places = places_of(source, file)
+    if places is not None:
+        fill(sheet, layout(), places, convert=_landing_page)
+    return sheet
+
+
+def places_of(source: str | bytes | Path,
+              file: str | None = None) -> tuple[Sheet, dict[str, list[Place]] | None]:
+    """The document's places before any question is answered (None when it cannot be read)."""
     sheet, text, document, depth = open_json(source, file, "kaggle")
     if document is None:
-        return sheet
+        return sheet, None
     lines = key_lines(text, depth)
     variant = "upload"
     if isinstance(document.get("info"), dict):
@@ -45,9 +48,9 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
     elif any(key.endswith("Nullable") for key in document) or "ref" in document:
         variant = "api"
     upload, spelled = normalise(document)
-    mapping = platform_crosswalk("kaggle")
+    walk = layout()
     places: dict[str, list[Place]] = {}
-    for name in crosswalk_names(mapping):
+    for name in walk.names():
         top = name.split(".")[0]
         if top not in upload:
             continue
@@ -58,15 +61,33 @@ def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
         value = found[0] if len(found) == 1 else found
         if top == "licenses":  # exactly one licence is allowed; only its name is read
             first = found[0][0] if isinstance(found[0], list) and found[0] else found[0]
-            value = {"name": render(first.get("name") if isinstance(first, dict) else first)}
+            value = _licence(render(first.get("name") if isinstance(first, dict) else first))
+        prose = isinstance(value, str) or (isinstance(value, list)
+                                           and all(isinstance(v, str) for v in value))
+        texts = [value] if isinstance(value, str) else value if prose else []
+        found_passages = tuple(p for t in texts for p in passages.split_text(t, line, True))
         places.setdefault(norm(name), []).append(
             Place(name, value, Origin(sheet.file, line, column, spelled.get(top, top)),
-                  prose=isinstance(value, str)))
-    fill(sheet, [mapping], places, convert=_from_id)
-    _owner_as_creator(sheet, places)
-    fields = dict.fromkeys(name.split(".")[0] for name in crosswalk_names(mapping))
+                  prose=prose, passages=found_passages if prose else None))
+    fields = dict.fromkeys(name.split(".")[0] for name in platform_crosswalk_names())
     sheet.presence = presence({f: [upload.get(f)] for f in fields}, variant)
-    return sheet
+    return sheet, places
+
+
+def platform_crosswalk_names() -> list[str]:
+    return list(dict.fromkeys(n for names in platform_crosswalk("kaggle").values()
+                              for n in names))
+
+
+def _licence(name: str) -> dict:
+    """Kaggle's licence name as a License; its "unknown" is a deliberate gap and a bare
+    "other" says only that the terms are elsewhere (a placeholder until they are given)."""
+    key = name.strip().lower()
+    if key == "unknown":
+        return {"status": "unknown", "reason": "the Kaggle metadata names the licence unknown"}
+    if key == "other":
+        return {"name": name, "status": "placeholder"}
+    return {"name": name}
 
 
 def normalise(document: dict) -> tuple[dict, dict[str, str]]:
@@ -115,24 +136,10 @@ def normalise(document: dict) -> tuple[dict, dict[str, str]]:
     return upload, spelled
 
 
-def _from_id(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:
-    """`id` is OWNER/SLUG: the landing page is built from it; creators and host are its owner."""
-    ids = [p for p in found if p.name == "id" and isinstance(p.value, str)]
-    if not ids:
+def _landing_page(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:
+    """`id` is OWNER/SLUG: the landing page is built from it (and nothing else is: the owner
+    is who uploaded the data, not who made it)."""
+    ids = [p for p in found if p.name == "id" and isinstance(p.value, str) and "/" in p.value]
+    if question.shape != "uri" or not ids:
         return None
-    if question.shape == "uri":
-        return SITE + ids[0].value, ids[:1]
-    owners = [replace(p, value=p.value.split("/")[0]) if p in ids else p for p in found]
-    return combine(question, owners)
-
-
-def _owner_as_creator(sheet: Sheet, places: dict[str, list[Place]]) -> None:
-    """Without collaborators, the dataset's owner (the OWNER of OWNER/SLUG) is its one known
-    creator, as Kaggle's own Croissant export names it; the origin is the `id` key."""
-    ids = [p for p in places.get("id", ()) if isinstance(p.value, str) and "/" in p.value]
-    if sheet.data.get("dataset", {}).get("creators") or not ids:
-        return
-    owner = creator_records([ids[0].value.split("/")[0]])  # none for the template's placeholder
-    if owner:
-        sheet.data.setdefault("dataset", {})["creators"] = owner
-        sheet.origins["dataset.creators"] = ids[0].origin
+    return SITE + ids[0].value, ids[:1]

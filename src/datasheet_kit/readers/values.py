@@ -1,0 +1,114 @@
+"""What a reader finds in a card: places (a heading, a bullet, a key) with their values, and the
+small helpers that turn platform values into text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..answers import is_placeholder
+from ..sheet import Origin
+from .passages import Passage
+
+
+@dataclass(frozen=True)
+class Place:
+    """One filled-in (or empty) place of a card: `name` as the crosswalk spells it."""
+
+    name: str
+    value: Any
+    origin: Origin
+    prose: bool = True  # False for metadata values, which read better with their key in front
+    # Set when the card names the question this text answers (a "**Consent.** ..." paragraph
+    # under a heading that holds several questions): then it answers that question alone.
+    question: str | None = None
+    # The place's prose cut into passages, each with its own line; None for a value that is not
+    # prose (a YAML key, a JSON object). The passage reader reads these.
+    passages: tuple[Passage, ...] | None = None
+
+
+def norm(name: str) -> str:
+    """A heading, bullet or key name as compared with the crosswalk: case, spacing, the
+    template's "[optional]" marker and a trailing colon do not matter."""
+    name = name.replace("[optional]", " ").replace("[Optional]", " ")
+    return " ".join(name.split()).strip(" :").lower()
+
+
+def render(value: Any) -> str:
+    """A platform value as prose: lists joined, objects by their name (and description)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return ", ".join(t for t in (render(v) for v in value) if t)
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("@id") or value.get("title")
+        if name is None and isinstance(value.get("description"), str):
+            # An organisation written as its description (who funds, publishes, maintains).
+            return value["description"]
+        if name is not None and not isinstance(name, (dict, list)):
+            description = value.get("description")
+            if isinstance(description, str) and description.strip():
+                return f"{name}: {description}"
+            return str(name)
+        return "; ".join(f"{k}: {render(v)}" for k, v in value.items()
+                         if not k.startswith("@") and render(v))
+    return str(value)
+
+
+def text_of_place(place: Place) -> str:
+    text = render(place.value)
+    if not place.prose and text and not is_placeholder(text):
+        return f"{place.name}: {text}"
+    return text
+
+
+def holds(value: Any) -> bool:
+    """A platform value says something: anything but empty or template text."""
+    if isinstance(value, (bool, int, float)):
+        return True
+    text = render(value)
+    return bool(text.strip()) and not is_placeholder(text)
+
+
+def is_filled(place: Place) -> bool:
+    """A platform field counts as filled when it holds anything but template text."""
+    return holds(place.value)
+
+
+def pluck(value: Any, parts: list[str]) -> list[Any]:
+    """All values at a dotted path, mapping over lists on the way (`resources.description`)."""
+    if not parts:
+        return [value] if value is not None else []
+    if isinstance(value, list):
+        return [found for item in value for found in pluck(item, parts)]
+    if isinstance(value, dict) and parts[0] in value:
+        return pluck(value[parts[0]], parts[1:])
+    return []
+
+
+def flat(values: Iterable[Any]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            text = render(item).strip()
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def presence(fields: dict[str, list[Any]], variant: str) -> dict:
+    """The platform-style score: which of the platform's own fields hold anything at all.
+
+    `fields` maps each field the platform offers to the values the card gives it (none: empty).
+    """
+    filled = {name: any(holds(v) for v in values) for name, values in fields.items()}
+    return {"filled": sum(filled.values()), "total": len(filled), "fields": filled,
+            "variant": variant}
