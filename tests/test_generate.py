@@ -481,7 +481,9 @@ def test_readers_do_not_take_a_borrowed_heading_for_questions_it_does_not_ask(tm
                     "#### Personal and Sensitive Information\n\nFilms were de-identified; the "
                     "board approved the study.\n", encoding="utf-8")
     data = load_document(card).data
-    assert "films" in data["composition"]["instance_types"]
-    assert "de-identified" in data["composition"]["identifiable"]
+    # Each heading answers the question it asks (schema asked_by), and nothing it only holds
+    # unless the passage reader says so.
+    assert "films" in data["composition"]["instance_content"]
+    assert "de-identified" in data["composition"]["confidential"]
     assert "medical_imaging" not in data
     assert "ethical_review" not in data.get("collection", {})

@@ -61,14 +61,21 @@ def test_current_template_headings_bullets_and_placeholders():
     # a bullet is a place of its own, with its own line
     assert answer(sheet, "motivation.creators") == "The Imaginary Imaging Lab"
     assert sheet.origin("motivation.creators").line == 28
-    # one heading answers several questions with the same text and origin
+    # a heading answers the question it asks; the others it holds only where the passage
+    # reader says its text answers them, and a yes/no gate never from prose
     psi = [q for q, names in crosswalk("hf_heading").items()
            if "Personal and Sensitive Information" in names]
     assert len(psi) >= 5
+    assert answer(sheet, "composition.confidential") == \
+        "The films are synthetic; no person is shown."
+    assert sheet.origin("composition.confidential").line == 72
+    assert sheet.origin("composition.confidential").key == "Personal and Sensitive Information"
+    assert sheet.found["composition.confidential"]["how"] == "asked"
     for qid in psi:
-        assert answer(sheet, qid) == "The films are synthetic; no person is shown."
-        assert sheet.origin(qid).line == 72
-        assert sheet.origin(qid).key == "Personal and Sensitive Information"
+        if qid != "composition.confidential" and answer(sheet, qid) is not None:
+            assert sheet.found[qid]["how"] == "home", qid
+            assert sheet.origin(qid).line == 74  # the passage, not the heading
+    assert answer(sheet, "composition.relates_to_people") is None
     # placeholders, template comments and the stock recommendation count as empty
     assert status(sheet, "uses.discouraged") is Status.PLACEHOLDER
     assert status(sheet, "motivation.funding") is Status.PLACEHOLDER
@@ -89,8 +96,11 @@ def test_legacy_template():
     assert answer(sheet, "dataset.summary").startswith("Ten thousand invented")
     assert status(sheet, "composition.sample") is Status.PLACEHOLDER  # [Needs More Information]
     assert status(sheet, "composition.splits") is Status.ANSWERED
-    # the legacy "Dataset Description" is the block of links, not the summary
-    assert "example.org/reviews" in answer(sheet, "distribution.method")
+    # the legacy "Dataset Description" is the block of links, not the summary; its Homepage
+    # link is the landing page, and a bare link is no account of how the data is shared
+    assert answer(sheet, "dataset.landing_page") == "https://example.org/reviews"
+    assert sheet.origin("dataset.landing_page").line == 29
+    assert answer(sheet, "distribution.method") is None
     assert "Jane Doe" in answer(sheet, "maintenance.contact")
     assert sheet.origin("maintenance.contact").line == 32
     assert answer(sheet, "distribution.license")["name"] == "cc-by-4.0"
@@ -128,7 +138,10 @@ def test_kaggle_upload_file():
     assert sheet.presence["variant"] == "upload"
     assert answer(sheet, "dataset.landing_page") == \
         "https://www.kaggle.com/datasets/janedoe/fictional-skin-lesions"
-    assert answer(sheet, "motivation.creators") == "janedoe"
+    # the owner uploaded the data; that does not say who made it (a hint, never an answer)
+    assert answer(sheet, "motivation.creators") is None
+    assert sheet.hints["motivation.creators"] == [
+        {"field": "id", "value": "janedoe/fictional-skin-lesions", "line": 3}]
     assert answer(sheet, "distribution.license") == {"name": "CC-BY-4.0"}
     assert sheet.origin("distribution.license").line == 6
     assert sheet.origin("distribution.license").key == "licenses"
@@ -275,14 +288,14 @@ def test_text_is_kept_under_the_title_and_beside_answered_sections():
     assert answer(sheet, "composition.instance_content") == "CSV files."
     assert unmapped["Columns"] == "id, label"
     # a mapped section with only a placeholder takes in its unknown sub-sections
-    assert "See demo.ipynb." in answer(sheet, "uses.existing")
+    assert "See demo.ipynb." in answer(sheet, "uses.other_tasks")
     assert "Notebook" not in unmapped
 
 
 @pytest.mark.parametrize("front, expected", [
     ("license: other", Status.PLACEHOLDER),
     ("license: other\nlicense_name: my-terms-1.0\nlicense_link: LICENSE.md", Status.ANSWERED),
-    ("license: unknown", Status.PLACEHOLDER),
+    ("license: unknown", Status.UNKNOWN),  # a deliberate gap (DS401), not an answer
     ("license: other-imagenet-agreement", Status.ANSWERED),
     ("license: [mit, null]", Status.ANSWERED),
 ])
@@ -375,13 +388,12 @@ def test_croissant_labelled_parts_and_organisations_given_by_description():
     assert status(sheet, "maintenance.retention") is Status.UNKNOWN
 
 
-def test_kaggle_creators_are_collaborators_else_the_owner():
+def test_kaggle_owner_and_collaborators_only_hint_at_the_creators():
     owner = kaggle.read(CARDS / "kaggle-upload.json")
-    assert answer(owner, "dataset.creators") == [{"name": "janedoe"}]
-    assert owner.origin("dataset.creators").key == "id"
+    assert answer(owner, "dataset.creators") is None
     listed = kaggle.read(json.dumps({"id": "janedoe/lesions", "title": "Lesions",
                                      "collaborators": [{"username": "ada", "role": "writer"},
                                                        "bo"]}))
-    assert answer(listed, "dataset.creators") == [{"name": "ada"}, {"name": "bo"}]
-    template = kaggle.read(json.dumps({"id": "INSERT_USERNAME_HERE/INSERT_SLUG_HERE"}))
-    assert answer(template, "dataset.creators") is None
+    assert answer(listed, "dataset.creators") is None
+    assert [h["value"] for h in listed.hints["dataset.creators"]] == ["ada, bo"]
+    assert {h["field"] for h in listed.hints["motivation.creators"]} == {"id", "collaborators"}

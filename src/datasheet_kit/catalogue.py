@@ -95,6 +95,20 @@ def enum_values(name: str) -> list[str]:
     return list(raw()["enums"][name])
 
 
+@lru_cache(maxsize=None)
+def asks(platform: str) -> dict[str, frozenset[str]]:
+    """Place -> the questions it asks by itself on `platform` ("hf" for headings and bullets,
+    "hf_yaml", "kaggle", "croissant"), from the `asked_by` annotations: text there answers those
+    questions; any other question the place holds is answered only where the text says so."""
+    out: dict[str, set[str]] = {}
+    for qid, q in questions().items():
+        for place in q.crosswalk.get("asked_by", ()):
+            owner, _, name = place.partition(":")
+            if owner == platform:
+                out.setdefault(name, set()).add(qid)
+    return {name: frozenset(qids) for name, qids in out.items()}
+
+
 def crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
     """Question id -> the platform's keys, headings or properties (hf_yaml, hf_heading,
     hf_legacy_heading, kaggle, croissant), or hf_card_section: where the HF writer puts a

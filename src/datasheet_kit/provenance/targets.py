@@ -77,7 +77,8 @@ def target_from_sheet(sheet: Sheet) -> Target:
         patterns=[p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str)],
         links=set().union(*_own_links(sheet)), same_file=str(Path(sheet.file).resolve()),
         # A reader may put the original's DOI in any answer, so every text is searched.
-        sheet=sheet, cited=" ".join(text for _, text in strings(sheet.data)))
+        sheet=sheet, cited=" ".join([*(text for _, text in strings(sheet.data)),
+                                     *(str(u.get("text", "")) for u in sheet.unmapped)]))
 
 
 def target_from_folder(scan: Any, sheet: Sheet | None = None) -> Target:

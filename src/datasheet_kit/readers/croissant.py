@@ -15,6 +15,7 @@ from typing import Any
 from ..catalogue import Question
 from ..findings import Severity
 from ..sheet import Origin, Sheet
+from ..vocabularies import platform_lists
 from . import passages
 from .crosswalk import (
     Layout,
@@ -27,7 +28,7 @@ from .crosswalk import (
     split_labelled,
 )
 from .positions import add_finding, key_lines, open_json
-from .values import Place, norm, presence
+from .values import Found, Place, norm, presence
 
 _PREFIXES = (
     ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
@@ -44,14 +45,14 @@ def layout() -> Layout:
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, places = places_of(source, file)
-    if places is not None:
-        fill(sheet, layout(), places, convert=_downloads)
+    sheet, found = places_of(source, file)
+    if found is not None:
+        fill(sheet, layout(), found.places, convert=_convert, loose=found.loose)
     return sheet
 
 
 def places_of(source: str | bytes | Path,
-              file: str | None = None) -> tuple[Sheet, dict[str, list[Place]] | None]:
+              file: str | None = None) -> tuple[Sheet, Found | None]:
     """The document's places before any question is answered (None when it cannot be read)."""
     sheet, text, document, depth = open_json(source, file, "croissant")
     if document is None:
@@ -100,14 +101,67 @@ def places_of(source: str | bytes | Path,
                 Place(spelt, value, origin, prose, passages=found_passages if prose else None))
     core = dict.fromkeys(n.split(".")[0] for n in names if ":" not in n)
     sheet.presence = presence({f: [data.get(f)] for f in core}, version)
-    return sheet, places
+    loose = _descriptions(sheet, data, lambda key: lines.get(spelled.get(key, key), (1, 1)))
+    return sheet, Found(places, loose)
 
 
-def _downloads(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:
+def _descriptions(sheet: Sheet, data: dict, line_of: dict) -> list[Place]:
+    """The descriptions of record sets, fields and files, as prose the passage reader reads: a
+    field's description often says how its values were measured or where they come from."""
+    out = []
+    for top in ("recordSet", "distribution"):
+        if top not in data:
+            continue
+        line, column = line_of(top)
+        texts = [t for t in _nested_descriptions(data[top]) if t.strip()]
+        for text in dict.fromkeys(texts):
+            out.append(Place(f"{top} description", text, Origin(sheet.file, line, column, top),
+                             passages=tuple(passages.split_text(text, line, True))))
+    return out
+
+
+def _nested_descriptions(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [t for item in value for t in _nested_descriptions(item)]
+    if isinstance(value, dict):
+        own = [value["description"]] if isinstance(value.get("description"), str) else []
+        return own + [t for k, v in value.items() if k != "description"
+                      for t in _nested_descriptions(v)]
+    return []
+
+
+def _convert(question: Question, found: list[Place]) -> Any:
+    if question.id == "distribution.method":
+        return _downloads(found)
+    if question.id == "uses.other_tasks":
+        return _tasks(found)
+    return None
+
+
+# Keywords that name a task: the Hub's task categories (its Croissant export lists them among
+# the keywords) and Kaggle's "task > ..." tags.
+_KAGGLE_TASK = re.compile(r"^\s*task\s*>\s*\S")
+
+
+def _tasks(found: list[Place]) -> list[Place]:
+    """The keywords answer which tasks the data serves only where they name tasks (as a card's
+    `task_categories` does); a topic or a file format says nothing about its uses."""
+    tasks = set(platform_lists("hf")["task_categories"])
+    out = []
+    for place in found:
+        if place.name != "keywords":
+            out.append(place)
+            continue
+        named = [k for k in _as_list(place.value) if isinstance(k, str)
+                 and (k.strip().lower() in tasks or _KAGGLE_TASK.match(k))]
+        if named:
+            out.append(Place(place.name, named, place.origin, False))
+    return out
+
+
+def _downloads(found: list[Place]) -> tuple[Any, list[Place]] | None:
     """How the data is distributed, from the files' download addresses: a FileObject without
     a web address (a relative path, a test fixture) does not say where the data can be had."""
-    if question.id != "distribution.method":
-        return None
     files = [p for p in found if p.name == "distribution"]
     urls = [f["content_url"] for p in files for f in p.value if f.get("content_url")]
     if not urls:

@@ -28,26 +28,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..answers import Status, question_status
-from ..catalogue import Question, crosswalk, questions
+from ..catalogue import Question, asks, crosswalk, questions
 from ..sheet import Origin, Sheet
 from . import passages as reader
 from .passages import Passage
 from .records import RECORDS
 from .values import Place, flat, is_filled, norm, render, text_of_place
 
-# A convert hook lets a reader read typed values its own way (HF: our labelled counts and flags);
-# it returns None to leave the question to `combine`.
-Convert = Callable[[Question, list[Place]], "tuple[Any, list[Place]] | None"]
+# A convert hook lets a reader read values its own way (HF: our labelled counts and flags): it
+# returns the answer and the places used, a narrower list of places to decide from, or None to
+# leave the question to the walk.
+Convert = Callable[[Question, list[Place]], "tuple[Any, list[Place]] | list[Place] | None"]
 
-# What `Sheet.found` records for each answer.
+# What `Sheet.found` records for each answer: how it was found, and by what.
 FIELD, LABEL_HOW, ASKED, HOME, ELSEWHERE = "field", "label", "asked", "home", "elsewhere"
+PHRASE, MODEL = "phrase", "model"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Layout:
     """One platform layout's crosswalk, normalised: where each question lives (in the order the
     reader tries them), which places ask which questions, and which only hint at them."""
@@ -55,6 +57,15 @@ class Layout:
     homes: tuple[dict[str, tuple[str, ...]], ...]
     asks: dict[str, frozenset[str]] = field(default_factory=dict)
     hints: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def names_of(self) -> dict[str, tuple[str, ...]]:
+        """Question -> the places (normalised) that hold it, in the order they are tried."""
+        out: dict[str, tuple[str, ...]] = {}
+        for mapping in self.homes:
+            for qid, names in mapping.items():
+                out[qid] = tuple(dict.fromkeys((*out.get(qid, ()), *names)))
+        return out
 
     def names(self) -> list[str]:
         """Every place name (normalised) the layout reads, homes first, without repeats."""
@@ -78,15 +89,8 @@ def normalised(mapping: dict[str, tuple[str, ...]], prefix: str = "") -> dict[st
 
 @lru_cache(maxsize=None)
 def asked_places(platform: str, prefix: str = "") -> dict[str, frozenset[str]]:
-    """Place (normalised, with `prefix`) -> the questions it asks on `platform` (hf, hf_yaml,
-    kaggle, croissant), from the schema's `asked_by` annotations."""
-    out: dict[str, set[str]] = {}
-    for qid, places in platform_crosswalk("asked_by").items():
-        for place in places:
-            owner, _, name = place.partition(":")
-            if owner == platform:
-                out.setdefault(prefix + norm(name), set()).add(qid)
-    return {name: frozenset(qids) for name, qids in out.items()}
+    """catalogue.asks(platform) with the place names normalised (and given `prefix`)."""
+    return {prefix + norm(name): qids for name, qids in asks(platform).items()}
 
 
 def hint_places(platform: str, prefix: str = "") -> dict[str, tuple[str, ...]]:
@@ -131,28 +135,6 @@ def split_labelled(parts: list[str], labels: dict[str, str]) -> tuple[list[str],
 
 # ---------------------------------------------------------------------------------- the walk
 
-@dataclass
-class _Reading:
-    """What one `fill` call has found so far: the passages of the card's prose, each classified
-    once, and the answers given."""
-
-    sheet: Sheet
-    scored: dict[int, dict[str, float]] = field(default_factory=dict)
-    split: dict[int, tuple[Passage, ...]] = field(default_factory=dict)
-
-    def sentences(self, passage: Passage) -> tuple[Passage, ...]:
-        key = id(passage)
-        if key not in self.split:
-            self.split[key] = reader.sentences(passage)
-        return self.split[key]
-
-    def scores(self, passage: Passage) -> dict[str, float]:
-        key = id(passage)
-        if key not in self.scored:
-            self.scored[key] = reader.scores(passage.text) if passage.kind != "code" else {}
-        return self.scored[key]
-
-
 def passages_of(place: Place) -> tuple[Passage, ...]:
     if place.passages is not None:
         return place.passages
@@ -171,21 +153,24 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
     place gives the origin and, for one-value questions such as the title, the value.
     """
     catalogue = questions()
-    reading = _Reading(sheet)
     tried: dict[str, list[Place]] = {}
     for qid, question in catalogue.items():
         found = _found(qid, question, layout, places)
         tried[qid] = found
         if not found:
             continue
-        decided = (convert and convert(question, found)) or _decide(question, found, layout,
-                                                                    reading)
-        value, parts, how, confidence = _unpack(decided, found)
+        decided = convert(question, found) if convert else None
+        if isinstance(decided, list):  # the reader narrowed the places down
+            found, decided = decided, None
+        if decided is None:
+            decided = _decide(question, found, layout)
+        value, parts, how, confidence, by = _unpack(decided, found)
         if value in ("", [], None):
             continue
-        _put(sheet, qid, value, parts, how, confidence)
+        _put(sheet, qid, value, parts, how, confidence, by)
     _record_hints(sheet, layout, places)
-    _look_elsewhere(sheet, reading, places, loose, tried)
+    _look_elsewhere(sheet, places, loose, tried)
+    _keep_unread(sheet, places)
 
 
 def _found(qid: str, question: Question, layout: Layout,
@@ -194,11 +179,10 @@ def _found(qid: str, question: Question, layout: Layout,
     a question answers only that question, and a question with a labelled place of its own
     takes only those)."""
     found: list[Place] = []
-    for mapping in layout.homes:
-        for name in mapping.get(qid, ()):
-            for place in places.get(name, ()):
-                if place.question in (None, qid) and all(place is not o for o in found):
-                    found.append(place)
+    for name in layout.names_of.get(qid, ()):
+        for place in places.get(name, ()):
+            if place.question in (None, qid) and all(place is not o for o in found):
+                found.append(place)
     own = [p for p in found if p.question == qid]
     if own:
         # A licence keeps its value (the licence itself) beside its labelled terms.
@@ -207,16 +191,18 @@ def _found(qid: str, question: Question, layout: Layout,
     return found
 
 
-def _unpack(decided: Any, found: list[Place]) -> tuple[Any, list[Place], str, float]:
-    if len(decided) == 4:
+def _unpack(decided: Any, found: list[Place]) -> tuple[Any, list[Place], str, float, str]:
+    if len(decided) == 5:
         return decided
+    if len(decided) == 4:
+        return (*decided, "")
     value, parts = decided
     labelled = any(p.question for p in parts)
-    return value, parts, LABEL_HOW if labelled else FIELD, 1.0
+    return value, parts, LABEL_HOW if labelled else FIELD, 1.0, ""
 
 
-def _decide(question: Question, found: list[Place], layout: Layout,
-            reading: _Reading) -> tuple[Any, list[Place], str, float]:
+def _decide(question: Question, found: list[Place],
+            layout: Layout) -> tuple[Any, ...]:
     """The answer a question gets from its own places: see the module doc for the roles."""
     labelled = [p for p in found if p.question == question.id]
     if question.shape != "answer" or labelled:
@@ -229,7 +215,7 @@ def _decide(question: Question, found: list[Place], layout: Layout,
         value, parts = combine(question, said)
         return value, parts, ASKED if any(p.prose for p in said) else FIELD, 1.0
     held = [p for p in found if p not in direct]
-    picked = _passages_answering(question.id, held, reading, home=True)
+    picked = _passages_answering(question.id, held, home=True)
     if picked:
         return _from_passages(picked, HOME)
     quiet = [p for p in found if not is_filled(p)]
@@ -238,41 +224,44 @@ def _decide(question: Question, found: list[Place], layout: Layout,
     return "", [], FIELD, 0.0
 
 
-def _passages_answering(qid: str, candidates: Iterable[Place], reading: _Reading,
-                        home: bool) -> list[tuple[Place, Passage, float]]:
-    """(place, passage, confidence) of each passage the reader says answers `qid`."""
+def _passages_answering(qid: str, candidates: Iterable[Place],
+                        home: bool) -> list[tuple[Place, Passage, float, str]]:
+    """(place, passage, confidence, by) of each passage that answers `qid`: by its phrasing
+    (`by` "phrase": a sentence such as "was collected from ..."), or by the model ("model": at
+    home when it is likely enough, elsewhere when it is also the passage's likeliest question)."""
     model = reader.model()
-    if qid not in model.index:
-        return []
-    at = model.index[qid]
-    threshold = (model.home if home else model.away)[at]
+    at = model.index.get(qid)
+    threshold = None if at is None else (model.home if home else model.away)[at]
     picked = []
     for place in candidates:
         if place.question:
             continue  # a labelled paragraph answers its own question only
         for passage in passages_of(place):
-            best = max(((reading.scores(p).get(qid, 0.0), p)
-                        for p in (passage, *reading.sentences(passage))),
-                       key=lambda item: item[0])
-            if best[0] >= threshold:
-                picked.append((place, best[1], best[0]))
+            judgment = reader.judge(passage)
+            if qid in judgment.cued:
+                picked.append((place, judgment.cued[qid], 1.0, PHRASE))
+            elif threshold is not None and (home or judgment.top == qid):
+                score = judgment.scores.get(qid, 0.0)
+                if score >= threshold:
+                    picked.append((place, passage, score, MODEL))
     return picked
 
 
-def _from_passages(picked: list[tuple[Place, Passage, float]],
-                   how: str) -> tuple[Any, list[Place], str, float]:
+def _from_passages(picked: list[tuple[Place, Passage, float, str]],
+                   how: str) -> tuple[Any, list[Place], str, float, str]:
     texts: list[str] = []
     parts: list[Place] = []
-    for place, passage, _ in picked:
+    for place, passage, _, _ in picked:
         if passage.text not in texts:
             texts.append(passage.text)
             origin = Origin(place.origin.file, passage.line, 1, place.origin.key)
             parts.append(Place(place.name, passage.text, origin))
-    return "\n\n".join(texts), parts, how, round(max(s for _, _, s in picked), 3)
+    best = max(picked, key=lambda item: item[2])
+    return "\n\n".join(texts), parts, how, round(best[2], 3), best[3]
 
 
 def _put(sheet: Sheet, qid: str, value: Any, parts: list[Place], how: str,
-         confidence: float) -> None:
+         confidence: float, by: str = "") -> None:
     section, _, slot = qid.partition(".")
     sheet.data.setdefault(section, {})[slot] = value
     sheet.origins[qid] = parts[0].origin
@@ -282,29 +271,59 @@ def _put(sheet: Sheet, qid: str, value: Any, parts: list[Place], how: str,
         sheet.sources.pop(qid, None)
     sheet.found[qid] = {"how": how, "place": parts[0].origin.key or parts[0].name,
                         "confidence": confidence}
+    if by:
+        sheet.found[qid]["by"] = by
 
 
-def _look_elsewhere(sheet: Sheet, reading: _Reading, places: dict[str, list[Place]],
-                    loose: Iterable[Place], tried: dict[str, list[Place]]) -> None:
-    """Questions still unanswered, looked for in every other prose passage of the card."""
+def _look_elsewhere(sheet: Sheet, places: dict[str, list[Place]], loose: Iterable[Place],
+                    tried: dict[str, list[Place]]) -> None:
+    """Questions still unanswered, looked for in every other prose passage of the card: each
+    passage is judged once, and offers itself to the questions its phrasing or the model name."""
     model = reader.model()
     prose = [p for group in places.values() for p in group if p.prose and not p.question]
     prose += [p for p in loose if not p.question]
-    if not prose:
-        return
+    offers: dict[str, list[tuple[Place, Passage, float, str]]] = {}
+    for place in prose:
+        for passage in passages_of(place):
+            judgment = reader.judge(passage)
+            for qid, sentence in judgment.cued.items():
+                offers.setdefault(qid, []).append((place, sentence, 1.0, PHRASE))
+            top = judgment.top
+            if top is not None and top not in judgment.cued:
+                score = judgment.scores[top]
+                if score >= model.away[model.index[top]]:
+                    offers.setdefault(top, []).append((place, passage, score, MODEL))
     catalogue = questions()
-    for qid in model.classes:
+    for qid, picked in offers.items():
         question = catalogue[qid]
-        if question_status(question.shape, sheet.get(qid)) in (Status.ANSWERED,
-                                                                Status.NOT_APPLICABLE,
-                                                                Status.UNKNOWN):
+        if question_status(question.shape, sheet.get(qid)) in _GIVEN:
             continue
         own = tried.get(qid, [])
-        others = [p for p in prose if all(p is not o for o in own)]
-        picked = _passages_answering(qid, others, reading, home=False)
+        picked = [item for item in picked if all(item[0] is not o for o in own)]
         if picked:
-            picked.sort(key=lambda item: -item[2])
+            picked.sort(key=lambda item: (-item[2], item[1].line))
             _put(sheet, qid, *_from_passages(picked[:3], ELSEWHERE))
+
+
+_GIVEN = (Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)
+
+
+def _keep_unread(sheet: Sheet, places: dict[str, list[Place]]) -> None:
+    """Prose of a named place that answers no question (a Kaggle description that says nothing
+    the reader recognises) is kept beside the answers, as unmapped headings are, so that what
+    reads every word of a card (provenance looking for a DOI) still sees it."""
+    used = {o for origins in sheet.sources.values() for o in origins} | set(sheet.origins.values())
+    for group in places.values():
+        for place in group:
+            if not place.prose or place.question or not isinstance(place.value, str):
+                continue
+            if place.origin in used or not is_filled(place):
+                continue
+            if any(Origin(place.origin.file, p.line, 1, place.origin.key) in used
+                   for p in passages_of(place)):
+                continue
+            sheet.unmapped.append({"heading": place.name, "level": 0,
+                                   "line": place.origin.line, "text": place.value})
 
 
 def _record_hints(sheet: Sheet, layout: Layout, places: dict[str, list[Place]]) -> None:

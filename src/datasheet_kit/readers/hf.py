@@ -218,7 +218,7 @@ def _key_names(mapping: dict[str, tuple[str, ...]]) -> list[str]:
 
 def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known: Names) -> None:
     """The front matter's keys that the crosswalk reads (and those that only hint)."""
-    for name in [*_key_names(known.yaml), *known.hint_keys]:
+    for name in dict.fromkeys([*_key_names(known.yaml), *known.hint_keys]):
         top = name.split(".")[0]
         if top in meta and top not in LICENSE_KEYS:
             found = pluck(meta[top], name.split(".")[1:])

@@ -17,7 +17,7 @@ from ..sheet import Origin, Sheet
 from . import passages
 from .crosswalk import Layout, asked_places, fill, hint_places, normalised, platform_crosswalk
 from .positions import key_lines, open_json
-from .values import Place, norm, pluck, presence, render
+from .values import Found, Place, norm, pluck, presence, render
 
 SITE = "https://www.kaggle.com/datasets/"
 
@@ -28,14 +28,14 @@ def layout() -> Layout:
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, places = places_of(source, file)
-    if places is not None:
-        fill(sheet, layout(), places, convert=_landing_page)
+    sheet, found = places_of(source, file)
+    if found is not None:
+        fill(sheet, layout(), found.places, convert=_landing_page, loose=found.loose)
     return sheet
 
 
 def places_of(source: str | bytes | Path,
-              file: str | None = None) -> tuple[Sheet, dict[str, list[Place]] | None]:
+              file: str | None = None) -> tuple[Sheet, Found | None]:
     """The document's places before any question is answered (None when it cannot be read)."""
     sheet, text, document, depth = open_json(source, file, "kaggle")
     if document is None:
@@ -50,7 +50,9 @@ def places_of(source: str | bytes | Path,
     upload, spelled = normalise(document)
     walk = layout()
     places: dict[str, list[Place]] = {}
-    for name in walk.names():
+    raw = platform_crosswalk_names() + [n for names in platform_crosswalk("kaggle_hint").values()
+                                        for n in names]
+    for name in dict.fromkeys(raw):
         top = name.split(".")[0]
         if top not in upload:
             continue
@@ -71,7 +73,7 @@ def places_of(source: str | bytes | Path,
                   prose=prose, passages=found_passages if prose else None))
     fields = dict.fromkeys(name.split(".")[0] for name in platform_crosswalk_names())
     sheet.presence = presence({f: [upload.get(f)] for f in fields}, variant)
-    return sheet, places
+    return sheet, Found(places, [])
 
 
 def platform_crosswalk_names() -> list[str]:

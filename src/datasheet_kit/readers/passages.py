@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,11 @@ class Passage:
 
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_TABLE = re.compile(r"^\s*\|")
+_ITEM_STARTS = frozenset("-*+0123456789")
+# What template text holds; a long passage without any of it is not a placeholder, and the
+# full check (answers.is_placeholder) is spared.
+_TEMPLATE_MARK = re.compile(r"\{\{|INSERT_|information needed|needs more information|TODO|TBD|"
+                            r"FIXME|github-username|choosealicense", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -61,32 +66,35 @@ def split(lines: list[tuple[int, str]]) -> list[Passage]:
             text = "\n".join(current).strip()
             if "<!--" in text:
                 text = _COMMENT.sub(" ", text).strip()
-            if text and (kind == "code" or not is_placeholder(text)):
+            if text and (kind == "code" or not (_says_nothing(text) or _navigation(text))):
                 out.append(Passage(text, start, kind))
         current = []
 
     for number, line in lines:
+        stripped = line.strip()
         if fence:
             current.append(line)
-            if line.strip().startswith(fence):
+            if stripped.startswith(fence):
                 close()
                 fence = ""
             continue
-        opening = _FENCE.match(line)
+        first = stripped[:1]
+        opening = _FENCE.match(line) if first in ("`", "~") else None
         if opening:
             close()
             fence, start, kind = opening.group(1)[:3], number, "code"
             current = [line]
             continue
-        if not line.strip():
+        if not stripped:
             close()
             continue
-        row = bool(_TABLE.match(line))
-        if _ITEM.match(line) or (row and kind != "table") or (not row and kind == "table"):
+        row = first == "|"
+        item = first in _ITEM_STARTS and bool(_ITEM.match(line))
+        if item or (row and kind != "table") or (not row and kind == "table"):
             close()
         if not current:
             start = number
-            kind = "table" if row else "item" if _ITEM.match(line) else "prose"
+            kind = "table" if row else "item" if item else "prose"
         current.append(line)
     close()
     return out
@@ -110,6 +118,20 @@ def sentences(passage: Passage) -> tuple[Passage, ...]:
         out.append(Passage(part.strip(), line, "sentence"))
         line += part.count("\n")
     return tuple(out)
+
+
+_ANCHOR_LINK = re.compile(r"\[[^\]\n]*\]\(#[^)\s]*\)")
+
+
+def _says_nothing(text: str) -> bool:
+    if len(text) > 300 and not _TEMPLATE_MARK.search(text):
+        return False
+    return is_placeholder(text)
+
+
+def _navigation(text: str) -> bool:
+    """A table-of-contents entry: links to headings of the same page, and nothing else."""
+    return "](#" in text and not any(c.isalpha() for c in _ANCHOR_LINK.sub("", text))
 
 
 def split_text(text: str, line: int = 1, same_line: bool = False) -> list[Passage]:
@@ -139,10 +161,117 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def features(text: str) -> set[str]:
-    """The passage's features: words, word pairs, and the stem and ending of longer words."""
-    words = tokens(text)
+# Phrases that say what a sentence is about the way people write it: "was created to ...",
+# "collected from ...", "annotated by ...", "is updated weekly". Each is a feature the model
+# weighs, and also a cue of its own: a sentence holding one answers the cue's question (see
+# MODEL.md for why both, and for what each measures).
+@dataclass(frozen=True)
+class Cue:
+    question: str
+    pattern: re.Pattern[str]
+    # Words one of which every phrase of the cue holds: a text without any is not searched.
+    triggers: frozenset[str]
+
+
+def _cue(question: str, triggers: str, *parts: str) -> Cue:
+    return Cue(question, re.compile("|".join(parts), re.IGNORECASE), frozenset(triggers.split()))
+
+
+_FEW = r"\s+(?:[\w-]+\s+){0,3}?"  # up to three words in between
+CUES = {
+    "intent": _cue(
+        "motivation.purpose",
+        "created built designed developed constructed compiled introduced released assembled "
+        "curated made proposed prepared collected aim aims intend intends seek seeks hope hopes "
+        "wanted want goal purpose motivation further promote foster facilitate encourage enable "
+        "support advance stimulate spur accelerate benchmark testbed test",
+        r"\b(?:created|built|designed|developed|constructed|compiled|introduced|released|"
+        r"assembled|curated|made|proposed|prepared|collected)" + _FEW
+        + r"(?:to|for the purpose of|in order to|with the (?:aim|goal|purpose))\b",
+        r"\b(?:aims?|intends?|seeks?|hopes?|wanted|want) to\b",
+        r"\b(?:goal|aim|purpose|motivation) (?:of|is|was|behind|here)\b",
+        r"\bto (?:further|promote|foster|facilitate|encourage|enable|support|advance|stimulate|"
+        r"spur|accelerate) (?:the )?(?:\w+ )?(?:research|progress|development|work|studies)\b",
+        r"\b(?:benchmark|testbed|test bed) (?:for|to)\b"),
+    "creators": _cue(
+        "motivation.creators",
+        "created developed curated compiled constructed built prepared assembled introduced "
+        "published released",
+        r"\b(?:created|developed|curated|compiled|constructed|built|prepared|assembled|"
+        r"introduced|published|released) by\b"),
+    "gather": _cue(
+        "collection.acquisition",
+        "collected gathered scraped crawled harvested sourced extracted obtained downloaded "
+        "retrieved mined sampled recorded acquired exported captured photographed surveyed "
+        "written posed produced generated authored submitted contributed uploaded crowdsourced "
+        "asked answered come comes came originate originates originated derived drawn taken",
+        r"\b(?:collected|gathered|scraped|crawled|harvested|sourced|extracted|obtained|"
+        r"downloaded|retrieved|mined|sampled|recorded|acquired|exported|captured|photographed|"
+        r"surveyed)\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b",
+        r"\b(?:written|posed|produced|generated|authored|submitted|contributed|uploaded|"
+        r"crowdsourced|asked|answered)\s+by\b",
+        r"\b(?:comes?|came|originates?|originated|derived|drawn|taken) from\b"),
+    "process": _cue(
+        "preprocessing.done",
+        "annotated labeled labelled tagged verified validated transcribed segmented manually "
+        "automatically expert filtered cleaned deduplicated duplicated normalized normalised "
+        "tokenized tokenised anonymized anonymised pseudonymized pseudonymised identified "
+        "deidentified lowercased preprocessed processed resampled",
+        r"\b(?:annotated|labell?ed|tagged|verified|validated|transcribed|segmented)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:by|with|using|according|manually|automatically)\b",
+        r"\b(?:manually|automatically|semi-automatically|expert-?) ?"
+        r"(?:annotated|labell?ed|tagged|verified|checked|curated|corrected)\b",
+        r"\b(?:filtered|cleaned|deduplicated|de-duplicated|normali[sz]ed|tokeni[sz]ed|"
+        r"anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|lowercased|pre-?processed|resampled)\b"),
+    "use": _cue(
+        "uses.other_tasks",
+        "used intended suitable designed meant",
+        r"\b(?:can|could|may|might) be used (?:for|to|in|as)\b",
+        r"\b(?:intended|suitable|designed|meant) (?:for|to be used)\b",
+        r"\bshould not be used\b"),
+    "updates": _cue(
+        "maintenance.updates",
+        "updated refreshed maintained appended released rereleased daily weekly monthly "
+        "quarterly yearly annual regular",
+        r"\b(?:updated|refreshed|maintained|appended|re-?released)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:daily|weekly|monthly|quarterly|yearly|annually|regularly|periodically|every)\b",
+        r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|regular) updates?\b"),
+    "contact": _cue(
+        "maintenance.contact",
+        "_email_ contact reach write email mail",
+        r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b",
+        r"\b(?:contact|reach out to|write to|e-?mail) (?:us|me|the (?:authors?|maintainers?|team))\b"),
+}
+
+
+CUE_QUESTIONS = tuple(dict.fromkeys(cue.question for cue in CUES.values()))
+
+
+def cue_positions(text: str, words: Iterable[str] | None = None) -> dict[str, int]:
+    """Cue name -> where its first phrase starts in the text (`words`: the text's tokens, when
+    the caller has them)."""
+    present = set(tokens(text) if words is None else words)
+    found: dict[str, int] = {}
+    for name, cue in CUES.items():
+        if cue.triggers & present:
+            match = cue.pattern.search(text)
+            if match:
+                found[name] = match.start()
+    return found
+
+
+def cues(text: str) -> set[str]:
+    """The questions a text answers by its phrasing alone (CUES)."""
+    return {CUES[name].question for name in cue_positions(text)}
+
+
+def features(text: str, words: list[str] | None = None,
+             cued: Iterable[str] | None = None) -> set[str]:
+    """The passage's features: words, word pairs, the stem and ending of longer words, and the
+    cues (CUES) it holds (`words` and `cued`: what the caller has found already)."""
+    words = tokens(text) if words is None else words
     found = {"w " + w for w in words}
+    found.update("q " + name for name in (cue_positions(text, words) if cued is None else cued))
     found.update("b " + a + " " + b for a, b in zip(words, words[1:], strict=False))
     for w in words:
         if len(w) > 5 and w[0] != "_":
@@ -151,32 +280,42 @@ def features(text: str) -> set[str]:
     return found
 
 
+def value_of(feature: str, scale: float) -> float:
+    """A feature's value: words count less in a longer passage (1/sqrt of its features); a
+    phrase group says what the passage is about however long it is."""
+    return 1.0 if feature.startswith("q ") else scale
+
+
 # ----------------------------------------------------------------------------------- model
 
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]
+    # feature -> its weight for each class, in class order (dense: summing whole rows is what
+    # makes scoring fast in plain Python)
+    weights: dict[str, tuple[float, ...]]
     home: tuple[float, ...]  # per class: the probability that answers a question at home
     away: tuple[float, ...]  # ... and the one that answers it anywhere else
     index: dict[str, int] = field(default_factory=dict)  # question -> its position in classes
 
-    def scores(self, text: str) -> dict[str, float]:
+    def scores(self, text: str, words: list[str] | None = None,
+               cued: Iterable[str] | None = None) -> dict[str, float]:
         """Probability per question that the passage answers it."""
-        found = features(text)
+        found = features(text, words, cued)
         if not found:
             return {}
-        totals = [0.0] * len(self.classes)
         weights = self.weights
-        for feature in found:
-            hit = weights.get(feature)
-            if hit:
-                for index, weight in hit:
-                    totals[index] += weight
+        scaled = [weights[f] for f in found if f in weights and f[0] != "q"]
+        whole = [weights[f] for f in found if f in weights and f[0] == "q"]
         scale = 1.0 / math.sqrt(len(found))
-        return {qid: _sigmoid(b + t * scale)
-                for qid, b, t in zip(self.classes, self.bias, totals, strict=True)}
+        totals = list(self.bias)
+        if scaled:
+            totals = [t + sum(column) * scale for t, column in zip(totals, zip(*scaled),
+                                                                    strict=True)]
+        if whole:
+            totals = [t + sum(column) for t, column in zip(totals, zip(*whole), strict=True)]
+        return {qid: _sigmoid(t) for qid, t in zip(self.classes, totals, strict=True)}
 
 
 def _sigmoid(x: float) -> float:
@@ -192,16 +331,51 @@ def model() -> Model:
 def from_json(data: dict) -> Model:
     classes = tuple(data["classes"])
     index = {qid: i for i, qid in enumerate(classes)}
-    weights: dict[str, list[tuple[int, float]]] = {}
+    weights: dict[str, list[float]] = {}
     for qid, table in data["weights"].items():
         for feature, weight in table.items():
-            weights.setdefault(feature, []).append((index[qid], weight))
+            weights.setdefault(feature, [0.0] * len(classes))[index[qid]] = weight
     return Model(classes, tuple(data["bias"][q] for q in classes),
                  {f: tuple(w) for f, w in weights.items()},
                  tuple(data["thresholds"]["home"][q] for q in classes),
                  tuple(data["thresholds"]["away"][q] for q in classes), index)
 
 
-@lru_cache(maxsize=65536)  # template sentences repeat across cards
 def scores(text: str) -> dict[str, float]:
     return model().scores(text)
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """What the reader makes of one passage: the model's probability per question, the
+    question it most likely answers, and the questions its phrasing answers, each with the
+    sentence that says so."""
+
+    scores: dict[str, float]
+    top: str | None
+    cued: dict[str, Passage]
+
+
+@lru_cache(maxsize=65536)  # template text repeats across cards
+def judge(passage: Passage) -> Judgment:
+    if passage.kind == "code":
+        return Judgment({}, None, {})
+    words = tokens(passage.text)
+    found = cue_positions(passage.text, words)
+    probabilities = model().scores(passage.text, words, found)
+    top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
+    cued: dict[str, Passage] = {}
+    if found:
+        units = sentences(passage) or (passage,)
+        for name, start in found.items():
+            cued.setdefault(CUES[name].question, _unit_at(passage.text, units, start))
+    return Judgment(probabilities, top, cued)
+
+
+def _unit_at(text: str, units: tuple[Passage, ...], position: int) -> Passage:
+    """The sentence of `units` that holds the character at `position` of `text`."""
+    for unit in units:
+        at = text.find(unit.text)
+        if at != -1 and at <= position < at + len(unit.text):
+            return unit
+    return units[0]

@@ -28,6 +28,15 @@ class Place:
     passages: tuple[Passage, ...] | None = None
 
 
+@dataclass
+class Found:
+    """What a reader found in one document: the places the crosswalk names (by normalised
+    name), and loose prose it does not name (a free card's own headings, field descriptions)."""
+
+    places: dict[str, list[Place]]
+    loose: list[Place]
+
+
 def norm(name: str) -> str:
     """A heading, bullet or key name as compared with the crosswalk: case, spacing, the
     template's "[optional]" marker and a trailing colon do not matter."""

@@ -8,22 +8,12 @@ platform has no name for the licence.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from .. import licenses
 from ..answers import Status, status_of
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@cache
-def platform_lists(name: str) -> dict:
-    """A vendored closed list other than licences (data/hf_lists.json or data/kaggle_lists.json)."""
-    return json.loads((_DATA / f"{name}_lists.json").read_text(encoding="utf-8"))
+from ..vocabularies import platform_lists  # noqa: F401 (writers take the lists from here too)
 
 
 def hf_licenses() -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import identifiers
 from ..answers import Status, count_of, status_of
-from ..catalogue import crosswalk, questions
+from ..catalogue import asks, crosswalk, questions
 from ..files import json_text
 from . import Output, answers, label_text
 from ._license import spdx_page
@@ -280,10 +280,14 @@ def _labelled(prop: str, entries: list[tuple[str, str]], mapping: dict) -> list[
     first, is written as it is (the dataset summary opens `description` unlabelled). Dates of
     the timeframe are typed values, never labelled."""
     sharing = [q for q, props in mapping.items() if prop in {p.split(".")[0] for p in props}]
-    owner = next((q for q in sharing if mapping[q][0].split(".")[0] == prop), None)
-    if len(sharing) < 2:
-        return [text for _, text in entries]
     names = questions()
+    # A reader takes a property's unlabelled text as the answer only to a question the property
+    # asks (schema `asked_by`), or to a typed one; any other answer is labelled.
+    asked = asks("croissant").get(prop, frozenset())
+    owner = next((q for q in sharing if mapping[q][0].split(".")[0] == prop
+                  and (names[q].shape != "answer" or q in asked)), None)
+    if len(sharing) < 2 and owner is not None:
+        return [text for _, text in entries]
     return [text if qid == owner or _ISO_DATE.match(text) else label_text(names[qid].label(), text)
             for qid, text in entries]
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from ..answers import Status, count_of, question_status, sources_of, status_of
-from ..catalogue import crosswalk, questions
+from ..catalogue import asks, crosswalk, questions
 from . import Output, answers, label_text, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
@@ -109,6 +109,14 @@ def _askers() -> dict[str, int]:
     return {heading: len(qids) for heading, qids in counts.items()}
 
 
+def _read_as_is(heading: str, qid: str) -> bool:
+    """Whether a reader takes the heading's unlabelled text as the answer to `qid` by itself: the
+    heading asks that question (schema `asked_by`), or the answer is a typed value read as it
+    stands. Elsewhere a reader only takes text it judges to answer the question, so our answer
+    goes behind its label."""
+    return questions()[qid].shape != "answer" or qid in asks("hf").get(heading, ())
+
+
 def _section_text(heading: str, primary: dict, secondary: dict) -> str:
     entries = primary.get(heading, [])
     if not entries:
@@ -118,10 +126,10 @@ def _section_text(heading: str, primary: dict, secondary: dict) -> str:
         return MISSING_MARK
     if heading == "Citation" and len(entries) == 1 and entries[0].text.lstrip().startswith("@"):
         return f"**BibTeX:**\n\n```bibtex\n{entries[0].text.strip()}\n```"
-    # One answer goes unlabelled only where no other question looks: readers give a heading's
-    # unlabelled text to every question whose crosswalk names it ("Source Data" holds three).
+    # One answer goes unlabelled only where the heading asks it and no other question looks
+    # ("Source Data" holds three questions and asks none of them).
     single = (len(entries) == 1 and not entries[0].borrowed
-              and _askers().get(heading, 0) <= 1)
+              and _askers().get(heading, 0) <= 1 and _read_as_is(heading, entries[0].qid))
     if single and not entries[0].sources:
         return entries[0].text.strip()
     parts = []
@@ -147,7 +155,7 @@ def _bullet_text(heading: str, primary: dict, secondary: dict) -> str:
     said = [e for e in entries if e.answered] + [
         e for e in entries if not e.answered and (e.text != MISSING_MARK
                                                   or (shared and not e.borrowed))]
-    own = [e for e in said if not e.borrowed]
+    own = [e for e in said if not e.borrowed and _read_as_is(heading, e.qid)]
     lead = next((e for e in own if e.answered), own[0] if own else None)
     text = fold(lead.brief or lead.text) if lead else MISSING_MARK
     return " — ".join([text] + [label_text(e.label, fold(e.brief or e.text))
