@@ -30,17 +30,26 @@ CLEAN = FIXTURES / "lint" / "clean.yaml"
 RULES = [entry for entry in registry().values() if entry.check is not None]
 
 
-def example(doc: str, label: str) -> dict:
-    """The YAML fragment under 'Failing:' or 'Passing:' in a rule's documentation."""
+def example(doc: str, label: str) -> dict | str:
+    """The YAML fragment under 'Failing:' or 'Passing:' in a rule's documentation; for a rule
+    about cards, the card (Markdown that opens with a heading) as text."""
     match = re.search(rf"^{label}:\n(.*?)(?=^\S|\Z)", doc, re.MULTILINE | re.DOTALL)
     assert match, f"no {label} example"
-    fragment = yaml.safe_load(textwrap.dedent(match.group(1)))
+    text = textwrap.dedent(match.group(1)).strip() + "\n"
+    if text.startswith("# "):
+        return text
+    fragment = yaml.safe_load(text)
     assert isinstance(fragment, dict) and fragment
     return fragment
 
 
-def overlaid(fragment: dict):
-    """clean.yaml with the fragment's questions replacing (or adding to) its own."""
+def overlaid(fragment: dict | str):
+    """clean.yaml with the fragment's questions replacing (or adding to) its own; a card
+    example is read as the card it is."""
+    if isinstance(fragment, str):
+        from datasheet_kit.readers import hf
+
+        return hf.read(fragment, "example.yaml")
     data = yaml.safe_load(CLEAN.read_text(encoding="utf-8"))
     for section, questions in copy.deepcopy(fragment).items():
         if isinstance(questions, dict) and isinstance(data.get(section), dict):

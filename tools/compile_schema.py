@@ -53,7 +53,9 @@ def _fix_boolean_gates(schema: dict) -> None:
             condition = rule.get("if", {}).get("properties", {})
             for name, test in condition.items():
                 prop = cls.get("properties", {}).get(name, {})
-                if prop.get("type") == "boolean" and test.get("const") in ("true", "false"):
+                boolean = prop.get("type") == "boolean" or any(
+                    part.get("type") == "boolean" for part in prop.get("anyOf", []))
+                if boolean and test.get("const") in ("true", "false"):
                     test["const"] = test["const"] == "true"
 
 

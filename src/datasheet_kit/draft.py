@@ -208,12 +208,12 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
     if kind == "gate":
         if isinstance(value, bool):  # the card says yes or no (our cards do, labelled)
             return [f"  # from {where(sheet, qid)}", *_dump(slot, value, 2)]
-        # A yes/no gate cannot be a gap. True is the cautious choice: it keeps the questions
-        # about people open instead of waving them through.
+        # Left to do, the gate keeps the questions about people open without claiming an
+        # answer the card does not give (a draft never scores above its card).
         said = f"; see {where(sheet, qid)}" if answered else ""
-        return [f"  # todo: the card does not say yes or no{said}. true keeps the questions "
-                "about people open; set false if the data does not concern people.",
-                *_dump(slot, True, 2)]
+        gap = {"status": "todo", "reason": f"the card does not say yes or no{said}: answer "
+               "true, or false if the data does not concern people"}
+        return [*_flow(slot, gap, 2)]
     if answered:
         shaped_value = shaped(prop, value)
         if shaped_value is not None:
@@ -226,7 +226,11 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
     if _accepts(prop, "Gap"):
         return _flow(slot, {"status": "todo", "reason": reason}, 2)
     if _required(section, slot):
-        fallback = title_hint if slot == "title" and title_hint else f"TODO: {reason}"
+        # A required text field cannot be a gap; "TODO: ..." keeps the draft valid and reads
+        # as still to write. A name guessed from the file is offered, never taken for an answer.
+        if slot == "title" and title_hint:
+            reason = f"{reason}; the file is named {title_hint!r}"
+        fallback = f"TODO: {reason}"
         return [f"  # todo: {reason}", *_dump(slot, fallback, 2)]
     return [f"  # {slot}:  (todo: {reason})"]
 

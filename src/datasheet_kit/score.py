@@ -44,10 +44,20 @@ class QuestionScore:
     level: str
     status: Status
     origin: dict | None  # file, line, column, key of the answer; None when there is none
+    # For a card: how the answer was found (readers/crosswalk.py: a metadata field, our label,
+    # the place that asks it, the passage reader at home or elsewhere) and with what confidence.
+    found: dict | None = None
+    # For a card: metadata that only hints at an answer, never counted ({field, value, line}).
+    hints: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "level": self.level, "status": str(self.status),
-                "origin": self.origin}
+        out = {"id": self.id, "level": self.level, "status": str(self.status),
+               "origin": self.origin}
+        if self.found:
+            out["found"] = self.found
+        if self.hints:
+            out["hints"] = self.hints
+        return out
 
 
 @dataclass
@@ -57,7 +67,7 @@ class SectionScore:
     score: int
     points: float
     max_points: int
-    status: str  # answered | partial | placeholder only | absent
+    status: str  # answered | partial | gaps only | placeholder only | absent
     questions: list[QuestionScore] = field(default_factory=list)
 
     @property
@@ -156,8 +166,10 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
         penalty[section] = penalty.get(section, 0) + weight
     by_section: dict[str, list[QuestionScore]] = {}
     for question, status in applicable(sheet):
+        found = sheet.found.get(question.id) if status is not Status.MISSING else None
         by_section.setdefault(question.section, []).append(
-            QuestionScore(question.id, question.level, status, _origin(sheet, question.id)))
+            QuestionScore(question.id, question.level, status, _origin(sheet, question.id),
+                          found, sheet.hints.get(question.id, [])))
     sections = []
     for section_id, questions in by_section.items():
         section = catalogue.sections()[section_id]
@@ -185,7 +197,12 @@ def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
         lines.append(card.file)
         lines.append(f"  {'section':<16} {'score':>5}  {'answered':>8}  status")
         for s in card.sections:
-            lines.append(f"  {s.id:<16} {s.score:>5}  {f'{s.answered}/{s.expected}':>8}  {s.status}")
+            row = f"  {s.id:<16} {s.score:>5}  {f'{s.answered}/{s.expected}':>8}  {s.status}"
+            hints = [f"{h['field']}: {h['value']}" for q in s.questions for h in q.hints
+                     if q.status is not Status.ANSWERED]
+            if hints:  # what the metadata suggests but does not say (never counted)
+                row += f"  (hints: {'; '.join(dict.fromkeys(hints))})"
+            lines.append(row)
         overall = f"  {'overall':<16} {card.overall:>5}"
         if card.presence is not None:
             overall += f"  (platform-style score, fields filled: {card.presence:g})"

@@ -1,7 +1,8 @@
 """Survey many cards: which datasheet sections and questions they answer, as in the Copycats study.
 
-A question counts as answered when the card gives it text that is not a placeholder
-(answers.status_of); a section counts as answered when at least one of its questions is. Cards
+A question counts as answered when the card gives it content (answers.question_status: not a
+placeholder, not a declared gap), as the scores count it; a section counts as answered when at
+least one of its questions is. Cards
 are read in parallel processes; results are sorted by file, so the output never depends on the
 number of jobs or on which finished first.
 
@@ -20,14 +21,13 @@ from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
 
-from .answers import Status, status_of
+from .answers import Status, question_status
 from .catalogue import questions, sections
 from .inputs import documents
 from .sheet import FATAL
 
 CARD_KINDS = ("hf", "kaggle", "croissant")  # a survey is of platform cards, not datasheets
 LIST_SUFFIXES = (".txt", ".lst", ".list")
-GIVEN = (Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)
 FORMAT_VERSION = 1
 
 
@@ -64,18 +64,10 @@ def survey_card(path: str) -> dict:
         first = fatal[0]
         return {"file": path, "kind": sheet.kind,
                 "error": f"{first.line}:{first.column}: {first.code} {first.message}"}
-    seen: dict[int, bool] = {}  # one heading often answers many questions: judge its text once
-    answered = []
-    for qid in questions():
-        section, _, slot = qid.partition(".")
-        value = sheet.data.get(section, {}).get(slot)
-        if value is None:
-            continue
-        key = id(value)
-        if key not in seen:
-            seen[key] = status_of(value) in GIVEN
-        if seen[key]:
-            answered.append(qid)
+    # Answered means what the scores mean by it: content, judged by the question's shape (a
+    # card's `license: unknown` is a deliberate gap, not an answer).
+    answered = [q.id for q in questions().values()
+                if question_status(q.shape, sheet.get(q.id)) is Status.ANSWERED]
     presence = sheet.presence or {}
     return {"file": path, "kind": sheet.kind, "variant": presence.get("variant", ""),
             "error": "", "answered": answered,

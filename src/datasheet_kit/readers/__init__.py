@@ -17,10 +17,22 @@ The package, one job per module:
 
 from __future__ import annotations
 
-from .crosswalk import (LABEL, Layout, combine, fill, platform_crosswalk, question_labels,
-                        split_labelled)
-from .records import (RECORDS, creator_records, file_records, identifier_records,
-                      identifiers_from_citation)
+from .crosswalk import (
+                        LABEL,
+                        Layout,
+                        combine,
+                        fill,
+                        platform_crosswalk,
+                        question_labels,
+                        split_labelled,
+)
+from .records import (
+                        RECORDS,
+                        creator_records,
+                        file_records,
+                        identifier_records,
+                        identifiers_from_citation,
+)
 from .values import Place, flat, is_filled, norm, pluck, presence, render, text_of_place
 
 KINDS = ("hf", "kaggle", "croissant")

@@ -190,7 +190,7 @@ def _claim_labelled(name: str, value: Any, labels: dict[str, str], origin: Origi
         items = value if isinstance(value, list) else [value]
         texts = [v if isinstance(v, str) else v["description"] for v in items]
         rest, claimed = split_labelled(texts, labels)
-        left = [v for v, t in zip(items, texts) if t in rest] or None
+        left = [v for v, t in zip(items, texts, strict=True) if t in rest] or None
         if isinstance(left, list) and len(left) == 1:
             left = left[0]
     for qid, text in claimed:

@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any
 
 from ..answers import Status, question_status
-from ..catalogue import Question, asks, crosswalk, questions
+from ..catalogue import Question, asks, crosswalk, questions, sections
 from ..sheet import Origin, Sheet
 from . import passages as reader
 from .passages import Passage
@@ -77,7 +77,7 @@ class Layout:
         return list(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def platform_crosswalk(platform: str) -> dict[str, tuple[str, ...]]:
     """catalogue.crosswalk(platform), built once per process (readers must not change it)."""
     return crosswalk(platform)
@@ -87,7 +87,7 @@ def normalised(mapping: dict[str, tuple[str, ...]], prefix: str = "") -> dict[st
     return {qid: tuple(prefix + norm(n) for n in names) for qid, names in mapping.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def asked_places(platform: str, prefix: str = "") -> dict[str, frozenset[str]]:
     """catalogue.asks(platform) with the place names normalised (and given `prefix`)."""
     return {prefix + norm(name): qids for name, qids in asks(platform).items()}
@@ -119,7 +119,8 @@ def question_labels(*crosswalks: dict[str, tuple[str, ...]]) -> dict[str, dict[s
     return out
 
 
-def split_labelled(parts: list[str], labels: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]]:
+def split_labelled(parts: list[str],
+                   labels: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]]:
     """(the parts with no known label, [(question, text)] for the parts that open with one)."""
     rest: list[str] = []
     claimed: list[tuple[str, str]] = []
@@ -171,6 +172,7 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
     _record_hints(sheet, layout, places)
     _look_elsewhere(sheet, places, loose, tried)
     _keep_unread(sheet, places)
+    _drop_empty_optional_sections(sheet)
 
 
 def _found(qid: str, question: Question, layout: Layout,
@@ -205,6 +207,12 @@ def _decide(question: Question, found: list[Place],
             layout: Layout) -> tuple[Any, ...]:
     """The answer a question gets from its own places: see the module doc for the roles."""
     labelled = [p for p in found if p.question == question.id]
+    if not labelled and not sections()[question.section].required and not any(
+            question.id in layout.asks.get(norm(p.name), ()) for p in found):
+        # An optional section (provenance, medical imaging) opens only where the card says
+        # something towards it: our label, or a place that asks it (`prov:wasDerivedFrom`), not
+        # a generic field such as a Croissant file's encoding format.
+        return "", [], FIELD, 0.0
     if question.shape != "answer" or labelled:
         value, parts = combine(question, found)
         return value, parts, LABEL_HOW if labelled else FIELD, 1.0
@@ -308,6 +316,22 @@ def _look_elsewhere(sheet: Sheet, places: dict[str, list[Place]], loose: Iterabl
 _GIVEN = (Status.ANSWERED, Status.NOT_APPLICABLE, Status.UNKNOWN)
 
 
+def _drop_empty_optional_sections(sheet: Sheet) -> None:
+    """An optional section (provenance, medical imaging) applies to a card only where the card
+    says something towards it: an empty "Source Data" heading does not make the card a copy."""
+    catalogue = questions()
+    for section in sections().values():
+        data = sheet.data.get(section.id)
+        if section.required or not isinstance(data, dict):
+            continue
+        if not any(question_status(catalogue[f"{section.id}.{slot}"].shape, value)
+                   in _GIVEN for slot, value in data.items()):
+            del sheet.data[section.id]
+            for slot in data:
+                sheet.origins.pop(f"{section.id}.{slot}", None)
+                sheet.found.pop(f"{section.id}.{slot}", None)
+
+
 def _keep_unread(sheet: Sheet, places: dict[str, list[Place]]) -> None:
     """Prose of a named place that answers no question (a Kaggle description that says nothing
     the reader recognises) is kept beside the answers, as unmapped headings are, so that what
@@ -355,20 +379,8 @@ def combine(question: Question, found: list[Place]) -> tuple[Any, list[Place]]:
         return flat(p.value for p in (said or found)), said or [first]
     if shape == "license":
         return _license(said, first)
-    if shape in ("count", "fact", "boolean"):
-        for place in said:
-            flag = isinstance(place.value, bool)
-            if flag if shape != "count" else isinstance(place.value, int) and not flag:
-                return place.value, [place]
-        # Prose does not say yes, no or how many by itself; only a template left empty is
-        # kept, as the placeholder it is.
-        return ("", [first]) if said else (text_of_place(first), [first])
-    if shape == "uri":
-        for place in said:
-            match = _URL.search(render(place.value))
-            if match:
-                return match.group().rstrip(".,;"), [place]
-        return ("", [first]) if said else (render(first.value).strip(), [first])
+    if shape in ("count", "fact", "boolean", "uri"):
+        return _typed(shape, said, first)
     if shape in ("text", "date", "enum"):
         return render(first.value).strip(), [first]
     texts: list[str] = []
@@ -379,6 +391,24 @@ def combine(question: Question, found: list[Place]) -> tuple[Any, list[Place]]:
             texts.append(text)
             parts.append(place)
     return "\n\n".join(texts), parts or [first]
+
+
+def _typed(shape: str, said: list[Place], first: Place) -> tuple[Any, list[Place]]:
+    """A count, a yes/no or a web address. Prose does not say yes, no or how many by itself,
+    and an address is taken from the first place that holds one; when nothing does, only a
+    template left empty is kept, as the placeholder it is."""
+    for place in said:
+        if shape == "uri":
+            match = _URL.search(render(place.value))
+            if match:
+                return match.group().rstrip(".,;"), [place]
+            continue
+        flag = isinstance(place.value, bool)
+        if flag if shape != "count" else isinstance(place.value, int) and not flag:
+            return place.value, [place]
+    if said:
+        return "", [first]
+    return (render(first.value).strip() if shape == "uri" else text_of_place(first)), [first]
 
 
 def _license(said: list[Place], first: Place) -> tuple[Any, list[Place]]:

@@ -48,7 +48,6 @@ def places_of(source: str | bytes | Path,
     elif any(key.endswith("Nullable") for key in document) or "ref" in document:
         variant = "api"
     upload, spelled = normalise(document)
-    walk = layout()
     places: dict[str, list[Place]] = {}
     raw = platform_crosswalk_names() + [n for names in platform_crosswalk("kaggle_hint").values()
                                         for n in names]
@@ -119,23 +118,33 @@ def normalise(document: dict) -> tuple[dict, dict[str, str]]:
     if "keywords" not in upload and isinstance(upload.get("tags"), list):
         put("keywords", [t.get("name") if isinstance(t, dict) else t for t in upload["tags"]],
             spelled["tags"])
-    # Collaborators come as user names or as API objects ({username, role}); a Creator has a name.
     if isinstance(upload.get("collaborators"), list):
-        upload["collaborators"] = [
-            {"name": c.get("name") or c.get("displayName") or c.get("username")}
-            if isinstance(c, dict) and (c.get("name") or c.get("displayName") or c.get("username"))
-            else c for c in upload["collaborators"]]
-    # Update-style files describe files as data[{name, description, columns}].
+        upload["collaborators"] = [_collaborator(c) for c in upload["collaborators"]]
     if "resources" not in upload and isinstance(upload.get("data"), list):
-        resources = []
-        for item in upload["data"]:
-            if isinstance(item, dict):
-                resource = {"path": item.get("name"), "description": item.get("description")}
-                if isinstance(item.get("columns"), list):
-                    resource["schema"] = {"fields": item["columns"]}
-                resources.append(resource)
-        put("resources", resources, spelled["data"])
+        put("resources", _resources(upload["data"]), spelled["data"])
     return upload, spelled
+
+
+def _collaborator(item: Any) -> Any:
+    """A collaborator as a user name or an API object ({username, role}), as a Creator-like
+    record with a name."""
+    if isinstance(item, dict):
+        name = item.get("name") or item.get("displayName") or item.get("username")
+        if name:
+            return {"name": name}
+    return item
+
+
+def _resources(data: list) -> list[dict]:
+    """Update-style files describe files as data[{name, description, columns}]."""
+    out = []
+    for item in data:
+        if isinstance(item, dict):
+            resource = {"path": item.get("name"), "description": item.get("description")}
+            if isinstance(item.get("columns"), list):
+                resource["schema"] = {"fields": item["columns"]}
+            out.append(resource)
+    return out
 
 
 def _landing_page(question: Question, found: list[Place]) -> tuple[Any, list[Place]] | None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from ..answers import is_placeholder
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "passages.json"
+MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,8 @@ CUES = {
         "maintenance.contact",
         "_email_ contact reach write email mail",
         r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b",
-        r"\b(?:contact|reach out to|write to|e-?mail) (?:us|me|the (?:authors?|maintainers?|team))\b"),
+        r"\b(?:contact|reach out to|write to|e-?mail) "
+        r"(?:us|me|the (?:authors?|maintainers?|team))\b"),
 }
 
 
@@ -311,10 +313,11 @@ class Model:
         scale = 1.0 / math.sqrt(len(found))
         totals = list(self.bias)
         if scaled:
-            totals = [t + sum(column) * scale for t, column in zip(totals, zip(*scaled),
-                                                                    strict=True)]
+            columns = zip(*scaled, strict=True)
+            totals = [t + sum(c) * scale for t, c in zip(totals, columns, strict=True)]
         if whole:
-            totals = [t + sum(column) for t, column in zip(totals, zip(*whole), strict=True)]
+            columns = zip(*whole, strict=True)
+            totals = [t + sum(c) for t, c in zip(totals, columns, strict=True)]
         return {qid: _sigmoid(t) for qid, t in zip(self.classes, totals, strict=True)}
 
 
@@ -362,7 +365,10 @@ def judge(passage: Passage) -> Judgment:
         return Judgment({}, None, {})
     words = tokens(passage.text)
     found = cue_positions(passage.text, words)
-    probabilities = model().scores(passage.text, words, found)
+    # A passage of fewer than three words (an image, a bare link, a badge) gives the model
+    # nothing to judge; a cue such as an e-mail address still counts.
+    real = sum(1 for w in words if w[0] != "_")
+    probabilities = model().scores(passage.text, words, found) if real >= MIN_WORDS else {}
     top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
     cued: dict[str, Passage] = {}
     if found:

@@ -31,8 +31,8 @@ from ..sheet import LOAD_CODES, Sheet
 # unanswered question weighs the same as the question, so a score never counts a gap twice.
 LEVEL_WEIGHT = {"required": 3, "recommended": 1, "optional": 0}
 
-_MODULES = ("completeness", "text", "consistency", "license", "identifiers", "maintenance",
-            "provenance", "medical")
+_MODULES = ("completeness", "placement", "text", "consistency", "license", "identifiers",
+            "maintenance", "provenance", "medical")
 
 
 class Hit(NamedTuple):
