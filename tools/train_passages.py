@@ -7,14 +7,14 @@ readers/passages.py) and prints its measured quality. Needs scikit-learn (a deve
 dependency only). Deterministic: inputs are read in sorted order, folds come from hashes of
 document names, and the solver's seed is fixed, so the same inputs give the same file.
 
-Training text is text whose question is known for free (see MODEL.md for the details):
+Training text is text whose question is known for free (data/passages.md has the details):
 
 1. passages of the real-document corpus's Hugging Face cards and Croissant files, under the
    places the schema's crosswalk says ask one question ("Curation Rationale" asks why the data
    was made; `rai:dataCollection` asks how it was gathered). A passage is a positive example for
    the question its place asks, is left out for the questions its place only holds (it may or
    may not answer them), and is a negative example for every other question. Text under a
-   summary and Contributions-style thanks are handled as MODEL.md says;
+   summary and Contributions-style thanks are handled as data/passages.md says;
 2. the prose answers of the reference datasheets in datasheets/, each a positive example for
    its question and a negative one for the questions of other sections.
 
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from datasheet_kit.catalogue import questions  # noqa: E402
 from datasheet_kit.readers import croissant, hf  # noqa: E402
-from datasheet_kit.readers.passages import features, split_text, value_of  # noqa: E402
+from datasheet_kit.readers.passages import cues, features, split_text, value_of  # noqa: E402
 from datasheet_kit.sheet import load  # noqa: E402
 
 CORPUS = Path(os.environ.get("DATASHEET_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -231,7 +231,7 @@ def choose(examples: list[Example], matrix, qid: str) -> dict:
     # Elsewhere the reader also asks that the question be the passage's likeliest one, so the
     # same "more likely than not" floor serves there. The threshold that reaches 0.9 precision
     # against the heading-derived labels is recorded, not used: those labels call every passage
-    # under another heading a negative, though many do answer the question (MODEL.md).
+    # under another heading a negative, though many do answer the question (data/passages.md).
     home = _best_f1(y, scores)
     return {"C": c, "ap": round(float(ap), 4), "home": home, "away": home,
             "away_at_0.9_precision": _precise(y, scores, AWAY_PRECISION)}
@@ -289,19 +289,21 @@ def measure(train_set: list[Example], test_set: list[Example], classes: list[str
         "away": {q: settings[q]["away"] for q in classes}}})
     out = {}
     for i, qid in enumerate(classes):
-        counts = Counter()
+        counts: Counter = Counter()
         for example in test_set:
             if qid in example.skip:
                 continue
             score = model.scores(example.text).get(qid, 0.0)
             truth = qid in example.positive
-            for name, threshold in (("home", model.home[i]), ("away", model.away[i])):
-                hit = score >= threshold
+            # "model": the model alone at its threshold; "reader": with the phrase cues too,
+            # as the reader decides at a question's home.
+            for name, hit in (("model", score >= model.home[i]),
+                              ("reader", score >= model.home[i] or qid in cues(example.text))):
                 counts[name, "tp"] += hit and truth
                 counts[name, "fp"] += hit and not truth
                 counts[name, "fn"] += (not hit) and truth
-        row = {"positives": counts["home", "tp"] + counts["home", "fn"]}
-        for name in ("home", "away"):
+        row = {"positives": counts["model", "tp"] + counts["model", "fn"]}
+        for name in ("model", "reader"):
             tp, fp, fn = counts[name, "tp"], counts[name, "fp"], counts[name, "fn"]
             row[name] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
                          "recall": round(tp / (tp + fn), 3) if tp + fn else None}
@@ -342,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     trained, settings = train(examples, classes)
     model = {
         "version": 1,
-        "about": "Passage reader weights written by tools/train_passages.py; see MODEL.md.",
+        "about": "Passage reader weights written by tools/train_passages.py; see data/passages.md.",
         "features": "words, word pairs, first five and last three letters of longer words; "
                     "binary, scaled by 1/sqrt(number of features)",
         "training": {
@@ -364,12 +366,12 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(text) // 1024} KiB)", file=sys.stderr)
     if metrics:
-        print(f"{'question':<34} {'n':>4}  home P/R     away P/R      C   AP(cv)")
+        print(f"{'question':<34} {'n':>4}  model P/R    reader P/R      C   AP(cv)")
         for qid, row in metrics.items():
             def pr(m):
                 return (f"{m['precision'] if m['precision'] is not None else '-':>5}/"
                         f"{m['recall'] if m['recall'] is not None else '-':<5}")
-            print(f"{qid:<34} {row['positives']:>4}  {pr(row['home'])}  {pr(row['away'])}"
+            print(f"{qid:<34} {row['positives']:>4}  {pr(row['model'])}  {pr(row['reader'])}"
                   f"  {settings[qid]['C']:>5} {settings[qid]['ap']}")
     return 0
 

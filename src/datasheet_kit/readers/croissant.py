@@ -92,7 +92,7 @@ def places_of(source: str | bytes | Path,
         origin = Origin(sheet.file, line, column, raw)
         value = _claim_labelled(spelt, value, labels.get(name, {}), origin, places)
         if value is not None:
-            prose = _prose(value)
+            prose = _prose(value) and spelt != "keywords"  # tags, not sentences
             texts = [value] if isinstance(value, str) else [
                 v if isinstance(v, str) else v["description"] for v in _as_list(value)
             ] if prose else []
@@ -134,7 +134,9 @@ def _convert(question: Question, found: list[Place]) -> Any:
     if question.id == "distribution.method":
         return _downloads(found)
     if question.id == "uses.other_tasks":
-        return _tasks(found)
+        return _keywords(found, _is_task)
+    if question.id == "composition.instance_count":
+        return _keywords(found, _is_size)
     return None
 
 
@@ -143,17 +145,30 @@ def _convert(question: Question, found: list[Place]) -> Any:
 _KAGGLE_TASK = re.compile(r"^\s*task\s*>\s*\S")
 
 
-def _tasks(found: list[Place]) -> list[Place]:
-    """The keywords answer which tasks the data serves only where they name tasks (as a card's
-    `task_categories` does); a topic or a file format says nothing about its uses."""
-    tasks = set(platform_lists("hf")["task_categories"])
+# The Hub's size bins as its Croissant export writes them among the keywords ("1K - 10K").
+_SIZE_BIN = re.compile(r"^\s*(?:n\s*[<>]\s*)?\d+(?:\.\d+)?[KMBT]?"
+                       r"(?:\s*(?:-|<n<)\s*\d+(?:\.\d+)?[KMBT]?)?\s*$")
+
+
+def _is_task(keyword: str) -> bool:
+    return (keyword.strip().lower() in platform_lists("hf")["task_categories"]
+            or bool(_KAGGLE_TASK.match(keyword)))
+
+
+def _is_size(keyword: str) -> bool:
+    return bool(_SIZE_BIN.match(keyword)) and any(c in keyword for c in "KMBT<>-")
+
+
+def _keywords(found: list[Place], keep) -> list[Place]:
+    """The keywords answer a question only where they are the platform's closed-list words for
+    it, as on a card: a task category says which task the data serves (`task_categories`), a
+    size bin how big it is (`size_categories`); a topic or a file format says neither."""
     out = []
     for place in found:
         if place.name != "keywords":
             out.append(place)
             continue
-        named = [k for k in _as_list(place.value) if isinstance(k, str)
-                 and (k.strip().lower() in tasks or _KAGGLE_TASK.match(k))]
+        named = [k for k in _as_list(place.value) if isinstance(k, str) and keep(k)]
         if named:
             out.append(Place(place.name, named, place.origin, False))
     return out

@@ -130,7 +130,7 @@ class Names:
 
         Exact names first; then a name followed by a separator ("License / Terms of Use").
         """
-        key = norm(title)
+        key = norm(title).replace("licence", "license")  # one heading, two spellings
         if key in self.all:
             return key
         for name in self.all:
@@ -283,7 +283,9 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
                 card.loose.append(Place(section.title or "the text before the first heading",
                                         text, Origin(card.sheet.file, section.line, 1,
                                                      section.title),
-                                        passages=tuple(passages.split(numbered))))
+                                        passages=tuple(passages.split(
+                                            numbered, section.title if section.level > 1
+                                            else ""))))
 
 
 def _prose_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:

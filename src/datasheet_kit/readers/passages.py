@@ -10,8 +10,8 @@ The model is logistic regression, one binary classifier per question, over word 
 bigrams and the first and last letters of longer words (a cheap stand-in for character n-grams
 that catches "collect/collected/collection"). Its weights are package data
 (`data/passages.json`), written by `tools/train_passages.py` from text whose question is known
-for free, and read here in plain Python: no numpy or scikit-learn at run time. `MODEL.md`
-beside the training script is its model card.
+for free, and read here in plain Python: no numpy or scikit-learn at run time.
+`data/passages.md`, beside the weights, is its model card.
 """
 
 from __future__ import annotations
@@ -37,6 +37,14 @@ class Passage:
     text: str
     line: int
     kind: str = "prose"  # prose | item | table | code
+    # The heading the passage stands under when that heading names no question of its own (a
+    # free card's "How the photos were taken", a Kaggle description's "## Content"): it is read
+    # with the passage, since it says what the passage is about.
+    context: str = ""
+
+    @property
+    def judged(self) -> str:
+        return f"{self.context}: {self.text}" if self.context else self.text
 
 
 # ------------------------------------------------------------------------------- splitting
@@ -44,6 +52,7 @@ class Passage:
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ITEM_STARTS = frozenset("-*+0123456789")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
 # What template text holds; a long passage without any of it is not a placeholder, and the
 # full check (answers.is_placeholder) is spared.
 _TEMPLATE_MARK = re.compile(r"\{\{|INSERT_|information needed|needs more information|TODO|TBD|"
@@ -51,54 +60,67 @@ _TEMPLATE_MARK = re.compile(r"\{\{|INSERT_|information needed|needs more informa
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def split(lines: list[tuple[int, str]]) -> list[Passage]:
+def split(lines: list[tuple[int, str]], context: str = "") -> list[Passage]:
     """Passages of numbered Markdown lines: paragraphs end at a blank line; every list item,
     table and fenced code block is a passage of its own. Placeholders and HTML comments are
-    dropped, so an empty result means the text says nothing."""
-    out: list[Passage] = []
-    current: list[str] = []
-    start = 0
-    kind = "prose"
-    fence = ""
+    dropped, so an empty result means the text says nothing. A Markdown heading inside the
+    text (a Kaggle description's "## Content") is no passage: it becomes the `context` of the
+    passages under it, in place of the one given."""
+    splitter = _Splitter(context)
+    for number, line in lines:
+        splitter.feed(number, line)
+    splitter.close()
+    return splitter.out
 
-    def close() -> None:
-        nonlocal current
-        if current:
-            text = "\n".join(current).strip()
+
+class _Splitter:
+    """The state of `split` as it walks the lines."""
+
+    def __init__(self, context: str) -> None:
+        self.out: list[Passage] = []
+        self.current: list[str] = []
+        self.start = 0
+        self.kind = "prose"
+        self.fence = ""
+        self.context = context
+
+    def close(self) -> None:
+        if self.current:
+            text = "\n".join(self.current).strip()
             if "<!--" in text:
                 text = _COMMENT.sub(" ", text).strip()
-            if text and (kind == "code" or not (_says_nothing(text) or _navigation(text))):
-                out.append(Passage(text, start, kind))
-        current = []
+            if text and (self.kind == "code"
+                         or not (_says_nothing(text) or _navigation(text))):
+                self.out.append(Passage(text, self.start, self.kind, self.context))
+        self.current = []
 
-    for number, line in lines:
+    def feed(self, number: int, line: str) -> None:
         stripped = line.strip()
-        if fence:
-            current.append(line)
-            if stripped.startswith(fence):
-                close()
-                fence = ""
-            continue
+        if self.fence:
+            self.current.append(line)
+            if stripped.startswith(self.fence):
+                self.close()
+                self.fence = ""
+            return
         first = stripped[:1]
         opening = _FENCE.match(line) if first in ("`", "~") else None
-        if opening:
-            close()
-            fence, start, kind = opening.group(1)[:3], number, "code"
-            current = [line]
-            continue
-        if not stripped:
-            close()
-            continue
+        heading = _HEADING.match(line) if first == "#" else None
+        if opening or heading or not stripped:
+            self.close()
+            if opening:
+                self.fence, self.start, self.kind = opening.group(1)[:3], number, "code"
+                self.current = [line]
+            elif heading:
+                self.context = heading.group(1).strip()
+            return
         row = first == "|"
         item = first in _ITEM_STARTS and bool(_ITEM.match(line))
-        if item or (row and kind != "table") or (not row and kind == "table"):
-            close()
-        if not current:
-            start = number
-            kind = "table" if row else "item" if item else "prose"
-        current.append(line)
-    close()
-    return out
+        if item or row != (self.kind == "table"):
+            self.close()
+        if not self.current:
+            self.start = number
+            self.kind = "table" if row else "item" if item else "prose"
+        self.current.append(line)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"'])")
@@ -116,7 +138,7 @@ def sentences(passage: Passage) -> tuple[Passage, ...]:
     out = []
     line = passage.line
     for part in parts:
-        out.append(Passage(part.strip(), line, "sentence"))
+        out.append(Passage(part.strip(), line, "sentence", passage.context))
         line += part.count("\n")
     return tuple(out)
 
@@ -135,11 +157,13 @@ def _navigation(text: str) -> bool:
     return "](#" in text and not any(c.isalpha() for c in _ANCHOR_LINK.sub("", text))
 
 
-def split_text(text: str, line: int = 1, same_line: bool = False) -> list[Passage]:
+def split_text(text: str, line: int = 1, same_line: bool = False,
+               context: str = "") -> list[Passage]:
     """Passages of a text whose first line is `line`. A JSON string holds its line breaks as
     escapes, so all of its passages stand on its key's line (`same_line`)."""
     rows = text.splitlines()
-    return split([(line if same_line else line + i, row) for i, row in enumerate(rows)])
+    return split([(line if same_line else line + i, row) for i, row in enumerate(rows)],
+                  context)
 
 
 # -------------------------------------------------------------------------------- features
@@ -165,7 +189,7 @@ def tokens(text: str) -> list[str]:
 # Phrases that say what a sentence is about the way people write it: "was created to ...",
 # "collected from ...", "annotated by ...", "is updated weekly". Each is a feature the model
 # weighs, and also a cue of its own: a sentence holding one answers the cue's question (see
-# MODEL.md for why both, and for what each measures).
+# data/passages.md for why both, and for what each measures).
 @dataclass(frozen=True)
 class Cue:
     question: str
@@ -204,11 +228,13 @@ CUES = {
         "collection.acquisition",
         "collected gathered scraped crawled harvested sourced extracted obtained downloaded "
         "retrieved mined sampled recorded acquired exported captured photographed surveyed "
+        "taken shot filmed measured scanned imaged "
         "written posed produced generated authored submitted contributed uploaded crowdsourced "
         "asked answered come comes came originate originates originated derived drawn taken",
         r"\b(?:collected|gathered|scraped|crawled|harvested|sourced|extracted|obtained|"
         r"downloaded|retrieved|mined|sampled|recorded|acquired|exported|captured|photographed|"
-        r"surveyed)\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b",
+        r"surveyed|taken|shot|filmed|measured|scanned|imaged)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b",
         r"\b(?:written|posed|produced|generated|authored|submitted|contributed|uploaded|"
         r"crowdsourced|asked|answered)\s+by\b",
         r"\b(?:comes?|came|originates?|originated|derived|drawn|taken) from\b"),
@@ -217,13 +243,15 @@ CUES = {
         "annotated labeled labelled tagged verified validated transcribed segmented manually "
         "automatically expert filtered cleaned deduplicated duplicated normalized normalised "
         "tokenized tokenised anonymized anonymised pseudonymized pseudonymised identified "
-        "deidentified lowercased preprocessed processed resampled",
+        "deidentified lowercased preprocessed processed resampled removed discarded excluded "
+        "dropped cropped resized",
         r"\b(?:annotated|labell?ed|tagged|verified|validated|transcribed|segmented)"
         r"\s+(?:[\w-]+\s+){0,2}?(?:by|with|using|according|manually|automatically)\b",
         r"\b(?:manually|automatically|semi-automatically|expert-?) ?"
         r"(?:annotated|labell?ed|tagged|verified|checked|curated|corrected)\b",
         r"\b(?:filtered|cleaned|deduplicated|de-duplicated|normali[sz]ed|tokeni[sz]ed|"
-        r"anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|lowercased|pre-?processed|resampled)\b"),
+        r"anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|lowercased|pre-?processed|resampled)\b",
+        r"\b(?:removed|discarded|excluded|dropped|cropped|resized)\b"),
     "use": _cue(
         "uses.other_tasks",
         "used intended suitable designed meant",
@@ -363,12 +391,13 @@ class Judgment:
 def judge(passage: Passage) -> Judgment:
     if passage.kind == "code":
         return Judgment({}, None, {})
-    words = tokens(passage.text)
+    text = passage.judged
+    words = tokens(text)
     found = cue_positions(passage.text, words)
     # A passage of fewer than three words (an image, a bare link, a badge) gives the model
     # nothing to judge; a cue such as an e-mail address still counts.
     real = sum(1 for w in words if w[0] != "_")
-    probabilities = model().scores(passage.text, words, found) if real >= MIN_WORDS else {}
+    probabilities = model().scores(text, words, found) if real >= MIN_WORDS else {}
     top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
     cued: dict[str, Passage] = {}
     if found:
