@@ -218,29 +218,23 @@ def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: st
 @main.command()
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A list for people, or the versioned JSON contract.")
 def rules(code: str | None, fmt: str) -> None:
-    """List the rules, or print the documentation of one (datasheet rules DS301)."""
-    import json
+    """List every code a command reports, or print the documentation of one (datasheet rules
+    DS301): load and schema codes, lint rules, Copycats codes and FAIR checks."""
+    from .codes import describe, listing, rules_json, table
 
-    from .rules import registry
-
-    known = registry()
+    known = table()
     if code is not None and code.upper() not in known:
         _usage_error(f"unknown rule code {code!r} (`datasheet rules` lists them)")
     chosen = [known[code.upper()]] if code else list(known.values())
     if fmt == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "section": r.section,
-                                "severity": str(r.severity), "weight": r.weight, "doc": r.doc}
-                               for r in chosen], indent=2, ensure_ascii=False))
+        click.echo(rules_json(chosen), nl=False)
     elif code:
-        entry = chosen[0]
-        click.echo(f"{entry.code} {entry.name}  (section {entry.section}, default "
-                   f"{entry.severity}, weight {entry.weight})\n\n{entry.doc}")
+        click.echo(describe(chosen[0]))
     else:
-        for entry in chosen:
-            click.echo(f"{entry.code}  {entry.name:<30} {str(entry.severity):<8} "
-                       f"{entry.section:<16} {entry.summary}")
+        click.echo(listing(chosen), nl=False)
+
 
 @main.command("check-splits")
 @click.argument("table")

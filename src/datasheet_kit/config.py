@@ -47,9 +47,10 @@ class Config:
 
 
 def _known_codes() -> list[str]:
-    from .rules import registry
+    """The codes lint reports, which are the codes configuration can select, ignore or tune."""
+    from .codes import lint_table
 
-    return list(registry())
+    return list(lint_table())
 
 
 def expand_codes(patterns: Iterable[Any], where: str) -> frozenset[str]:

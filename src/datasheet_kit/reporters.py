@@ -113,10 +113,10 @@ def _uri(path: str) -> str:
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0: one run, the rules that were reported, one result per finding."""
-    from .rules import registry
+    from .codes import entries
 
-    known = registry()
     codes = sorted({f.code for f in report.findings})
+    known = entries(set(codes))
     rules = []
     for code in codes:
         entry = known.get(code)

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .answers import Status
+from .codes import lint_table
 from .files import json_text
 from .findings import Finding
-from .rules import LEVEL_WEIGHT, registry
+from .rules import LEVEL_WEIGHT
 from .rules.completeness import applicable
 from .sheet import Sheet, split
 
@@ -129,7 +130,7 @@ def _section_of(finding: Finding) -> str:
 
 def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
     """The scorecard of one sheet from the findings reported on it (after configuration)."""
-    weights = {code: entry.weight for code, entry in registry().items()}
+    weights = {code: entry.weight for code, entry in lint_table().items()}
     penalty: dict[str, float] = {}
     for finding in findings:
         section = _section_of(finding)

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .codes import FATAL, LOAD
+from .codes import name as code_name
 from .findings import Finding, Severity
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -30,27 +32,10 @@ _TAG = "tag:yaml.org,2002:"
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
 _SCALARS = yaml.constructor.SafeConstructor()
 
-# Load problems. The names read as what went wrong; the codes are stable.
-LOAD_CODES = {
-    "DS001": ("unreadable-file", "the file cannot be read"),
-    "DS002": ("not-utf8", "the file is not UTF-8 text"),
-    "DS003": ("binary-file", "the file is binary, not YAML"),
-    "DS004": ("file-too-large", "the file is larger than the size limit"),
-    "DS005": ("yaml-syntax", "the YAML cannot be parsed"),
-    "DS006": ("duplicate-key", "a key appears twice in the same mapping"),
-    "DS007": ("alias-expansion", "aliases expand to too many values"),
-    "DS008": ("too-deep", "the nesting is too deep"),
-    "DS009": ("empty-file", "the file holds no datasheet"),
-    "DS010": ("not-a-mapping", "the top level is not a mapping"),
-    "DS011": ("unsupported-yaml", "a YAML feature datasheets do not use"),
-    # Platform cards (readers/): the card is still read around these problems unless FATAL says so.
-    "DS012": ("json-syntax", "the JSON cannot be parsed"),
-    "DS013": ("json-list", "the top level is a list holding one document; its only item is read"),
-    "DS014": ("card-metadata", "the card's YAML metadata block is not a readable mapping"),
-    "DS015": ("croissant-version", "the Croissant file declares no known conformsTo version"),
-}
-# Problems after which there is nothing sensible left to validate.
-FATAL = {"DS001", "DS002", "DS003", "DS004", "DS005", "DS007", "DS008", "DS009", "DS010", "DS012"}
+# Load problems: their names, severities and documentation are in codes.py (FATAL too: the ones
+# after which nothing sensible is left to check). LOAD_CODES (code -> (name, summary)) stays for
+# the readers that look names up here.
+LOAD_CODES = {code: (entry.name, entry.summary) for code, entry in LOAD.items()}
 
 
 @dataclass(frozen=True)
@@ -157,7 +142,7 @@ class _Builder:
     def finding(self, code: str, mark: Any, message: str, path: str = "",
                 severity: Severity = Severity.ERROR) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        name = LOAD_CODES[code][0]
+        name = code_name(code)
         self.sheet.findings.append(
             Finding(self.sheet.file, line, column, code, name, severity, message, path))
 
@@ -245,7 +230,7 @@ def decode(data: bytes, sheet: Sheet, max_bytes: int = MAX_BYTES, size: int | No
     """Bytes to text, recording why not on the sheet when they are not UTF-8 YAML text."""
 
     def fail(code: str, line: int, column: int, message: str) -> None:
-        sheet.findings.append(Finding(sheet.file, line, column, code, LOAD_CODES[code][0],
+        sheet.findings.append(Finding(sheet.file, line, column, code, code_name(code),
                                       Severity.ERROR, message))
 
     if len(data) > max_bytes:
@@ -300,7 +285,7 @@ def read_text(path: str | Path, sheet: Sheet, max_bytes: int = MAX_BYTES) -> str
             size = os.fstat(handle.fileno()).st_size
             data = handle.read(max_bytes + 1)  # never more than the limit in memory
     except OSError as exc:
-        sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", LOAD_CODES["DS001"][0],
+        sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", code_name("DS001"),
                                       Severity.ERROR,
                                       f"cannot read the file: {exc.strerror or exc}"))
         return None

@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding, Severity, clip
+from .codes import SCHEMA
+from .findings import Finding, clip
 from .sheet import Sheet, join
 
 SUPPORTED_KEYWORDS = frozenset({
@@ -26,15 +27,6 @@ SUPPORTED_KEYWORDS = frozenset({
     "pattern", "properties", "required", "then", "title", "type", "version",
 })
 
-CODES = {
-    "DS101": "missing-required",
-    "DS102": "unknown-field",
-    "DS103": "wrong-type",
-    "DS104": "invalid-value",
-    "DS105": "bad-format",
-    "DS106": "out-of-range",
-    "DS107": "empty-list",
-}
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number",
@@ -237,7 +229,7 @@ def validate(sheet: Sheet) -> list[Finding]:
         return findings
     for problem in validator().problems(sheet.data):
         origin = sheet.origin(problem.path)
+        entry = SCHEMA[problem.code]
         findings.append(Finding(sheet.file, origin.line, origin.column, problem.code,
-                                CODES[problem.code], Severity.ERROR, problem.message,
-                                problem.path))
+                                entry.name, entry.severity, problem.message, problem.path))
     return findings

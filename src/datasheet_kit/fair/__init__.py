@@ -41,10 +41,11 @@ from .model import (
                     Evidence,
                     Result,
                     Target,
+                    codes,
 )
 from .online import RESOLVE, online_check
 from .run import CROISSANT_ONLY, FairReport, assess, target_for
 
 __all__ = ["CHECKS", "CORE_FIELDS", "CROISSANT_ONLY", "FAIL", "NOT_APPLICABLE", "PARTIAL", "PASS",
            "PRINCIPLES", "RESOLVE", "STATUS_SCORE", "Check", "Evidence", "FairReport", "Result",
-           "Target", "assess", "online_check", "target_for"]
+           "Target", "assess", "codes", "online_check", "target_for"]

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .. import identifiers, jsonld
 from ..answers import Status, status_of
+from ..codes import Code
 from ..findings import Finding, Severity
 from ..sheet import Origin, Sheet, join
 
@@ -37,6 +38,20 @@ class Check:
     needs: str  # "sheet", "jsonld" or "either": what the check reads
     run: Callable[[Target], Result] | None  # None for the online check
     online: bool = False
+
+    def entry(self) -> Code:
+        """The check's line in the table of codes: a failed check is reported as a warning and a
+        partial one as an info (SEVERITY); the online check warns of each address that does not
+        resolve and notes each one that does."""
+        what = (CROISSANT_ONLY_DOC if self.needs == "jsonld" else
+                "Read from the datasheet, or from the card read into its shape.")
+        if self.online:
+            what = "Run by `datasheet fair --online` only: every address tried is reported."
+        doc = (f"{self.title}.\n\nPrinciple {self.principle} ({PRINCIPLES[self.principle]}); "
+               f"F-UJI {self.fuji}; RDA {self.rda}. {what} A failed check is a warning, a "
+               "partial one an info.")
+        return Code(self.id, self.name, PRINCIPLES[self.principle].lower(), Severity.WARNING,
+                    doc, self.weight, ("fair",), (Severity.INFO,))
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,12 @@ class Target:
 
 
 CHECKS: dict[str, Check] = {}
+CROISSANT_ONLY_DOC = "Read from Croissant JSON-LD only (not applicable to other documents)."
+
+
+def codes() -> list[Code]:
+    """The entries of every FAIR check for the table of codes (codes.table)."""
+    return [c.entry() for c in CHECKS.values()]
 
 
 def check(id: str, principle: str, fuji: str, rda: str, title: str, name: str, weight: int,

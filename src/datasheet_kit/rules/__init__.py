@@ -5,16 +5,8 @@ is its user documentation (`datasheet rules CODE` prints it): what it checks, wh
 failing and a passing example. The runner, not the rule, decides where a hit is reported
 (`sheet.origin(path)`) and at which severity, so that configuration can override it.
 
-Codes are stable and never reused. The hundreds say what a rule is about:
-
-    DS0xx  loading the file (sheet.py)            DS5xx  persistent identifiers
-    DS1xx  the schema (validate.py)               DS6xx  maintenance and contact
-    DS2xx  completeness and empty text            DS7xx  provenance of copies
-    DS3xx  consistency of counts                  DS8xx  medical imaging
-    DS4xx  licence and distribution
-
-Load and schema codes are listed here too (without a function) so that `datasheet rules`, the
-configuration and the scores know every code from one place.
+Codes are stable and never reused; the hundreds say what a rule is about (codes.py, which
+also lists the load and schema codes and asks this registry for the rules' entries: `codes()`).
 """
 
 from __future__ import annotations
@@ -24,8 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..codes import Code
 from ..findings import Finding, Severity
-from ..sheet import LOAD_CODES, Sheet
+from ..sheet import Sheet
 
 # One place for how much an unanswered question weighs in a score. A rule that reports an
 # unanswered question weighs the same as the question, so a score never counts a gap twice.
@@ -49,12 +42,16 @@ class Rule:
     section: str
     severity: Severity
     weight: int
-    check: Callable[[Sheet], Iterator[Hit]] | None
+    check: Callable[[Sheet], Iterator[Hit]]
     doc: str
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+    def entry(self) -> Code:
+        """The rule's line in the table of codes."""
+        return Code(self.code, self.name, self.section, self.severity, self.doc, self.weight)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -88,40 +85,19 @@ def _dedent(doc: str) -> str:
     return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
-def _register_checks_of_other_modules() -> None:
-    """Load and schema codes: documented and configurable here, produced by sheet.py/validate.py."""
-    from ..validate import CODES as SCHEMA_CODES
-
-    for code, (name, what) in LOAD_CODES.items():
-        _register(Rule(code, name, "file", Severity.ERROR, 3, None,
-                       f"The file cannot be used as a datasheet: {what}.\n\nReported while "
-                       "loading; nothing else is checked in a file that cannot be parsed."))
-    schema_docs = {
-        "DS101": "A field the schema requires is missing (a required question, or one a gate "
-                 "makes required).",
-        "DS102": "A field the schema does not know; often a misspelt question id.",
-        "DS103": "A value of the wrong type (text where a number is expected, and so on).",
-        "DS104": "A value outside its list of allowed values.",
-        "DS105": "A value in the wrong form (a date, URL, ORCID iD, ROR id or SPDX id).",
-        "DS106": "A count below its minimum.",
-        "DS107": "A list that must hold at least one value is empty.",
-    }
-    for code, name in SCHEMA_CODES.items():
-        weight = LEVEL_WEIGHT["required"] if code == "DS101" else 1
-        _register(Rule(code, name, "schema", Severity.ERROR, weight, None,
-                       schema_docs[code] + "\n\nReported by `datasheet validate` and by "
-                       "`datasheet lint`, from the schema in schema/datasheet.yaml."))
-
-
 def registry() -> dict[str, Rule]:
     """Every rule by code, in code order. Importing the rule modules registers their rules."""
     global _loaded
     if not _loaded:
         _loaded = True
-        _register_checks_of_other_modules()
         for module in _MODULES:
             importlib.import_module(f"{__name__}.{module}")
     return dict(sorted(_REGISTRY.items()))
+
+
+def codes() -> list[Code]:
+    """The entries of every rule for the table of codes (codes.table)."""
+    return [entry.entry() for entry in registry().values()]
 
 
 _RUN_CACHE: list[dict] = []  # a dict while `run` is running, for what several rules work out
@@ -148,7 +124,7 @@ def run(sheet: Sheet, codes: set[str] | None = None) -> list[Finding]:
     _RUN_CACHE.append({})
     try:
         for entry in registry().values():
-            if entry.check is None or (codes is not None and entry.code not in codes):
+            if codes is not None and entry.code not in codes:
                 continue
             for hit in entry.check(sheet):
                 origin = sheet.origin(hit.path)
