@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from . import __version__
@@ -60,12 +61,12 @@ def text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(report: Report) -> str:
-    """A stable, versioned contract: add keys, never rename or remove them within a version."""
-    payload = {
+def payload(report: Report) -> dict[str, Any]:
+    """The report as data: what `json` prints, for commands that add their own keys to it."""
+    return {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "datasheet-kit", "version": __version__},
-        "files": report.files,
+        "files": list(report.files),
         "findings": [f.to_dict() for f in report.findings],
         "summary": {
             "files": len(report.files),
@@ -74,7 +75,11 @@ def as_json(report: Report) -> str:
             "infos": report.count(Severity.INFO),
         },
     }
-    return json_text(payload)
+
+
+def as_json(report: Report) -> str:
+    """A stable, versioned contract: add keys, never rename or remove them within a version."""
+    return json_text(payload(report))
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -69,6 +69,9 @@ class Sheet:
     # A card answer joined from several places (a subtitle and a description) keeps them all
     # here, in order; `origins` holds the first, which findings point at.
     sources: dict[str, list[Origin]] = field(default_factory=dict)
+    # The JSON a reader decoded the card from (a jsontext.Parsed), kept for the checks that read
+    # the document as written (FAIR's JSON-LD checks), so that nothing decodes a file twice.
+    parsed: Any = field(default=None, repr=False, compare=False)
 
     @property
     def fatal(self) -> bool:

@@ -7,8 +7,7 @@ other finding; the table and the `fair` block of the JSON add what only FAIR has
 
 from __future__ import annotations
 
-import json
-
+from ..files import json_text
 from ..findings import Report
 from .model import CHECKS, PRINCIPLES
 from .run import ENTRY_CHECKS, FairReport
@@ -90,10 +89,9 @@ def _evidence(e) -> dict:
 
 def as_json(reports: list[FairReport]) -> str:
     """The lint JSON contract (reporters.as_json, unchanged) plus a versioned `fair` block."""
-    from ..reporters import as_json as lint_json
+    from ..reporters import payload as findings_payload
 
-    # Re-reading the lint JSON keeps one definition of the findings contract.
-    payload = json.loads(lint_json(findings_report(reports)))
+    payload = findings_payload(findings_report(reports))
     payload["fair"] = {
         "version": FAIR_FORMAT_VERSION,
         "checks": [{"id": c.id, "principle": c.principle, "fuji": c.fuji, "rda": c.rda,
@@ -109,7 +107,7 @@ def as_json(reports: list[FairReport]) -> str:
                          "evidence": [_evidence(e) for e in r.evidence]} for r in fair.results],
         } for fair in reports],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
 
 
 FORMATS = {"table": table, "text": text, "json": as_json}

@@ -34,16 +34,19 @@ def target_for(path: str | Path) -> Target:
     """Load a file for the FAIR checks: its Sheet through the one input door (inputs.py decides
     what the file is), and for Croissant files the raw JSON-LD as well.
 
-    A file that cannot be read gets the reader's load finding (DS012 for JSON that does not
-    parse, as lint and validate report it) and nothing else: the JSON-LD parse fails on the same
-    text, and FAIR-I1-KR says so as a check result, not as a second finding."""
+    The JSON-LD view is built from the reader's own parse of the text (`sheet.parsed`): the file
+    is read and decoded once. A file that cannot be read gets the reader's load finding (DS012
+    for JSON that does not parse, as lint and validate report it) and nothing else: the JSON-LD
+    view fails on the same text, and FAIR-I1-KR says so as a check result, not as a second
+    finding."""
     from ..inputs import load_document
 
     path = Path(path)
     sheet = load_document(path)
     target = Target(str(path), sheet.kind)
     if sheet.kind == "croissant":
-        target.doc = jsonld.load(path)
+        target.doc = (jsonld.from_parsed(sheet.parsed, str(path)) if sheet.parsed is not None
+                      else jsonld.load(path))
     if sheet.fatal:
         target.load_findings = [f for f in sheet.findings if f.code in FATAL]
         target.note = "the document could not be read"

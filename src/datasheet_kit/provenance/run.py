@@ -32,13 +32,10 @@ def as_json(report: Any, examinations: dict[str, Examination]) -> str:
     """The findings JSON contract (reporters.as_json, unchanged) plus a top-level `candidates`
     mapping: for each file of the report, its likely originals, most likely first, built from
     the same `Candidate` objects that wrote the DS900 messages."""
-    import json
-
     from ..files import json_text
-    from ..reporters import as_json as findings_json
+    from ..reporters import payload as findings_payload
 
-    # Re-reading the findings JSON keeps a single definition of that part of the contract.
-    payload = json.loads(findings_json(report))
+    payload = findings_payload(report)
     payload["candidates"] = {file: [c.to_dict() for c in examinations[file].candidates]
                              if file in examinations else [] for file in report.files}
     return json_text(payload)

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Severity
+from ..jsonld import PREFIXES as _PREFIXES
+from ..jsontext import open_json
 from ..sheet import Origin, Sheet
 from . import (
     Place,
@@ -21,18 +23,12 @@ from . import (
     fill,
     key_lines,
     norm,
-    open_json,
     platform_crosswalk,
     presence,
     question_labels,
     split_labelled,
 )
 
-_PREFIXES = (
-    ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
-    ("http://mlcommons.org/croissant/RAI/", "rai:"), ("http://mlcommons.org/croissant/", ""),
-    ("cr:", ""), ("http://purl.org/dc/terms/", ""), ("dct:", ""),
-)
 _VERSION = re.compile(r"mlcommons\.org/croissant/(\d+\.\d+)/?$")
 KNOWN_VERSIONS = ("1.0", "1.1")
 
