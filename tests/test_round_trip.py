@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from datasheet_kit.answer_text import brief, describe, fold
 from datasheet_kit.answers import Status, count_of, question_status, status_of, text_of
 from datasheet_kit.catalogue import crosswalk, enum_values, questions
 from datasheet_kit.sheet import Sheet, load
 from datasheet_kit.validate import validate
 from datasheet_kit.writers import answers, generate
-from datasheet_kit.writers._text import brief, describe, fold
 
 from .conftest import FIXTURES, datasheet_files
 

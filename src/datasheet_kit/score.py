@@ -1,7 +1,7 @@
 """Scores: how well a datasheet answers its questions, per section and overall, from its findings.
 
 A section starts with as many points as its applicable questions weigh (required 3, recommended
-1: rules.LEVEL_WEIGHT) and loses the weight of each finding in it (each rule's weight, from the
+1: coverage.LEVEL_WEIGHT) and loses the weight of each finding in it (each rule's weight, from the
 registry). So the score is the findings, weighed; there is no second way of judging answers. A
 file that cannot be loaded scores 0.
 
@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from . import catalogue
 from .answers import Status
 from .codes import lint_table
+from .coverage import LEVEL_WEIGHT, applicable
 from .files import json_text
 from .findings import Finding
-from .rules import LEVEL_WEIGHT
-from .rules.completeness import applicable
 from .sheet import Sheet, split
 
 SCORE_FORMAT_VERSION = 1

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..answer_text import parse_typed
 from ..answers import is_placeholder, strip_comments
 from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
-from ..writers._text import parse_typed
 from . import (
     LABEL,
     Place,

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from ..answers import count_of
 from ..sheet import Sheet, join
-from . import Hit, rule
+from . import Context, Hit, rule
 
 _MI = "medical_imaging"
 
 
 @rule("DS301", "split-sizes-disagree", "composition", "error", 2)
-def split_sizes_disagree(sheet: Sheet) -> Iterator[Hit]:
+def split_sizes_disagree(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The sizes of the official splits do not add up to the total.
 
     Why: when the images (or patients) of train, validation and test do not sum to the number
@@ -52,7 +52,7 @@ def split_sizes_disagree(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS302", "counts-contradict", "composition", "error", 2)
-def counts_contradict(sheet: Sheet) -> Iterator[Hit]:
+def counts_contradict(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """Counts that cannot both be true: fewer images (or studies) than patients.
 
     Why: every patient in an imaging dataset has at least one study and one image; a smaller

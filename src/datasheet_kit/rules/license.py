@@ -13,7 +13,7 @@ from typing import Any
 
 from ..answers import Status, status_of
 from ..sheet import Sheet
-from . import Hit, rule
+from . import Context, Hit, rule
 
 LICENSE = "distribution.license"
 # What the licences module calls a value that names no SPDX licence. "unrecognized" is not
@@ -28,7 +28,7 @@ def license_of(sheet: Sheet, path: str = LICENSE) -> dict[str, Any] | None:
 
 
 @rule("DS401", "license-unknown", "distribution", "warning", 2)
-def license_unknown(sheet: Sheet) -> Iterator[Hit]:
+def license_unknown(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The licence is declared unknown or still to do.
 
     Why: without a licence nobody may lawfully reuse the data, whatever the hosting platform
@@ -52,7 +52,7 @@ def license_unknown(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS402", "license-not-spdx", "distribution", "error", 2)
-def license_not_spdx(sheet: Sheet) -> Iterator[Hit]:
+def license_not_spdx(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """`license.spdx` holds a platform value that is not an SPDX licence ("other", "unknown", "cc").
 
     Why: Hugging Face and Kaggle offer choices such as `other`, `unknown` or a whole family
@@ -83,7 +83,7 @@ def license_not_spdx(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS403", "license-spelling", "distribution", "warning", 1)
-def license_spelling(sheet: Sheet) -> Iterator[Hit]:
+def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A licence is spelt the platform way rather than as its SPDX id, or its SPDX id is missing.
 
     Why: tools match licences by SPDX id, exactly. `cc-by-nc-4.0` (Hugging Face), `GPL-3.0`
@@ -123,7 +123,7 @@ def license_spelling(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS404", "custom-license-without-link", "distribution", "error", 2)
-def custom_license_without_link(sheet: Sheet) -> Iterator[Hit]:
+def custom_license_without_link(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A licence that is not an SPDX licence has no link to its text.
 
     Why: custom terms ("for non-commercial research only", a data use agreement) can only be

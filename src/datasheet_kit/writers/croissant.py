@@ -15,12 +15,12 @@ import re
 from typing import Any
 
 from .. import identifiers
+from ..answer_text import GAP_PREFIX, describe, fold
 from ..answers import Status, count_of, status_of
 from ..catalogue import crosswalk, questions
 from ..files import json_text
 from . import Output, answers, label_text
 from ._license import spdx_page
-from ._text import GAP_PREFIX, describe, fold
 
 CORE_URI = "http://mlcommons.org/croissant/1.1"
 RAI_URI = "http://mlcommons.org/croissant/RAI/1.0"

@@ -5,7 +5,7 @@ reader looks first. A question the HF template has no place for goes under its
 `hf_card_section`, behind its qualified label (Question.label); the HF reader finds it by that
 label, wherever it stands, and never reads the heading for it. Typed answers (counts, facts,
 closed-list values, licences, identifiers) are written so that readers/hf.py parses them back
-exactly (writers/_text.parse_typed). A heading that receives no answer of its own but is a
+exactly (answer_text.parse_typed). A heading that receives no answer of its own but is a
 further place for an answered question points to where that answer is, rather than repeating it
 or leaving a gap.
 Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
@@ -22,12 +22,12 @@ from typing import Any
 
 import yaml
 
+from ..answer_text import MISSING_MARK, brief, describe, enum_text, fold
 from ..answers import Status, count_of, question_status, sources_of, status_of
 from ..catalogue import crosswalk, questions
 from . import Output, answers, label_text, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
-from ._text import MISSING_MARK, brief, describe, enum_text, fold
 
 TITLE_HEADING = "Dataset Card for"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")

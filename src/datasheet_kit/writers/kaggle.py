@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..answer_text import describe, fold
 from ..answers import Status, status_of
 from ..catalogue import crosswalk
 from ..files import json_text
 from . import Output, answers
 from ._license import kaggle_license, kaggle_licenses, platform_lists
-from ._text import describe, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
