@@ -19,12 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, UsageError
 
 KEYS = ("select", "ignore", "severity", "fail-on", "fail-under")
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """A configuration the user must fix; the message names the key and where it was found."""
 
 
@@ -119,6 +119,22 @@ def from_table(table: Any, source: str) -> Config:
         options["fail_under"] = _parse_score(table["fail-under"],
                                              f"{source}: [tool.datasheet] fail-under")
     return Config(**options)
+
+
+def configure(select: str | None = None, ignore: str | None = None, fail_on: str | None = None,
+              fail_under: float | None = None, start: Path | None = None) -> Config:
+    """The configuration of the nearest pyproject.toml with the command line's options on top:
+    comma-separated codes or prefixes for `select` and `ignore`, a severity name for `fail_on`."""
+    config = load_config(start)
+    if select is not None:
+        config = replace(config, select=expand_codes(select.split(","), "--select"))
+    if ignore is not None:
+        config = replace(config, ignore=expand_codes(ignore.split(","), "--ignore"))
+    if fail_on is not None:
+        config = replace(config, fail_on=Severity.parse(fail_on))
+    if fail_under is not None:
+        config = replace(config, fail_under=fail_under)
+    return config
 
 
 def find_pyproject(start: Path) -> Path | None:

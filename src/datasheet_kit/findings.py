@@ -10,6 +10,12 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+class UsageError(Exception):
+    """What the user asked for cannot be done: a path that is not there, options that do not go
+    together, a configuration or a remote target that cannot be used. Every command reports it
+    the same way: its message on one line, exit status 2 (EXIT_USAGE)."""
+
+
 def clip(text: str, limit: int = 40) -> str:
     """A value as quoted in a message: whole when short, else cut to `limit` characters with
     "..." so one long answer does not swamp a report line."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .files import write_atomic
-from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity
+from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity, UsageError
 from .inputs import load_document
 from .validate import validate
 from .writers import DEFAULT_NAMES, OUTPUTS, generate
@@ -20,7 +20,7 @@ from .writers._files import RefusedError, plan_markdown, plan_whole
 _MARKDOWN_KINDS = ("hf-card", "markdown")
 
 
-class GenerateError(Exception):
+class GenerateError(UsageError):
     """A usage problem: wrong combination of options and paths."""
 
 

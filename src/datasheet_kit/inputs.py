@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .findings import UsageError
 from .sheet import Sheet, load, loads, read_text
 
 CARD_SUFFIXES = (".md", ".markdown")
@@ -99,6 +100,26 @@ def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list
     return files
 
 
+def files(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
+    """`documents`, with a path that does not exist as a usage error."""
+    try:
+        return documents(paths, kinds)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or folder: {exc.args[0]}") from None
+
+
+def load_target(target: str, timeout: float) -> Sheet:
+    """A card or datasheet from a path, or fetched for `hf:OWNER/NAME` / `kaggle:OWNER/SLUG`.
+    A target that cannot be had is a usage error (remote.RemoteError is one), not a finding."""
+    from .remote import fetch, is_remote
+
+    if is_remote(target):
+        return fetch(target, timeout=timeout)
+    if not Path(target).exists():
+        raise UsageError(f"no such file or folder: {target}")
+    return load_document(target)
+
+
 def load_document(path: str | Path) -> Sheet:
     name = str(path)
     probe = Sheet(name)
@@ -119,5 +140,5 @@ def read_document(text: str, name: str, kind: str | None = None) -> Sheet:
     return reader.read(text, name)
 
 
-__all__ = ["KINDS", "documents", "folder_kind", "kind_of", "load", "load_document",
-           "read_document"]
+__all__ = ["KINDS", "documents", "files", "folder_kind", "kind_of", "load", "load_document",
+           "load_target", "read_document"]

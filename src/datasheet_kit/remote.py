@@ -25,6 +25,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from .findings import UsageError
 from .sheet import Origin, Sheet
 
 TIMEOUT = 20.0
@@ -34,7 +35,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 PREFIXES = ("hf:", "kaggle:")
 
 
-class RemoteError(Exception):
+class RemoteError(UsageError):
     """A fetch that failed, said in one line."""
 
 

@@ -266,6 +266,16 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def summary(rows: list[dict], folder: Path) -> str:
+    """What `datasheet survey` prints: the counts, the share of each section, where to look."""
+    section_rows, _ = tables(rows)
+    readable = section_rows[0]["cards"] if section_rows else 0
+    lines = [f"{len(rows)} cards, {readable} read, {len(rows) - readable} errors"]
+    lines += [f"{row['share'] * 100:6.1f}%  {row['title']}" for row in section_rows]
+    lines.append(f"tables and chart in {folder}")
+    return "\n".join(lines) + "\n"
+
+
 def iter_errors(rows: list[dict]) -> Iterator[str]:
     for row in rows:
         if row["error"]:

@@ -8,7 +8,7 @@ other finding; the table and the `fair` block of the JSON add what only FAIR has
 from __future__ import annotations
 
 from ..files import json_text
-from ..findings import Report
+from ..findings import EXIT_FINDINGS, Report, Severity
 from .model import CHECKS, PRINCIPLES
 from .run import ENTRY_CHECKS, FairReport
 
@@ -111,3 +111,11 @@ def as_json(reports: list[FairReport]) -> str:
 
 
 FORMATS = {"table": table, "text": text, "json": as_json}
+
+
+def exit_code(reports: list[FairReport], fail_on: Severity, fail_under: float | None) -> int:
+    """1 when a finding is at least `fail_on` or an overall score is under `fail_under`."""
+    code = findings_report(reports).exit_code(fail_on)
+    if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):
+        code = EXIT_FINDINGS
+    return code

@@ -55,6 +55,19 @@ def target_for(path: str | Path) -> Target:
     return target
 
 
+def assess_files(files: list[Path], online: bool = False, timeout: float = 10.0,
+                 retries: int = 2) -> list[FairReport]:
+    """The report of every file; with `online`, identifiers and landing pages are resolved too
+    (resolve.py is the only part that touches the network)."""
+    check_online = None
+    if online:
+        from ..resolve import Resolver
+        from .online import online_check
+
+        check_online = online_check(Resolver(timeout=timeout, retries=retries))
+    return [assess(target_for(path), check_online) for path in files]
+
+
 def _applicable(check: Check, t: Target) -> str | None:
     """Why `check` cannot run on `t`, or None when it can."""
     has_doc = t.doc is not None
