@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import subprocess
 import sys
@@ -11,7 +10,6 @@ import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
 
-from datasheet_kit import survey
 from datasheet_kit.cli import main
 
 from .conftest import FIXTURES, ROOT
@@ -62,19 +60,6 @@ def test_unreadable_cards_are_counted_and_listed(tmp_path):
     assert result.returncode == 0
     assert result.stderr == f"{bad}: 1:1: DS010 the top level is a list, not a JSON object\n"
     assert "2 cards, 1 read, 1 errors" in result.stdout
-
-
-def test_progress_bar_only_on_a_terminal():
-    class Terminal(io.StringIO):
-        def isatty(self):
-            return True
-
-    shown, hidden = Terminal(), io.StringIO()
-    for stream in (shown, hidden):
-        bar = survey.Progress(stream)
-        for done in range(1, 4):
-            bar(done, 3)
-    assert "3/3" in shown.getvalue() and hidden.getvalue() == ""
 
 
 def test_reading_cards_loads_no_heavy_library():

@@ -232,23 +232,6 @@ def check_splits(table: str, patient_column: str, split_column: str, image_colum
     sys.exit(report.exit_code())
 
 
-def _progress_bar():
-    """A progress callback for long scans: a bar on a terminal, nothing when piped."""
-    if not sys.stderr.isatty():
-        return None
-    state: dict = {}
-
-    def advance(done: int, total: int) -> None:
-        if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="hashing", file=sys.stderr)
-            state["bar"].__enter__()
-        state["bar"].update(1)
-        if done == total:
-            state["bar"].__exit__(None, None, None)
-
-    return advance
-
-
 @main.command()
 @click.argument("target")
 @click.option("--references", "references_dir", type=click.Path(file_okay=False),
@@ -271,6 +254,7 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
     DS911). Exit status: 0 clean, 1 on errors, 2 on usage errors.
     """
     from . import provenance as prov
+    from .progress import Progress
 
     path = Path(target)
     if not path.exists():
@@ -292,7 +276,8 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot use the hash list: {exc}") from None
     try:
-        result = prov.examine(path, references, hash_list, perceptual, workers, _progress_bar())
+        result = prov.examine(path, references, hash_list, perceptual, workers,
+                              Progress("hashing", "files"))
     except RuntimeError as exc:  # an optional extra is missing
         raise UsageError(str(exc)) from None
     if write_hashes and result.scan is not None:
@@ -399,9 +384,10 @@ def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
     Cards that cannot be read are listed on stderr, one line each, and counted as errors.
     """
     from . import survey as surveying
+    from .progress import Progress
 
     files = surveying.targets(paths)
-    rows = surveying.run(files, jobs or surveying.default_jobs(), surveying.Progress())
+    rows = surveying.run(files, jobs or surveying.default_jobs(), Progress(unit="cards"))
     written = surveying.write(rows, outdir)
     for line in surveying.iter_errors(rows):
         click.echo(line, err=True)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
@@ -234,32 +232,6 @@ def chart(section_rows: list[dict]) -> str:
                      f"{tick}%</text>")
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
-
-
-class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, stream=None) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.start = time.perf_counter()
-        self.last = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        now = time.perf_counter()
-        if done != total and now - self.last < 0.1:
-            return
-        self.last = now
-        width = 30
-        filled = int(width * done / total) if total else width
-        rate = done / max(now - self.start, 1e-9)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-                          f"{rate:.0f} cards/s")
-        if done == total:
-            self.stream.write("\n")
-        self.stream.flush()
 
 
 def default_jobs() -> int:
