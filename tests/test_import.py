@@ -105,7 +105,8 @@ def test_a_generated_card_imports_with_the_answers_hf_has_no_place_for(name, tmp
     from datasheet_kit.catalogue import crosswalk, questions
     from datasheet_kit.sheet import load
 
-    source = next(p for p in [FIXTURES / "valid" / name, FIXTURES.parent.parent / "datasheets" / name]
+    source = next(p for p in [FIXTURES / "valid" / name,
+                              FIXTURES.parent.parent / "datasheets" / name]
                   if p.exists())
     original = load(source)
     card = tmp_path / "README.md"

@@ -192,7 +192,8 @@ def test_github_escapes_what_would_break_a_command():
     report.add("a,b:c.yaml", [Finding("a,b:c.yaml", 1, 1, "DS201", "x", Severity.ERROR,
                                       "50% done\nsecond line")])
     first = github(report).splitlines()[0]
-    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=1,title=DS201 x::50%25 done%0Asecond line"
+    assert first == ("::error file=a%2Cb%3Ac.yaml,line=1,col=1,title=DS201 x::"
+                     "50%25 done%0Asecond line")
 
 
 def sarif_schema() -> dict:

@@ -115,7 +115,8 @@ GAP = st.builds(lambda status, reason: {"status": status, "reason": reason},
                 st.sampled_from(["unknown", "not_applicable"]), REASON)
 UNIT = st.sampled_from(["images", "patients", "series", "slides"])
 COUNT = st.one_of(st.integers(0, 10**9),
-                  st.builds(lambda n, unit: {"value": n, "unit": unit}, st.integers(0, 10**9), UNIT),
+                  st.builds(lambda n, unit: {"value": n, "unit": unit}, st.integers(0, 10**9),
+                            UNIT),
                   GAP)
 FACT = st.one_of(st.booleans(), st.builds(lambda v: {"value": v}, st.booleans()), GAP)
 

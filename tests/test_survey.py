@@ -18,6 +18,11 @@ CARDS = FIXTURES / "cards"
 OUTPUTS = ("sections.csv", "questions.csv", "cards.csv", "cards.json", "coverage.svg")
 
 
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_output_does_not_depend_on_job_count(tmp_path):
     for jobs in (1, 3):
         result = CliRunner().invoke(main, ["survey", "-j", str(jobs), "-o",
@@ -34,14 +39,14 @@ def test_tables_and_chart(tmp_path):
                                        str(listing)])
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
-    sections = {row["section"]: row for row in csv.DictReader(open(out / "sections.csv"))}
+    sections = {row["section"]: row for row in rows(out / "sections.csv")}
     # hf-current answers uses (Direct Use); hf-free answers distribution (its licence)
     assert sections["uses"]["answered"] == "1" and sections["uses"]["share"] == "0.5"
     assert sections["distribution"]["answered"] == "2"
     assert sections["medical_imaging"]["answered"] == "0"
-    questions = {row["question"]: row for row in csv.DictReader(open(out / "questions.csv"))}
+    questions = {row["question"]: row for row in rows(out / "questions.csv")}
     assert questions["uses.discouraged"]["answered"] == "0"  # placeholder only
-    cards = list(csv.DictReader(open(out / "cards.csv")))
+    cards = rows(out / "cards.csv")
     assert [c["variant"] for c in cards] == ["current", "current"]
     assert int(cards[0]["presence_filled"]) > int(cards[1]["presence_filled"])
     payload = json.loads((out / "cards.json").read_text())

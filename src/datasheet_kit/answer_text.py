@@ -46,7 +46,8 @@ def brief(value: Any) -> str:
     """The answer on one line, for a card bullet: a list of records (creators) by their names,
     which is what the bullet asks; the records' details stay in the datasheet, Croissant and
     Markdown. Any other answer as `describe` gives it."""
-    if isinstance(value, list) and value and all(isinstance(v, dict) and "name" in v for v in value):
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "name" in v
+                                                 for v in value):
         names = [_answered(v["name"]) for v in value if status_of(v) is Status.ANSWERED]
         if names:
             return "; ".join(names)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     ANSWERED = "answered"
     NOT_APPLICABLE = "not_applicable"
     UNKNOWN = "unknown"
@@ -53,7 +53,8 @@ _NA_WITH_REASON = re.compile(
     re.IGNORECASE | re.DOTALL)
 # How generators write a deliberate "unknown" gap ("Unknown: <reason>"); the colon is required so
 # that prose such as "Unknown to the authors, ..." is not mistaken for a gap.
-_UNKNOWN_WITH_REASON = re.compile(r"^\s*unknown\s*:\s*(?P<reason>\S.{2,})", re.IGNORECASE | re.DOTALL)
+_UNKNOWN_WITH_REASON = re.compile(r"^\s*unknown\s*:\s*(?P<reason>\S.{2,})",
+                                  re.IGNORECASE | re.DOTALL)
 
 
 def strip_comments(text: str) -> str:
@@ -110,7 +111,7 @@ def status_of(value: Any) -> Status:
     """The status of one answer as written in a datasheet (any of the schema's answer shapes)."""
     if value is None:
         return Status.MISSING
-    if isinstance(value, bool) or isinstance(value, (int, float)):
+    if isinstance(value, (bool, int, float)):
         return Status.ANSWERED
     if isinstance(value, str):
         if _NA_WITH_REASON.match(value) and not is_placeholder(value):

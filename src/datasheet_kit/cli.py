@@ -318,8 +318,8 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
     Each check has our id and the F-UJI / RDA indicator it traces to, a status (pass, partial,
     fail, n/a) and the evidence, with file and line. Scores are given per principle (F, A, I, R)
     and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml),
-    cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at --fail-on or a
-    score under --fail-under, 2 usage error.
+    cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at
+    --fail-on or a score under --fail-under, 2 usage error.
     """
     from .fair.report import FORMATS, exit_code
     from .fair.run import assess_files

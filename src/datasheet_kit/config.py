@@ -93,7 +93,8 @@ def from_table(table: Any, source: str) -> Config:
             import difflib
 
             close = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(KEYS)})"
+            hint = (f"; did you mean '{close[0]}'?" if close
+                    else f" (known keys: {', '.join(KEYS)})")
             raise ConfigError(f"{source}: unknown key '{key}' in [tool.datasheet]{hint}")
     options: dict[str, Any] = {"source": source}
     for key in ("select", "ignore"):
@@ -103,22 +104,27 @@ def from_table(table: Any, source: str) -> Config:
                 raise ConfigError(f"{source}: [tool.datasheet] {key} must be a list of codes")
             options[key] = expand_codes(value, f"{source}: [tool.datasheet] {key}")
     if "severity" in table:
-        levels = table["severity"]
-        if not isinstance(levels, dict):
-            raise ConfigError(f"{source}: [tool.datasheet] severity must be a table of "
-                              "code = level")
-        severity = {}
-        for code, level in levels.items():
-            where = f"{source}: [tool.datasheet.severity] {code}"
-            for expanded in expand_codes([code], where):
-                severity[expanded] = _parse_severity(level, where)
-        options["severity"] = severity
+        options["severity"] = _severities(table["severity"], source)
     if "fail-on" in table:
-        options["fail_on"] = _parse_severity(table["fail-on"], f"{source}: [tool.datasheet] fail-on")
+        options["fail_on"] = _parse_severity(table["fail-on"],
+                                             f"{source}: [tool.datasheet] fail-on")
     if "fail-under" in table:
         options["fail_under"] = _parse_score(table["fail-under"],
                                              f"{source}: [tool.datasheet] fail-under")
     return Config(**options)
+
+
+def _severities(levels: Any, source: str) -> dict[str, Severity]:
+    """`severity = { DS202 = "info" }`: codes or prefixes to the severity they are reported at."""
+    if not isinstance(levels, dict):
+        raise ConfigError(f"{source}: [tool.datasheet] severity must be a table of "
+                          "code = level")
+    severity = {}
+    for code, level in levels.items():
+        where = f"{source}: [tool.datasheet.severity] {code}"
+        for expanded in expand_codes([code], where):
+            severity[expanded] = _parse_severity(level, where)
+    return severity
 
 
 def configure(select: str | None = None, ignore: str | None = None, fail_on: str | None = None,

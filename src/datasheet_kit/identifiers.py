@@ -20,6 +20,7 @@ Standard library only, no network.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
@@ -74,7 +75,8 @@ _ARK_BODY = rf"([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)"
 # so "https://doi.org/10.1/x" is one DOI, not a URL plus a bare DOI. The flag
 # says the body sits in a URL and may be percent-encoded.
 _FINDERS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
-    ("doi", True, re.compile(rf"{_START}(?:https?://)?(?:dx\.|www\.)?doi\.org/(?:doi:)?({_DOI_URL_BODY})", re.I)),
+    ("doi", True, re.compile(
+        rf"{_START}(?:https?://)?(?:dx\.|www\.)?doi\.org/(?:doi:)?({_DOI_URL_BODY})", re.I)),
     ("handle", True, re.compile(rf"{_START}(?:https?://)?hdl\.handle\.net/({_HANDLE_BODY})", re.I)),
     ("ark", True, re.compile(rf"{_START}(?:https?://)?[\w.-]+\.\w+/ark:/?{_ARK_BODY}", re.I)),
     ("doi", False, re.compile(rf"(?<!\w)doi:?\s*({_DOI_BODY})", re.I)),
@@ -113,11 +115,13 @@ def _make(scheme: str, body: str, start: int, end: int, naan: str = "") -> Ident
         if not (_DOI_FULL.fullmatch(body) or _WILEY_FULL.fullmatch(body)):
             return None
         value = body.lower()
-        return Identifier("doi", value, "https://doi.org/" + quote(value, safe="/:;()._-"), start, end)
+        return Identifier("doi", value, "https://doi.org/" + quote(value, safe="/:;()._-"),
+                          start, end)
     if scheme == "handle":
         if not _HANDLE_FULL.fullmatch(body):
             return None
-        return Identifier("handle", body, "https://hdl.handle.net/" + quote(body, safe="/:;()._-"), start, end)
+        return Identifier("handle", body,
+                          "https://hdl.handle.net/" + quote(body, safe="/:;()._-"), start, end)
     # ARK: the label and NAAN are case-insensitive, the name is not.
     value = f"{naan.lower()}/{body}"
     return Identifier("ark", value, f"https://n2t.net/ark:/{value}", start, end)
@@ -206,37 +210,50 @@ def validate(scheme: str, value: str) -> str | None:
     if not isinstance(value, str):
         return "the identifier is not text"
     scheme = (scheme or "").strip().lower()
-    v = _STRIP_LABELS.sub("", value.strip())
-    if scheme == "doi":
-        if not re.match(r"10\.\d{4,9}/", v):
-            return _DOI_PREFIX_REASON
-        if v.endswith("/"):
-            return "a DOI needs a suffix after the '/'"
-        if not (_DOI_FULL.fullmatch(v) or _WILEY_FULL.fullmatch(v)):
-            return "a DOI suffix may contain only letters, digits and - . _ ; ( ) / :"
-        return None
-    if scheme == "handle":
-        if not _HANDLE_FULL.fullmatch(v):
-            return ("a Handle is a numeric prefix such as 20.500.12345, a '/', "
-                    "and a local name without spaces")
-        return None
-    if scheme == "ark":
-        if not v.lower().startswith("ark:"):
-            v = "ark:/" + v
-        m = _ARK_FULL.fullmatch(v)
-        if m is None:
-            return ("an ARK is 'ark:/' then a NAAN of digits or betanumeric letters "
-                    "(no vowels), a '/', and a name")
-        return None
-    if scheme == "url":
-        try:
-            parts = urlsplit(v)
-        except ValueError:
-            return "not a well-formed URL"
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-            return "a URL must start with http:// or https:// and name a host"
-        return None
-    return f"unknown scheme {scheme!r}: expected doi, handle, ark or url"
+    check = _VALIDATORS.get(scheme)
+    if check is None:
+        return f"unknown scheme {scheme!r}: expected doi, handle, ark or url"
+    return check(_STRIP_LABELS.sub("", value.strip()))
+
+
+def _doi_problem(v: str) -> str | None:
+    if not re.match(r"10\.\d{4,9}/", v):
+        return _DOI_PREFIX_REASON
+    if v.endswith("/"):
+        return "a DOI needs a suffix after the '/'"
+    if not (_DOI_FULL.fullmatch(v) or _WILEY_FULL.fullmatch(v)):
+        return "a DOI suffix may contain only letters, digits and - . _ ; ( ) / :"
+    return None
+
+
+def _handle_problem(v: str) -> str | None:
+    if not _HANDLE_FULL.fullmatch(v):
+        return ("a Handle is a numeric prefix such as 20.500.12345, a '/', "
+                "and a local name without spaces")
+    return None
+
+
+def _ark_problem(v: str) -> str | None:
+    if not v.lower().startswith("ark:"):
+        v = "ark:/" + v
+    if _ARK_FULL.fullmatch(v) is None:
+        return ("an ARK is 'ark:/' then a NAAN of digits or betanumeric letters "
+                "(no vowels), a '/', and a name")
+    return None
+
+
+def _url_problem(v: str) -> str | None:
+    try:
+        parts = urlsplit(v)
+    except ValueError:
+        return "not a well-formed URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return "a URL must start with http:// or https:// and name a host"
+    return None
+
+
+_VALIDATORS: dict[str, Callable[[str], str | None]] = {
+    "doi": _doi_problem, "handle": _handle_problem, "ark": _ark_problem, "url": _url_problem}
 
 
 # ---------------------------------------------------------------------------

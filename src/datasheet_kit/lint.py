@@ -36,7 +36,8 @@ def lint(sheet: Sheet, config: Config | None = None) -> list[Finding]:
     return kept + config.apply(f for f in findings if f.code not in FATAL)
 
 
-def lint_files(files: Iterable[Path], config: Config) -> Iterator[tuple[Path, Sheet, list[Finding]]]:
+def lint_files(files: Iterable[Path], config: Config
+               ) -> Iterator[tuple[Path, Sheet, list[Finding]]]:
     """(path, sheet, findings) for each file, in order."""
     for path in files:
         sheet = load_document(path)

@@ -42,7 +42,8 @@ def concise(report: Report) -> str:
 
 
 def text(report: Report) -> str:
-    """Findings under the name of their file, as yamllint prints them; files without any are left out."""
+    """Findings under the name of their file, as yamllint prints them; files without any are
+    left out."""
     lines: list[str] = []
     by_file: dict[str, list] = {}
     for finding in report.findings:

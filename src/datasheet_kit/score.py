@@ -165,7 +165,8 @@ def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
         lines.append(card.file)
         lines.append(f"  {'section':<16} {'score':>5}  {'answered':>8}  status")
         for s in card.sections:
-            lines.append(f"  {s.id:<16} {s.score:>5}  {f'{s.answered}/{s.expected}':>8}  {s.status}")
+            answered = f"{s.answered}/{s.expected}"
+            lines.append(f"  {s.id:<16} {s.score:>5}  {answered:>8}  {s.status}")
         overall = f"  {'overall':<16} {card.overall:>5}"
         if card.presence is not None:
             overall += f"  (platform-style score, fields filled: {card.presence:g})"

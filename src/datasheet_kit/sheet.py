@@ -40,7 +40,8 @@ LOAD_CODES = {code: (entry.name, entry.summary) for code, entry in LOAD.items()}
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a value came from: 1-based line and column, plus the heading or key for non-YAML input."""
+    """Where a value came from: 1-based line and column, plus the heading or key for non-YAML
+    input."""
 
     file: str
     line: int
@@ -88,7 +89,8 @@ class Sheet:
     def get(self, path: str, default: Any = None) -> Any:
         value: Any = self.data
         for part in split(path):
-            if isinstance(part, int) and isinstance(value, list) and part < len(value) or isinstance(part, str) and isinstance(value, dict) and part in value:
+            if (isinstance(part, int) and isinstance(value, list) and part < len(value)
+                    or isinstance(part, str) and isinstance(value, dict) and part in value):
                 value = value[part]
             else:
                 return default

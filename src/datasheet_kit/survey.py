@@ -179,7 +179,7 @@ def write(rows: list[dict], outdir: str | Path) -> dict[str, Path]:
         "sections": section_rows,
         "questions": question_rows,
         "per_card": [dict(c, answered=r.get("answered", []), presence=r.get("presence", {}))
-                     for c, r in zip(cards, rows)],
+                     for c, r in zip(cards, rows, strict=True)],
     }
     written["cards_json"] = out / "cards.json"
     written["cards_json"].write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n",

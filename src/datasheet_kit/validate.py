@@ -117,7 +117,20 @@ class Validator:
                           f"got {_TYPE_WORDS.get(json_type(value), json_type(value))} "
                           f"({_shown(value)})")
             return
-        if "const" in node and (value != node["const"] or json_type(value) != json_type(node["const"])):
+        yield from self.check_value(node, value, path)
+        if isinstance(value, list):
+            if len(value) < node.get("minItems", 0):
+                yield Problem(path, "DS107", f"{_where(path)}: give at least one value")
+            if "items" in node:
+                for index, item in enumerate(value):
+                    yield from self.check(node["items"], item, join(path, index))
+        if isinstance(value, dict):
+            yield from self.check_object(node, value, path)
+
+    def check_value(self, node: dict, value: Any, path: str) -> Iterator[Problem]:
+        """The keywords about the value itself: const, enum, pattern, format, minimum."""
+        if "const" in node and (value != node["const"]
+                                or json_type(value) != json_type(node["const"])):
             yield Problem(path, "DS104", f"{_where(path)}: expected {_shown(node['const'])}")
         if "enum" in node and value not in node["enum"]:
             yield self.enum_problem(node["enum"], value, path)
@@ -131,14 +144,6 @@ class Validator:
         if "minimum" in node and _has_type(value, "number") and value < node["minimum"]:
             yield Problem(path, "DS106",
                           f"{_where(path)}: {value} is below the minimum of {node['minimum']}")
-        if isinstance(value, list):
-            if len(value) < node.get("minItems", 0):
-                yield Problem(path, "DS107", f"{_where(path)}: give at least one value")
-            if "items" in node:
-                for index, item in enumerate(value):
-                    yield from self.check(node["items"], item, join(path, index))
-        if isinstance(value, dict):
-            yield from self.check_object(node, value, path)
 
     def check_object(self, node: dict, value: dict, path: str) -> Iterator[Problem]:
         properties = node.get("properties", {})

@@ -25,32 +25,32 @@ from .model import (
 )
 
 
+def _declared_identifier(t: Target, path: str, item: dict) -> tuple[Evidence, bool]:
+    """What one declared identifier is, and whether it is a well-formed persistent one."""
+    scheme, value = str(item.get("scheme", "")), str(item.get("value", ""))
+    if scheme in ("doi", "handle", "ark"):
+        reason = identifiers.validate(scheme, value)
+        if reason:
+            return t.at(path, f"{scheme} {value!r} is malformed: {reason}", True), False
+        return t.at(path, f"{scheme}: {value}"), True
+    ident = identifiers.parse(value)
+    if ident is not None and ident.scheme != "url":
+        return t.at(path, f"{ident} (written as {scheme})"), True
+    if ident is None:
+        return t.at(path, f"{value!r} ({scheme}) is not a DOI, Handle or ARK"), False
+    host = identifiers.platform_of(value)
+    where = f"a {host} address" if host else "a web address"
+    return t.at(path, f"{value} is {where}, not a persistent identifier"), False
+
+
 @check("FAIR-F1-PID", "F", "FsF-F1-02D-1", "RDA-F1-01M, RDA-F1-01D",
        "Persistent identifier (DOI, Handle, ARK)", "persistent-identifier", 3)
 def persistent_identifier(t: Target) -> Result:
     declared: list[Evidence] = []
     evidence: list[Evidence] = []
     for path, item in identifier_items(t):
-        scheme, value = str(item.get("scheme", "")), str(item.get("value", ""))
-        if scheme in ("doi", "handle", "ark"):
-            reason = identifiers.validate(scheme, value)
-            if reason:
-                evidence.append(t.at(path + ".value", f"{scheme} {value!r} is malformed: {reason}",
-                                                      True))
-            else:
-                declared.append(t.at(path + ".value", f"{scheme}: {value}"))
-            continue
-        ident = identifiers.parse(value)
-        if ident is not None and ident.scheme != "url":
-            declared.append(t.at(path + ".value", f"{ident} (written as {scheme})"))
-        elif ident is None:
-            evidence.append(t.at(path + ".value",
-                                 f"{value!r} ({scheme}) is not a DOI, Handle or ARK"))
-        else:
-            host = identifiers.platform_of(value)
-            where = f"a {host} address" if host else "a web address"
-            evidence.append(t.at(path + ".value",
-                                 f"{value} is {where}, not a persistent identifier"))
+        said, is_pid = _declared_identifier(t, path + ".value", item)
+        (declared if is_pid else evidence).append(said)
     landing = t.value("dataset.landing_page")
     if identifiers.is_persistent(str(landing or "")):
         declared.append(t.at("dataset.landing_page",

@@ -17,7 +17,8 @@ from typing import NamedTuple
 # The table stays in the package's data/ folder (shipped with the wheel), one level up from here.
 _DATA = Path(__file__).parent.with_name("data") / "licenses.json"
 # The internal value classes of the package (here and in creative_commons) are NamedTuples: lint
-# imports the package on a cold start, and a NamedTuple costs a quarter of a frozen dataclass to define.
+# imports the package on a cold start, and a NamedTuple costs a quarter of a frozen dataclass to
+# define.
 
 
 _NOT_KEY = re.compile(r"[^0-9a-z+]+")

@@ -114,7 +114,8 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
 def default_references() -> Path | None:
     """The reference datasheets: $DATASHEET_REFERENCES, else the copy bundled in the wheel, else
     the project's datasheets/ folder (an editable install from the source tree)."""
-    here = Path(__file__).resolve().parent.parent  # datasheet_kit/, where the wheel puts datasheets/
+    # datasheet_kit/, where the wheel puts datasheets/
+    here = Path(__file__).resolve().parent.parent
     for candidate in (os.environ.get("DATASHEET_REFERENCES"), here / "datasheets",
                       here.parent.parent / "datasheets"):
         if candidate and any(Path(candidate).glob("*.yaml")):

@@ -1,4 +1,5 @@
-"""The rule registry: every lint rule, its stable code, and the runner that turns hits into findings.
+"""The rule registry: every lint rule, its stable code, and the runner that turns hits into
+findings.
 
 A rule is a small function `(sheet, context) -> Iterator[Hit]`, marked with `@rule(...)`; the
 context holds what several rules work out about the same sheet in one run. Its docstring is its

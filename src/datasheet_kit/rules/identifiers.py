@@ -39,7 +39,8 @@ def _mislabelled(scheme: str, value: str) -> str | None:
 def _is_pid(value: str) -> bool:
     """Whether a value given where only a PID belongs (source_pid) is one. A bare Handle counts
     here: in a field that must hold a PID, "1721.1/123" is not "anything"."""
-    return identifiers.pid_scheme(value) is not None or identifiers.validate("handle", value) is None
+    return (identifiers.pid_scheme(value) is not None
+            or identifiers.validate("handle", value) is None)
 
 
 @rule("DS501", "no-persistent-identifier", "dataset", "warning", 2)

@@ -1,4 +1,5 @@
-"""Licence: is there one, is it an SPDX id (spelt as SPDX spells it), or a custom licence with a link.
+"""Licence: is there one, is it an SPDX id (spelt as SPDX spells it), or a custom licence with a
+link.
 
 The form of an SPDX expression is checked by the schema (DS105). What a licence string means
 (which SPDX id, whether it is a platform sentinel such as "other", whether the id is deprecated)
@@ -116,7 +117,8 @@ def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
                                          "replacement, so check which licence is meant")
         elif canonical != spdx.strip():
             why = f" ({read.spdx} is deprecated)" if read.deprecated else ""
-            yield Hit(f"{LICENSE}.spdx", f"write the SPDX id {canonical!r} instead of {spdx!r}{why}")
+            yield Hit(f"{LICENSE}.spdx",
+                      f"write the SPDX id {canonical!r} instead of {spdx!r}{why}")
     elif isinstance(name, str) and (canonical := licenses.current_spdx(name)):
         yield Hit(LICENSE, f"the licence {name!r} is the SPDX licence {canonical}; "
                            f"add `spdx: {canonical}`")

@@ -1,4 +1,5 @@
-"""Medical imaging: the facts a reader needs to trust results on the data (only with `medical_imaging`).
+"""Medical imaging: the facts a reader needs to trust results on the data (only with
+`medical_imaging`).
 
 That the required facts (patients, images, split level, de-identification, ethics approval,
 modality) are given at all is completeness (DS201); these rules judge what they say.

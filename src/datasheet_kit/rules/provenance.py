@@ -91,7 +91,8 @@ def source_license_missing(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
 
         provenance:
           derived_from:
-            - {source_dataset: HAM10000, relationship: derives_from, source_pid: doi:10.7910/DVN/DBW86T}
+            - {source_dataset: HAM10000, relationship: derives_from,
+               source_pid: doi:10.7910/DVN/DBW86T}
 
     Passing:
 

@@ -41,7 +41,8 @@ def generate(kind: str, sheet: Sheet, *, template: str | Path | None = None,
         from .markdown import write
         return write(sheet.data, template=template, source_name=source_name)
     if template is not None:
-        raise ValueError(f"{kind} is built in code; --template applies to hf-card and markdown only")
+        raise ValueError(f"{kind} is built in code; --template applies to hf-card and markdown "
+                         "only")
     if kind == "croissant":
         from .croissant import write
         return write(sheet.data)

@@ -145,7 +145,8 @@ def _derivation(item: dict) -> dict | None:
 
 
 def _date(value: Any) -> str | None:
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    usable = isinstance(value, (str, int)) and not isinstance(value, bool)
+    text = str(value).strip() if usable else ""
     return text if _ISO_DATE.match(text) else None
 
 
@@ -336,8 +337,8 @@ def _file_object(item: Any, index: int) -> dict | None:
     if not (isinstance(item, dict) and item.get("content_url") and item.get("encoding_format")
             and (item.get("sha256") or item.get("md5"))):
         return None
-    out: dict[str, Any] = {"@type": "cr:FileObject", "@id": str(item.get("name") or f"file-{index}"),
-                           "name": str(item.get("name") or f"file-{index}"),
+    name = str(item.get("name") or f"file-{index}")
+    out: dict[str, Any] = {"@type": "cr:FileObject", "@id": name, "name": name,
                            "contentUrl": item["content_url"],
                            "encodingFormat": item["encoding_format"]}
     for key in ("sha256", "md5"):

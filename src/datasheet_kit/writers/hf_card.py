@@ -66,7 +66,8 @@ def places() -> dict[str, tuple[str, tuple[str, ...], bool]]:
     return out
 
 
-def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
+def placements(values: dict[str, Any], data: dict
+               ) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
     """(heading -> the entries written there, heading -> headings that hold its other answers).
 
     Only the schema decides: a question's first `hf_heading`, else its `hf_card_section`.
@@ -217,7 +218,8 @@ def merge_front_matter(old_yaml: str | None, new_yaml: str) -> str:
         theirs = yaml.safe_load(old_yaml) if old_yaml else {}
     except yaml.YAMLError as err:
         from ._files import RefusedError
-        raise RefusedError(f"the existing front matter is not valid YAML ({err}); fix it or use --force") from None
+        raise RefusedError(f"the existing front matter is not valid YAML ({err}); fix it or use "
+                           "--force") from None
     if not isinstance(theirs, dict):
         theirs = {}
     if "license" in ours:  # the licence keys travel together: drop a stale name or link
