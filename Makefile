@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q
 DEMO   ?= demo-out
 
-.PHONY: demo test schema bench clean
+.PHONY: demo test lint schema bench clean
 
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,17 @@ demo: $(VENV)/.ready
 		--split-column split --image-column image || true
 	@echo "== done: outputs in $(DEMO)/"
 
-test: $(VENV)/.ready
+test: lint
 	$(PY) -m pytest -q
+
+# The project's own linters, configured in pyproject.toml ([tool.ruff], [tool.mypy]).
+# readers/ is left out while the lead reworks it for issue 10: the lead removes LINT_EXCLUDE
+# (and mypy's --follow-imports=silent, which keeps it quiet about the modules it is not given)
+# once readers/ passes both.
+LINT_EXCLUDE := src/datasheet_kit/readers/
+lint: $(VENV)/.ready
+	$(VENV)/bin/ruff check --extend-exclude $(LINT_EXCLUDE) src tests bench tools
+	$(VENV)/bin/mypy --follow-imports=silent --exclude $(LINT_EXCLUDE) src
 
 schema: $(VENV)/.ready
 	$(PY) tools/compile_schema.py

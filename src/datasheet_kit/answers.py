@@ -68,8 +68,8 @@ def clean(text: str) -> str:
     return " ".join(text.split()).lower().rstrip(".")
 
 
-def _unlink(match: re.Match) -> str:
-    label = match.group(1)
+def _unlink(match: re.Match[str]) -> str:
+    label: str = match.group(1)
     return label if clean(label) in PLACEHOLDER_TEXTS else match.group(0)
 
 
@@ -154,8 +154,9 @@ def text_of(value: Any) -> str:
         return value
     if isinstance(value, dict):
         for key in ("answer", "terms", "name"):
-            if isinstance(value.get(key), str):
-                return value[key]
+            said = value.get(key)
+            if isinstance(said, str):
+                return said
     if isinstance(value, list):
         # Joined as generated documents join them (writers/_text.describe): records with "; ",
         # plain values (enum lists, keywords) with ", ".

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 COMPILED = Path(__file__).parent / "_compiled"
 
@@ -51,8 +52,9 @@ class Section:
 
 
 @lru_cache(maxsize=1)
-def raw() -> dict:
-    return json.loads((COMPILED / "catalogue.json").read_text(encoding="utf-8"))
+def raw() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((COMPILED / "catalogue.json").read_text(encoding="utf-8"))
+    return loaded
 
 
 @lru_cache(maxsize=1)

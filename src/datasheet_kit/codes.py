@@ -209,7 +209,7 @@ PROVIDERS = (*LINT_PROVIDERS, "datasheet_kit.fair")
 def _provided(modules: tuple[str, ...]) -> list[Code]:
     found: list[Code] = []
     for module in modules:
-        provider: _Provider = importlib.import_module(module)  # type: ignore[assignment]
+        provider: _Provider = importlib.import_module(module)
         found.extend(provider.codes())
     return found
 

@@ -52,7 +52,7 @@ class Finding:
     message: str
     path: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | int]:
         return {
             "file": self.file,
             "line": self.line,

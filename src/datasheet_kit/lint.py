@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .codes import FATAL
 from .config import Config
 from .findings import Finding, Report
 from .inputs import load_document
 from .rules import registry, run
-from .sheet import FATAL, Sheet
+from .sheet import Sheet
 from .validate import validate
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def scorecards(files: Iterable[Path], config: Config) -> tuple[list[Scorecard], 
     be read (a score of 0 for them would be a lie: the findings say why instead)."""
     from .score import score
 
-    cards, unreadable = [], []
+    cards: list[Scorecard] = []
+    unreadable: list[Finding] = []
     for _, sheet, findings in lint_files(files, config):
         if sheet.fatal:
             unreadable.extend(f for f in findings if f.code in FATAL)

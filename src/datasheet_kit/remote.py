@@ -89,7 +89,8 @@ def _hub(repo_id: str, timeout: float) -> Sheet:
 
 def _hub_reason(exc: Exception) -> str:
     # The client wraps network failures (a timeout becomes "not cached"): look at the causes.
-    chain, seen = [], exc
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
     while seen is not None and len(chain) < 8:
         chain.append(seen)
         seen = seen.__cause__ or seen.__context__

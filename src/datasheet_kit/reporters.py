@@ -126,7 +126,7 @@ def sarif(report: Report) -> str:
     rules = []
     for code in codes:
         entry = known.get(code)
-        descriptor = {"id": code, "name": entry.name if entry else code}
+        descriptor: dict[str, Any] = {"id": code, "name": entry.name if entry else code}
         if entry:
             descriptor.update({
                 "shortDescription": {"text": entry.summary},

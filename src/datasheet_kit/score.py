@@ -12,7 +12,9 @@ answer is (file, line, column, key); per section answered, partial, placeholder 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import catalogue
 from .answers import Status
@@ -31,9 +33,9 @@ class QuestionScore:
     id: str
     level: str
     status: Status
-    origin: dict | None  # file, line, column, key of the answer; None when there is none
+    origin: dict[str, Any] | None  # file, line, column, key of the answer; None when there is none
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "level": self.level, "status": str(self.status),
                 "origin": self.origin}
 
@@ -56,7 +58,7 @@ class SectionScore:
     def expected(self) -> int:
         return sum(1 for q in self.questions if q.level != "optional")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "score": self.score, "status": self.status,
                 "points": self.points, "max_points": self.max_points,
                 "answered": self.answered, "expected": self.expected,
@@ -70,9 +72,9 @@ class Scorecard:
     sections: list[SectionScore]
     findings: int
     presence: float | None = None  # the platform-style score: share of platform fields filled
-    presence_detail: dict | None = None
+    presence_detail: dict[str, Any] | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The documented JSON contract (`datasheet score --format json`), version 1."""
         return {
             "file": self.file,
@@ -84,7 +86,7 @@ class Scorecard:
         }
 
 
-def presence_percent(presence: dict | None) -> float | None:
+def presence_percent(presence: dict[str, Any] | None) -> float | None:
     """The platform-style score a card reader left on the sheet, as 0-100.
 
     Readers may give it as {"score": 0-100}, as {"filled": n, "total": m}, or as one true/false
@@ -114,7 +116,7 @@ def _section_status(questions: list[QuestionScore]) -> str:
     return "absent"
 
 
-def _origin(sheet: Sheet, qid: str) -> dict | None:
+def _origin(sheet: Sheet, qid: str) -> dict[str, Any] | None:
     if qid not in sheet.origins:
         return None
     found = sheet.origins[qid]
@@ -140,11 +142,11 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
             QuestionScore(question.id, question.level, status, _origin(sheet, question.id)))
     sections = []
     for section_id, questions in by_section.items():
-        section = catalogue.sections()[section_id]
+        title = catalogue.sections()[section_id].title
         top = sum(LEVEL_WEIGHT[q.level] for q in questions)
         points = 0.0 if sheet.fatal else max(0.0, top - penalty.get(section_id, 0))
         percent = round(100 * points / top) if top else 100
-        sections.append(SectionScore(section_id, section.title, percent, points, top,
+        sections.append(SectionScore(section_id, title, percent, points, top,
                                      _section_status(questions), questions))
     total = sum(s.max_points for s in sections)
     overall = round(100 * sum(s.points for s in sections) / total) if total else 0
@@ -152,7 +154,7 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
                      presence_percent(sheet.presence), sheet.presence)
 
 
-def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
+def render_table(cards: list[Scorecard], unreadable: Sequence[Finding] = ()) -> str:
     """The scores for people: one block a file, a row a section, then overall.
 
     For a platform card, the platform-style score (fields filled) is shown beside ours
@@ -176,7 +178,7 @@ def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
+def render_json(cards: list[Scorecard], unreadable: Sequence[Finding] = ()) -> str:
     """The versioned JSON contract: add keys, never rename or remove them within a version.
     `unreadable` lists the files that could not be scored, each with the finding that says why."""
     from . import __version__

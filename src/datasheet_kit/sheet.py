@@ -11,11 +11,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from .codes import FATAL, LOAD
+from .codes import FATAL as FATAL  # re-exported: readers look it up here
+from .codes import LOAD
 from .codes import name as code_name
 from .findings import Finding, Severity
 
@@ -23,6 +24,7 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000  # values built, counting every expansion of an alias
 MAX_DEPTH = 64
 
+_Loader: type[Any]
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -59,14 +61,14 @@ class Sheet:
     """
 
     file: str
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     kind: str = "datasheet"
-    presence: dict | None = None
+    presence: dict[str, Any] | None = None
     # Card sections the crosswalk does not map, kept as text rather than dropped, outside `data`
     # so that the schema never sees them: [{"heading", "level", "line", "text"}].
-    unmapped: list[dict] = field(default_factory=list)
+    unmapped: list[dict[str, Any]] = field(default_factory=list)
     # A card answer joined from several places (a subtitle and a description) keeps them all
     # here, in order; `origins` holds the first, which findings point at.
     sources: dict[str, list[Origin]] = field(default_factory=dict)
@@ -89,11 +91,13 @@ class Sheet:
     def get(self, path: str, default: Any = None) -> Any:
         value: Any = self.data
         for part in split(path):
-            if (isinstance(part, int) and isinstance(value, list) and part < len(value)
-                    or isinstance(part, str) and isinstance(value, dict) and part in value):
+            if isinstance(value, dict) and isinstance(part, str) and part in value:
                 value = value[part]
-            else:
-                return default
+                continue
+            if isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+                continue
+            return default
         return value
 
 
@@ -168,16 +172,16 @@ class _Builder:
             if node.tag not in (_TAG + "seq",):
                 self.unsupported(node, path)
             return [self.item(child, join(path, i), depth) for i, child in enumerate(node.value)]
-        return self.scalar(node, path)
+        return self.scalar(cast(yaml.ScalarNode, node), path)
 
     def item(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.sheet.origins.setdefault(path, _origin(self.sheet.file, node))
         return self.build(node, path, depth + 1)
 
-    def mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
         if node.tag != _TAG + "map":
             self.unsupported(node, path)
-        result: dict = {}
+        result: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .answers import Status, status_of
 from .catalogue import questions, sections
+from .codes import FATAL
 from .inputs import documents
-from .sheet import FATAL
 
 CARD_KINDS = ("hf", "kaggle", "croissant")  # a survey is of platform cards, not datasheets
 LIST_SUFFIXES = (".txt", ".lst", ".list")

@@ -90,11 +90,11 @@ def _where(path: str) -> str:
 
 
 class Validator:
-    def __init__(self, schema: dict):
+    def __init__(self, schema: dict[str, Any]):
         self.schema = schema
         self.defs = schema.get("$defs", {})
 
-    def resolve(self, node: dict) -> dict:
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in node:
             node = self.defs[node["$ref"].rsplit("/", 1)[-1]]
         return node
@@ -102,10 +102,10 @@ class Validator:
     def problems(self, value: Any) -> list[Problem]:
         return list(self.check(self.schema, value, ""))
 
-    def is_valid(self, node: dict, value: Any) -> bool:
+    def is_valid(self, node: dict[str, Any], value: Any) -> bool:
         return next(iter(self.check(node, value, "")), None) is None
 
-    def check(self, node: dict, value: Any, path: str) -> Iterator[Problem]:
+    def check(self, node: dict[str, Any], value: Any, path: str) -> Iterator[Problem]:
         node = self.resolve(node)
         if "anyOf" in node:
             yield from self.check_any_of(node, value, path)
@@ -127,7 +127,7 @@ class Validator:
         if isinstance(value, dict):
             yield from self.check_object(node, value, path)
 
-    def check_value(self, node: dict, value: Any, path: str) -> Iterator[Problem]:
+    def check_value(self, node: dict[str, Any], value: Any, path: str) -> Iterator[Problem]:
         """The keywords about the value itself: const, enum, pattern, format, minimum."""
         if "const" in node and (value != node["const"]
                                 or json_type(value) != json_type(node["const"])):
@@ -145,7 +145,8 @@ class Validator:
             yield Problem(path, "DS106",
                           f"{_where(path)}: {value} is below the minimum of {node['minimum']}")
 
-    def check_object(self, node: dict, value: dict, path: str) -> Iterator[Problem]:
+    def check_object(self, node: dict[str, Any], value: dict[str, Any],
+                     path: str) -> Iterator[Problem]:
         properties = node.get("properties", {})
         for key in node.get("required", []):
             if key not in value:
@@ -168,7 +169,7 @@ class Validator:
                 yield Problem(child, "DS102",
                               f"{_where(path)}: unknown field '{key}'{suggestion}")
 
-    def missing(self, prop: dict, key: str, path: str, because: str = "") -> Problem:
+    def missing(self, prop: dict[str, Any], key: str, path: str, because: str = "") -> Problem:
         what = prop.get("description", "")
         text = f"{_where(path)}: '{key}' is required"
         if because:
@@ -179,14 +180,14 @@ class Validator:
             text += "; answer it, or give a status (unknown, not_applicable, todo) and a reason"
         return Problem(join(path, key), "DS101", text)
 
-    def enum_problem(self, allowed: list, value: Any, path: str) -> Problem:
+    def enum_problem(self, allowed: list[Any], value: Any, path: str) -> Problem:
         hint = _closest(str(value), [str(a) for a in allowed])
         suggestion = f"; did you mean '{hint}'?" if hint else ""
         return Problem(path, "DS104",
                        f"{_where(path)}: {_shown(value)} is not one of "
                        f"{', '.join(map(str, allowed))}{suggestion}")
 
-    def check_any_of(self, node: dict, value: Any, path: str) -> Iterator[Problem]:
+    def check_any_of(self, node: dict[str, Any], value: Any, path: str) -> Iterator[Problem]:
         branches = [self.resolve(b) for b in node["anyOf"]]
         for branch in branches:
             if self.is_valid(branch, value):
@@ -207,15 +208,17 @@ class Validator:
                           f"{_TYPE_WORDS.get(actual, actual)} ({_shown(value)})")
 
 
-def _describe(branch: dict) -> str:
+def _describe(branch: dict[str, Any]) -> str:
     if branch.get("type") == "object" and branch.get("required"):
         return "a mapping with " + " and ".join(branch["required"])
     return _TYPE_WORDS.get(branch.get("type", ""), "a value")
 
 
 @lru_cache(maxsize=1)
-def schema() -> dict:
-    return json.loads(COMPILED.joinpath("datasheet.schema.json").read_text(encoding="utf-8"))
+def schema() -> dict[str, Any]:
+    text = COMPILED.joinpath("datasheet.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 @lru_cache(maxsize=1)

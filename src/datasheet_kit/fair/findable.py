@@ -66,7 +66,7 @@ def persistent_identifier(t: Target) -> Result:
     sources = {str(identifiers.parse(str(item.get("source_pid", ""))) or "")
                for item in t.value("provenance.derived_from") or [] if isinstance(item, dict)}
     in_citation: list[Evidence] = []
-    for path, text in texts(t.sheet.data):
+    for path, text in texts(t.data):
         for ident in identifiers.find_all(text):
             names_data = identifiers.names_data(ident)
             if path == "dataset.citation" and names_data and str(ident) not in sources:
@@ -153,7 +153,7 @@ def file_objects(doc: jsonld.Document) -> Iterator[tuple[str, dict]]:
        "data-identifier", 1, needs="jsonld")
 def data_identifier(t: Target) -> Result:
     evidence, complete, sized, total = [], 0, 0, 0
-    for path, item in file_objects(t.doc):
+    for path, item in file_objects(t.document):
         total += 1
         missing = [k for k in ("contentUrl", "encodingFormat") if not item.get(k)]
         if missing:

@@ -92,7 +92,20 @@ class Target:
 
     def at_json(self, path: str, text: str, problem: bool = False) -> Evidence:
         """Evidence about a JSON-LD key path."""
-        return Evidence(path, text, self.doc.origin(path), problem)
+        return Evidence(path, text, self.document.origin(path), problem)
+
+    @property
+    def document(self) -> jsonld.Document:
+        """The JSON-LD document, for the checks that read it (they run only when there is one:
+        run._applicable)."""
+        if self.doc is None:
+            raise ValueError(f"{self.file}: a JSON-LD check ran on a file without JSON-LD")
+        return self.doc
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The sheet's answers ({} without a sheet)."""
+        return self.sheet.data if self.sheet else {}
 
     def value(self, path: str) -> Any:
         return self.sheet.get(path) if self.sheet else None

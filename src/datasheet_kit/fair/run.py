@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import jsonld
+from ..codes import FATAL
 from ..findings import Finding, Severity
-from ..sheet import FATAL, Origin
+from ..sheet import Origin
 from .model import (
     CHECKS,
     FAIL,
@@ -70,14 +71,14 @@ def assess_files(files: list[Path], online: bool = False, timeout: float = 10.0,
 
 def _applicable(check: Check, t: Target) -> str | None:
     """Why `check` cannot run on `t`, or None when it can."""
-    has_doc = t.doc is not None
-    if check.needs == "jsonld" and not has_doc:
+    root = t.doc.root if t.doc is not None else None
+    if check.needs == "jsonld" and t.doc is None:
         return CROISSANT_ONLY
     if check.needs == "sheet" and t.sheet is None:
         return t.note
-    if check.needs == "either" and t.sheet is None and not (has_doc and t.doc.root is not None):
+    if check.needs == "either" and t.sheet is None and root is None:
         return t.note or "the document could not be read"
-    if check.needs == "jsonld" and t.doc.root is None and check.id != "FAIR-I1-KR":
+    if check.needs == "jsonld" and root is None and check.id != "FAIR-I1-KR":
         return "the JSON-LD could not be parsed (see FAIR-I1-KR)"
     return None
 
@@ -140,7 +141,10 @@ def assess(target: Target, online: Callable[[Target], list[Result]] | None = Non
         if c.online:
             continue
         reason = _applicable(c, target)
-        results.append(make_result(c.id, NOT_APPLICABLE, reason) if reason else c.run(target))
+        if reason or c.run is None:
+            results.append(make_result(c.id, NOT_APPLICABLE, reason or ""))
+        else:
+            results.append(c.run(target))
     if online is not None:
         results.extend(online(target))
     return FairReport(target.file, target.kind, results, target.load_findings, target.note)

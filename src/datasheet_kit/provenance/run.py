@@ -49,10 +49,10 @@ def examine(path: str | Path, references: list[Reference], hash_list: Any = None
 
     path = Path(path)
     if not path.is_dir():
-        sheet = load_document(path)
-        if sheet.fatal:
-            return Examination(None, [], list(sheet.findings))
-        target = target_from_sheet(sheet)
+        document = load_document(path)
+        if document.fatal:
+            return Examination(None, [], list(document.findings))
+        target = target_from_sheet(document)
         found = candidates(target, references)
         return Examination(target, found,
                            findings(target, found, is_reference(target, references)))

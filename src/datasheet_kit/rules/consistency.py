@@ -42,12 +42,13 @@ def split_sizes_disagree(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     for key, total_key in (("images", "num_images"), ("patients", "num_patients")):
         total = count_of(sheet.get(f"{_MI}.{total_key}"))
         parts = [s.get(key) if isinstance(s, dict) else None for s in splits]
-        if total is None or not all(isinstance(p, int) for p in parts):
+        counts = [p for p in parts if isinstance(p, int)]
+        if total is None or len(counts) != len(parts):
             continue
-        if sum(parts) != total:
-            shown = " + ".join(str(p) for p in parts)
+        if sum(counts) != total:
+            shown = " + ".join(str(p) for p in counts)
             yield Hit(f"{_MI}.split_counts",
-                      f"the splits hold {shown} = {sum(parts)} {key}, but "
+                      f"the splits hold {shown} = {sum(counts)} {key}, but "
                       f"{_MI}.{total_key} is {total}")
 
 

@@ -119,9 +119,9 @@ def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
             why = f" ({read.spdx} is deprecated)" if read.deprecated else ""
             yield Hit(f"{LICENSE}.spdx",
                       f"write the SPDX id {canonical!r} instead of {spdx!r}{why}")
-    elif isinstance(name, str) and (canonical := licenses.current_spdx(name)):
-        yield Hit(LICENSE, f"the licence {name!r} is the SPDX licence {canonical}; "
-                           f"add `spdx: {canonical}`")
+    elif isinstance(name, str) and (current := licenses.current_spdx(name)):
+        yield Hit(LICENSE, f"the licence {name!r} is the SPDX licence {current}; "
+                           f"add `spdx: {current}`")
 
 
 @rule("DS404", "custom-license-without-link", "distribution", "error", 2)

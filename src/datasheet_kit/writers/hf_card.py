@@ -102,7 +102,7 @@ def placements(values: dict[str, Any], data: dict
 def _askers() -> dict[str, int]:
     """Heading -> how many questions a reader gives its unlabelled text to (hf_heading and
     hf_legacy_heading alike: a reader tries both layouts)."""
-    counts: dict[str, int] = {}
+    counts: dict[str, set[str]] = {}
     for key in ("hf_heading", "hf_legacy_heading"):
         for qid, headings in crosswalk(key).items():
             for heading in headings:
@@ -201,7 +201,8 @@ def size_category(data: dict) -> str | None:
     if count is None:
         splits = mi.get("split_counts")
         images = [s.get("images") for s in splits or [] if isinstance(s, dict)]
-        count = sum(images) if images and all(isinstance(i, int) for i in images) else None
+        counted = [i for i in images if isinstance(i, int)]
+        count = sum(counted) if images and len(counted) == len(images) else None
     if count is None:
         return None
     return next((name for bound, name in _SIZE_BINS if count < bound), "n>1T")
