@@ -23,7 +23,7 @@ def tool(name: str) -> str | None:
 def time_commands(commands: dict[str, list[str]], runs: dict[str, int]) -> dict[str, list[float]]:
     """Time each command runs[name] times, interleaved; slow anchors may get fewer runs."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for cmd in commands.values():  # warm the file cache and .pyc files once
         subprocess.run(cmd, capture_output=True, env=env)
     for round_ in range(max(runs.values())):

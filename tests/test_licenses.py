@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -724,3 +726,26 @@ def test_a_copy_of_an_and_expression_keeps_every_part():
     assert compatibility(source, normalize("Apache 2.0")).verdict == "incompatible"
     assert compatibility(source, normalize("CC BY-NC 4.0")).verdict == "compatible"
     assert compatibility(source, normalize("unknown")).verdict == "unknown"
+
+
+def test_an_exact_current_spdx_id_reads_as_itself():
+    """`is_spdx_id` lets the lint rules skip the table of spellings for a licence written as a
+    current SPDX id; that is only right if every such id reads as exactly that licence."""
+    from datasheet_kit.licenses import current_id, is_spdx_id
+    from datasheet_kit.licenses.table import _raw
+
+    ids = [i for i in _raw()["spdx"]["licenses"] if is_spdx_id(i)]
+    assert len(ids) > 500
+    for spdx_id in ids:
+        read = normalize(spdx_id)
+        assert (read.kind, read.spdx, read.deprecated) == ("spdx", spdx_id, False), spdx_id
+        assert current_id(spdx_id) is None
+    assert not is_spdx_id("GPL-3.0")  # deprecated
+    assert not is_spdx_id("cc-by-4.0") and not is_spdx_id(" CC-BY-4.0")
+
+
+def test_importing_the_package_loads_only_what_is_asked_for():
+    code = ("import sys; from datasheet_kit import licenses; licenses.is_spdx_id('MIT'); "
+            "print(sorted(m for m in sys.modules if m.startswith('datasheet_kit.licenses.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['datasheet_kit.licenses.table']"

@@ -23,8 +23,7 @@ corpus and fails on a code, a name or a severity this table does not document.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .findings import Severity
 
@@ -35,8 +34,7 @@ LOADING = ("validate", "lint", "score", "fair", "import", "provenance")
 RULES_FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     name: str
     section: str  # what it is about: file, schema, a datasheet section, copycats, F/A/I/R

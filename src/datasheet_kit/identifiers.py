@@ -19,16 +19,16 @@ Standard library only, no network.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 SCHEMES = ("doi", "handle", "ark", "url")
 
 
-@dataclass(frozen=True)
-class Identifier:
+class Identifier(NamedTuple):
     """One identifier found in text.
 
     ``value`` has no label or resolver: a DOI as ``10.1234/abc`` (lower case,
@@ -58,7 +58,9 @@ _DOI_FULL = re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.IGNORECASE)
 _WILEY_FULL = re.compile(r"10\.1002/\S+")
 _HANDLE_FULL = re.compile(r"\d+(?:\.\d+)*/\S+")
 _BETANUMERIC = "0-9bcdfghjkmnpqrstvwxz"
-_ARK_FULL = re.compile(rf"(?:ark:/?)?([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)", re.IGNORECASE)
+_ARK_FULL = rf"(?:ark:/?)?([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)"  # compiled when used:
+# case-insensitive character classes this large take milliseconds to compile, and lint only
+# needs it for an ARK
 
 # The same shapes inside free text. A suffix stops at characters that
 # delimit text (space, quotes, brackets, braces), and the start must not be
@@ -71,21 +73,29 @@ _DOI_URL_BODY = r"10\.1002/[^\s\"'{}\[\]|\\^`]+|10\.\d{4,9}/(?:[-._;()/:A-Z0-9]|
 _HANDLE_BODY = r"\d+(?:\.\d+)*/[^\s\"'<>{}\[\]|\\^`?#]+"
 _ARK_BODY = rf"([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)"
 
-# Tried in this order; a later match that overlaps an earlier one is dropped,
-# so "https://doi.org/10.1/x" is one DOI, not a URL plus a bare DOI. The flag
-# says the body sits in a URL and may be percent-encoded.
-_FINDERS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
-    ("doi", True, re.compile(
-        rf"{_START}(?:https?://)?(?:dx\.|www\.)?doi\.org/(?:doi:)?({_DOI_URL_BODY})", re.I)),
-    ("handle", True, re.compile(rf"{_START}(?:https?://)?hdl\.handle\.net/({_HANDLE_BODY})", re.I)),
-    ("ark", True, re.compile(rf"{_START}(?:https?://)?[\w.-]+\.\w+/ark:/?{_ARK_BODY}", re.I)),
-    ("doi", False, re.compile(rf"(?<!\w)doi:?\s*({_DOI_BODY})", re.I)),
-    ("handle", False, re.compile(rf"(?<!\w)hdl:\s*({_HANDLE_BODY})", re.I)),
-    ("ark", False, re.compile(rf"(?<![\w/])ark:/?{_ARK_BODY}", re.I)),
-    ("doi", False, re.compile(rf"{_START}({_DOI_BODY})", re.I)),
-    # A bare Handle needs the modern 20.500 prefix: "1721.1/123" could be anything.
-    ("handle", False, re.compile(rf"{_START}(20\.500\.\d+/[^\s\"'<>{{}}\[\]|\\^`?#]+)")),
-)
+
+
+@functools.cache
+def _finders() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    """The patterns that find identifiers in text, compiled on first use (lint's checks of a
+    declared DOI never need them, and they are most of what importing this module would cost).
+
+    Tried in this order; a later match that overlaps an earlier one is dropped,
+    so "https://doi.org/10.1/x" is one DOI, not a URL plus a bare DOI. The flag
+    says the body sits in a URL and may be percent-encoded."""
+    return (
+        ("doi", True, re.compile(
+            rf"{_START}(?:https?://)?(?:dx\.|www\.)?doi\.org/(?:doi:)?({_DOI_URL_BODY})", re.I)),
+        ("handle", True, re.compile(
+            rf"{_START}(?:https?://)?hdl\.handle\.net/({_HANDLE_BODY})", re.I)),
+        ("ark", True, re.compile(rf"{_START}(?:https?://)?[\w.-]+\.\w+/ark:/?{_ARK_BODY}", re.I)),
+        ("doi", False, re.compile(rf"(?<!\w)doi:?\s*({_DOI_BODY})", re.I)),
+        ("handle", False, re.compile(rf"(?<!\w)hdl:\s*({_HANDLE_BODY})", re.I)),
+        ("ark", False, re.compile(rf"(?<![\w/])ark:/?{_ARK_BODY}", re.I)),
+        ("doi", False, re.compile(rf"{_START}({_DOI_BODY})", re.I)),
+        # A bare Handle needs the modern 20.500 prefix: "1721.1/123" could be anything.
+        ("handle", False, re.compile(rf"{_START}(20\.500\.\d+/[^\s\"'<>{{}}\[\]|\\^`?#]+)")),
+    )
 
 _TRAILING = ".,;:!?'\""
 
@@ -137,7 +147,7 @@ def find_all(text: str) -> list[Identifier]:
         return []
     taken = bytearray(len(text))  # 1 where an earlier, stronger match sits
     found: list[Identifier] = []
-    for scheme, in_url, pattern in _FINDERS:
+    for scheme, in_url, pattern in _finders():
         for m in pattern.finditer(text):
             naan = m.group(1) if scheme == "ark" else ""
             group = 2 if scheme == "ark" else 1
@@ -236,7 +246,7 @@ def _handle_problem(v: str) -> str | None:
 def _ark_problem(v: str) -> str | None:
     if not v.lower().startswith("ark:"):
         v = "ark:/" + v
-    if _ARK_FULL.fullmatch(v) is None:
+    if re.fullmatch(_ARK_FULL, v, re.IGNORECASE) is None:
         return ("an ARK is 'ark:/' then a NAAN of digits or betanumeric letters "
                 "(no vowels), a '/', and a name")
     return None

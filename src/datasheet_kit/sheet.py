@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import yaml
 
@@ -40,8 +40,7 @@ _SCALARS = yaml.constructor.SafeConstructor()
 LOAD_CODES = {code: (entry.name, entry.summary) for code, entry in LOAD.items()}
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a value came from: 1-based line and column, plus the heading or key for non-YAML
     input."""
 

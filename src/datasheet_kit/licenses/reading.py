@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
 from .creative_commons import _parse_cc
@@ -72,9 +71,9 @@ def _heuristic(text: str, key: str) -> License:
         return _free("public_domain", text, "")
     first = key.split("-", 1)[0]
     if first in ("unknown", "unspecified", "undefined", "unclear"):
-        return replace(_from_named("unknown"), label=_free("unknown", text).label)
+        return _from_named("unknown")._replace(label=_free("unknown", text).label)
     if first == "other" or key.startswith("see-") or "specified-in" in key or "described-in" in key:
-        return replace(_from_named("other"), label=_free("other", text).label)
+        return _from_named("other")._replace(label=_free("other", text).label)
     if tokens & _LICENCE_WORDS:
         return _free("custom", text, None)
     return _free("unrecognized", text, None)
@@ -129,7 +128,7 @@ def _from_words(text: str) -> License:
             return _from_named("other")
         inner = _from_words(rest) if rest != text else _free("custom", rest)
         if inner.kind == "other":  # "Other (see README)": keep the whole sentence
-            return replace(inner, label=_free("other", text).label)
+            return inner._replace(label=_free("other", text).label)
         if inner.kind not in ("unrecognized", "none"):
             return inner
         return _free("custom", rest)
@@ -220,4 +219,4 @@ def normalize(text: str) -> License:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     found = _classify_short(text) if len(text) <= 200 else _classify(text)
-    return replace(found, as_stated=text)
+    return found._replace(as_stated=text)

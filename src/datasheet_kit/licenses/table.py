@@ -49,8 +49,24 @@ class _Tables(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
+def _raw() -> dict:
+    loaded: dict = json.loads(_DATA.read_text(encoding="utf-8"))
+    return loaded
+
+
+def is_spdx_id(text: str) -> bool:
+    """Whether `text` is a current (not deprecated) SPDX licence id exactly as SPDX writes it.
+
+    Such a text reads as that licence (normalize(text).spdx == text; a test checks every id of
+    the table), so a caller that only needs to know "this is an SPDX licence, spelt right" can
+    ask here without building the table of spellings."""
+    entry = _raw()["spdx"]["licenses"].get(text)
+    return entry is not None and not entry.get("deprecated")
+
+
+@functools.lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    raw = _raw()
     spdx = raw["spdx"]["licenses"]
     hf_ids = raw["hf"]["ids"]
     kaggle = raw["kaggle"]["names"]

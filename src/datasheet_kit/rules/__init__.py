@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -58,15 +57,19 @@ class Context:
 Check = Callable[[Sheet, Context], Iterator[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     section: str
     severity: Severity
     weight: int
     check: Check
-    doc: str
+    docstring: str  # as written; `doc` is the documentation users read
+
+    @property
+    def doc(self) -> str:
+        """The docstring without its indentation (worked out when asked: lint never asks)."""
+        return _dedent(self.docstring)
 
     @property
     def summary(self) -> str:
@@ -83,8 +86,8 @@ def rule(code: str, name: str, section: str, severity: str,
     registry collects the marked functions of the rule modules."""
 
     def decorate(func: Check) -> Check:
-        func.rule = Rule(code, name, section, Severity.parse(severity), weight,  # type: ignore[attr-defined]
-                         func, _dedent(func.__doc__ or ""))
+        func.rule = Rule(code, name, section, Severity.parse(severity),  # type: ignore[attr-defined]
+                         weight, func, func.__doc__ or "")
         return func
 
     return decorate

@@ -77,6 +77,8 @@ def license_not_spdx(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     # SPDX's own way to name custom terms (LicenseRef-...) is valid SPDX, whatever it says.
     if not isinstance(spdx, str) or spdx.strip().startswith(("LicenseRef-", "DocumentRef-")):
         return
+    if licenses.is_spdx_id(spdx):  # the usual case, answered without the table of spellings
+        return
     read = licenses.normalize(spdx)
     if read.kind in _NOT_SPDX_KINDS and not read.is_expression:
         yield Hit(f"{LICENSE}.spdx", f"{spdx!r} is not an SPDX licence id; for custom terms "
@@ -108,6 +110,8 @@ def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         return
     spdx, name = found.get("spdx"), found.get("name")
     if isinstance(spdx, str):
+        if licenses.is_spdx_id(spdx):  # a current id, spelt as SPDX spells it
+            return
         read = licenses.normalize(spdx)
         if read.kind != "spdx" or read.spdx is None:
             return
