@@ -453,3 +453,12 @@ def test_entry_check_is_licence_pid_and_core_metadata():
     assert fair.assess(fair.target_for(DATASHEETS / "drive.yaml")).entry_check() == "fail"
     croissant_only = fair.assess(fair.target_for(FIXTURES / "fair" / "croissant-invalid-json.json"))
     assert croissant_only.entry_check() == "not_applicable"
+
+
+def test_checks_are_reported_by_principle_then_the_online_check():
+    """F, A, I, R and the online check last, in the order each module registers its checks,
+    whatever order the check modules are imported in."""
+    order = [(c.online, "FAIR".index(c.principle)) for c in fair.CHECKS.values()]
+    assert order == sorted(order)
+    assert list(fair.CHECKS)[:2] == ["FAIR-F1-PID", "FAIR-F1-UID"]
+    assert list(fair.CHECKS)[-1] == "FAIR-A1-RESOLVE"

@@ -115,6 +115,14 @@ CHECKS: dict[str, Check] = {}
 CROISSANT_ONLY_DOC = "Read from Croissant JSON-LD only (not applicable to other documents)."
 
 
+def order_checks() -> None:
+    """Put CHECKS in the order reports list them: by principle (F, A, I, R), the online check
+    last, and in the order their module registers them within a principle."""
+    rank = {principle: i for i, principle in enumerate(PRINCIPLES)}
+    for entry in sorted(CHECKS.values(), key=lambda c: (c.online, rank[c.principle])):
+        CHECKS[entry.id] = CHECKS.pop(entry.id)
+
+
 def codes() -> list[Code]:
     """The entries of every FAIR check for the table of codes (codes.table)."""
     return [c.entry() for c in CHECKS.values()]
