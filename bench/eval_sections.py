@@ -73,7 +73,8 @@ def evaluate(labels: dict, corpus: Path) -> dict:
 
 def _rate(rows: list[dict]) -> dict:
     agree = sum(r["truth"] == r["tool"] for r in rows)
-    return {"agree": agree, "total": len(rows), "rate": round(agree / len(rows), 3) if rows else None}
+    rate = round(agree / len(rows), 3) if rows else None
+    return {"agree": agree, "total": len(rows), "rate": rate}
 
 
 def summarise(rows: list[dict]) -> dict:
