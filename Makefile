@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q
 DEMO   ?= demo-out
 
-.PHONY: demo test schema bench clean
+.PHONY: demo test lint schema bench clean
 
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,13 @@ demo: $(VENV)/.ready
 		--split-column split --image-column image || true
 	@echo "== done: outputs in $(DEMO)/"
 
-test: $(VENV)/.ready
+test: lint
 	$(PY) -m pytest -q
+
+# The project's own linters, configured in pyproject.toml ([tool.ruff], [tool.mypy]).
+lint: $(VENV)/.ready
+	$(VENV)/bin/ruff check src tests bench tools
+	$(VENV)/bin/mypy src
 
 schema: $(VENV)/.ready
 	$(PY) tools/compile_schema.py

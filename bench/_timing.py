@@ -1,4 +1,5 @@
-"""Wall-clock timing of whole commands, run round-robin so that load on the machine hits all alike."""
+"""Wall-clock timing of whole commands, run round-robin so that load on the machine hits all
+alike."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ def tool(name: str) -> str | None:
 def time_commands(commands: dict[str, list[str]], runs: dict[str, int]) -> dict[str, list[float]]:
     """Time each command runs[name] times, interleaved; slow anchors may get fewer runs."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
-    for name, cmd in commands.items():  # warm the file cache and .pyc files once
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for cmd in commands.values():  # warm the file cache and .pyc files once
         subprocess.run(cmd, capture_output=True, env=env)
     for round_ in range(max(runs.values())):
         for name, cmd in commands.items():

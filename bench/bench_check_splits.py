@@ -71,7 +71,8 @@ def main() -> None:
         for kind, path in tables.items():
             for image in (False, True):
                 cmd = [datasheet, "check-splits", str(path), "--patient-column", "patient_id",
-                       "--split-column", "split"] + (["--image-column", "image_id"] if image else [])
+                       "--split-column", "split",
+                       *(["--image-column", "image_id"] if image else [])]
                 times, first = run(cmd, args.runs)
                 print(f"| {kind} | {'yes' if image else 'no'} | {statistics.median(times):.2f} | "
                       f"{min(times):.2f} | {first.split(': ', 1)[-1][:70]} |")

@@ -39,8 +39,8 @@ def main() -> None:
             for name in commands}
     times = time_commands(commands, runs)
     print(f"# validate, cold start: {Path(target).name}, {args.runs} runs "
-          f"(linkml-validate {runs.get('linkml-validate', 0)}), Python {platform.python_version()}, "
-          f"{platform.machine()}\n")
+          f"(linkml-validate {runs.get('linkml-validate', 0)}), "
+          f"Python {platform.python_version()}, {platform.machine()}\n")
     print(table(times, "yamllint"))
 
 

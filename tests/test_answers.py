@@ -31,7 +31,8 @@ def test_placeholders(text):
 
 
 @pytest.mark.parametrize("text", [
-    "To compare classifiers.", "Images were resized to 224 pixels.", "No.", "Unknown licence terms apply",
+    "To compare classifiers.", "Images were resized to 224 pixels.", "No.",
+    "Unknown licence terms apply",
     "- **Homepage:** https://example.org",
     "See [the paper](https://example.org/paper).",
 ])
@@ -50,7 +51,8 @@ def test_shapes():
     assert status_of({"name": "CC BY 4.0", "spdx": "CC-BY-4.0"}) == Status.ANSWERED
     assert status_of([]) == Status.PLACEHOLDER and status_of(["dermoscopy"]) == Status.ANSWERED
     assert status_of("N/A: the data holds no people.") == Status.NOT_APPLICABLE
-    assert text_of({"answer": "x", "sources": ["s"]}) == "x" and sources_of({"answer": "x", "sources": ["s"]}) == ["s"]
+    sourced = {"answer": "x", "sources": ["s"]}
+    assert text_of(sourced) == "x" and sources_of(sourced) == ["s"]
 
 
 @given(st.text())

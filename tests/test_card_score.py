@@ -64,8 +64,8 @@ def test_a_generated_card_scores_as_its_datasheet(path, tmp_path):
     on_card = {qid for key in ("hf_heading", "hf_card_section", "hf_yaml")
                for qid in crosswalk(key)}
     unanswered = (Status.MISSING, Status.PLACEHOLDER)
-    for mine, theirs in zip(expected.sections, got.sections):
-        for q, r in zip(mine.questions, theirs.questions):
+    for mine, theirs in zip(expected.sections, got.sections, strict=True):
+        for q, r in zip(mine.questions, theirs.questions, strict=True):
             assert q.id == r.id
             if q.id in on_card and q.id not in aside and not (
                     q.status in unanswered and r.status in unanswered):
@@ -95,7 +95,8 @@ def test_a_labelled_answer_keeps_its_origin_in_a_bullet_and_under_a_heading(tmp_
                       encoding="utf-8")
     lines = readme.read_text(encoding="utf-8").splitlines()
     back = load_document(readme)
-    for qid, place, label in [("dataset.landing_page", "Repository", "**Landing page (identity).**"),
+    for qid, place, label in [("dataset.landing_page", "Repository",
+                               "**Landing page (identity).**"),
                               ("medical_imaging.num_patients", "Dataset Structure",
                                "**Num patients (medical imaging).**")]:
         origin = back.origin(qid)

@@ -63,3 +63,25 @@ def test_binary_input_is_a_finding_not_a_traceback(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "DS003" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_every_usage_error_is_one_line_and_exit_2(tmp_path):
+    """A usage error raised by the command line or by the library reads the same everywhere."""
+    existing = tmp_path / "draft.yaml"
+    existing.write_text("mine\n")
+    cases = [
+        (("validate", "no/such/file.yaml"), "no such file or folder"),
+        (("lint", "--select", "DS999", str(VALID)), "unknown rule code 'DS999'"),
+        (("rules", "DS999"), "unknown rule code 'DS999'"),
+        (("generate", "all", str(VALID)), "several outputs need -o FOLDER"),
+        (("import", str(VALID)), "already a datasheet"),
+        (("import", str(FIXTURES / "cards" / "kaggle-upload.json"), "-o", str(existing)),
+         "use --force"),
+        (("provenance", "--hashes", "x.sha256", str(VALID)), "need a folder"),
+        (("import", "hf:not-a-name"), "expected hf:OWNER/NAME"),
+    ]
+    for args, message in cases:
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stdout == "" and result.stderr.startswith("error: "), (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr

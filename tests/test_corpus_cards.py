@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -79,7 +80,7 @@ def _body(text, heading):
     if match is None:
         return None
     level = len(match.group(1))
-    end = re.compile(r"^#{1,%d} " % level, re.M).search(text, match.end())
+    end = re.compile(rf"^#{{1,{level}}} ", re.M).search(text, match.end())
     return text[match.end():end.start() if end else len(text)]
 
 
@@ -135,7 +136,8 @@ def test_lint_over_the_hf_corpus_folder_never_crashes(corpus):
     payload = json.loads(result.stdout)
     cards = sorted(str(p) for p in folder.glob("*.md"))
     assert payload["files"] == cards and payload["summary"]["files"] == len(cards) == 559
-    lines = {path: len(open(path, encoding="utf-8").read().splitlines()) or 1 for path in cards}
+    lines = {path: len(Path(path).read_text(encoding="utf-8").splitlines()) or 1
+             for path in cards}
     for finding in payload["findings"]:
         assert 1 <= finding["line"] <= lines[finding["file"]], finding
     # Placeholders are found where they are: not every finding sits on line 1.

@@ -49,4 +49,5 @@ def test_the_example_table_leaks_one_patient_and_one_image():
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
     assert [f["message"] for f in findings if f["code"] == "DS907" and "'P01'" in f["message"]]
-    assert [f["message"] for f in findings if f["code"] == "DS906" and "ISIC_0000001" in f["message"]]
+    assert [f["message"] for f in findings
+            if f["code"] == "DS906" and "ISIC_0000001" in f["message"]]

@@ -116,7 +116,8 @@ def test_f1_pid_fails_on_a_platform_url_alone(tmp_path):
 
 
 def test_f1_pid_other_schemes_do_not_count(tmp_path):
-    target = datasheet(tmp_path, dataset__identifiers=[{"scheme": "other", "value": "arXiv:1908.02288"}])
+    target = datasheet(tmp_path,
+                       dataset__identifiers=[{"scheme": "other", "value": "arXiv:1908.02288"}])
     r = result(target, "FAIR-F1-PID")
     assert r.status == "fail" and "(other) is not a DOI, Handle or ARK" in r.evidence[1].text
 
@@ -129,8 +130,8 @@ def test_f1_pid_fails_on_a_malformed_doi_with_the_reason(tmp_path):
 
 
 def test_f1_pid_a_paper_doi_in_the_citation_does_not_count(tmp_path):
-    target = datasheet(tmp_path, dataset__identifiers=DELETE,
-                       dataset__citation="Doe J. Lesions. Journal 2024. doi:10.1109/TMI.2004.825627")
+    citation = "Doe J. Lesions. Journal 2024. doi:10.1109/TMI.2004.825627"
+    target = datasheet(tmp_path, dataset__identifiers=DELETE, dataset__citation=citation)
     r = result(target, "FAIR-F1-PID")
     assert r.status == "fail"
     assert any("names a publication" in e.text for e in r.evidence)
@@ -159,7 +160,8 @@ def test_f1_pid_ignores_the_originals_identifiers_in_provenance(tmp_path):
 
 def test_f1_uid(tmp_path):
     assert status(datasheet(tmp_path), "FAIR-F1-UID") == "pass"
-    assert status(datasheet(tmp_path, dataset__landing_page="lesion-photos"), "FAIR-F1-UID") == "partial"
+    assert status(datasheet(tmp_path, dataset__landing_page="lesion-photos"),
+                  "FAIR-F1-UID") == "partial"
     assert status(datasheet(tmp_path, dataset__landing_page=DELETE, dataset__identifiers=DELETE),
                   "FAIR-F1-UID") == "fail"
 
@@ -191,7 +193,8 @@ def test_f3_dataid(tmp_path):
 
 def test_a1_access(tmp_path):
     assert status(datasheet(tmp_path), "FAIR-A1-ACCESS") == "partial"
-    duo = datasheet(tmp_path, distribution__method="Open download; DUO:0000042 (general research use).")
+    duo = datasheet(tmp_path,
+                    distribution__method="Open download; DUO:0000042 (general research use).")
     assert status(duo, "FAIR-A1-ACCESS") == "pass"
     assert status(datasheet(tmp_path, distribution__method=DELETE), "FAIR-A1-ACCESS") == "fail"
 
@@ -264,9 +267,11 @@ def test_i3_links(tmp_path):
     assert status(datasheet(tmp_path), "FAIR-I3-LINKS") == "fail"
     cited = datasheet(tmp_path, dataset__citation="Doe J (2024). https://doi.org/10.1109/x.1")
     assert status(cited, "FAIR-I3-LINKS") == "pass"
-    linked = {"source_dataset": "A", "relationship": "derives_from", "source_url": "https://a.example"}
+    linked = {"source_dataset": "A", "relationship": "derives_from",
+              "source_url": "https://a.example"}
     unlinked = {"source_dataset": "B", "relationship": "derives_from"}
-    assert status(datasheet(tmp_path, provenance={"derived_from": [linked]}), "FAIR-I3-LINKS") == "pass"
+    assert status(datasheet(tmp_path, provenance={"derived_from": [linked]}),
+                  "FAIR-I3-LINKS") == "pass"
     assert status(datasheet(tmp_path, provenance={"derived_from": [linked, unlinked]}),
                   "FAIR-I3-LINKS") == "partial"
     r = result(datasheet(tmp_path, provenance={"derived_from": [unlinked]}), "FAIR-I3-LINKS")
@@ -296,7 +301,8 @@ def test_r1_content(tmp_path):
     assert status(croissant(tmp_path, {"recordSet": DELETE}), "FAIR-R1-CONTENT") == "partial"
     described = datasheet(tmp_path, medical_imaging__file_format=["jpeg"], dataset__size_bytes=1000)
     assert status(described, "FAIR-R1-CONTENT") == "pass"
-    assert status(datasheet(tmp_path, composition__instance_content=DELETE), "FAIR-R1-CONTENT") == "fail"
+    assert status(datasheet(tmp_path, composition__instance_content=DELETE),
+                  "FAIR-R1-CONTENT") == "fail"
 
 
 @pytest.mark.parametrize("license, expected", [
@@ -315,7 +321,8 @@ def test_r1_1_license(tmp_path, license, expected):
 
 def test_r1_2_prov(tmp_path):
     assert status(datasheet(tmp_path), "FAIR-R1.2-PROV") == "pass"
-    assert status(datasheet(tmp_path, collection__acquisition=DELETE), "FAIR-R1.2-PROV") == "partial"
+    assert status(datasheet(tmp_path, collection__acquisition=DELETE),
+                  "FAIR-R1.2-PROV") == "partial"
     nothing = datasheet(tmp_path, dataset__creators=DELETE, dataset__date_published=DELETE,
                         collection__timeframe=DELETE, collection__acquisition=DELETE)
     assert status(nothing, "FAIR-R1.2-PROV") == "fail"
@@ -327,15 +334,18 @@ def test_r1_3_std(tmp_path):
     assert r.status == "fail" and "pre-1.0" in r.message
     no_rai = croissant(tmp_path, {"conformsTo": "http://mlcommons.org/croissant/1.1"})
     assert status(no_rai, "FAIR-R1.3-STD") == "partial"
-    assert status(croissant(tmp_path, {"conformsTo": "http://example.org/x"}), "FAIR-R1.3-STD") == "fail"
+    assert status(croissant(tmp_path, {"conformsTo": "http://example.org/x"}),
+                  "FAIR-R1.3-STD") == "fail"
 
 
 def test_r1_3_fmt(tmp_path):
     assert status(croissant(tmp_path), "FAIR-R1.3-FMT") == "pass"
     vendor = croissant(tmp_path, {"distribution[0].encodingFormat": "application/x-vendor-slide"})
     assert status(vendor, "FAIR-R1.3-FMT") == "partial"
-    assert status(datasheet(tmp_path, medical_imaging__file_format=["dicom"]), "FAIR-R1.3-FMT") == "pass"
-    assert status(datasheet(tmp_path, medical_imaging__file_format=["wsi"]), "FAIR-R1.3-FMT") == "fail"
+    assert status(datasheet(tmp_path, medical_imaging__file_format=["dicom"]),
+                  "FAIR-R1.3-FMT") == "pass"
+    assert status(datasheet(tmp_path, medical_imaging__file_format=["wsi"]),
+                  "FAIR-R1.3-FMT") == "fail"
 
 
 def test_versioning(tmp_path):
@@ -386,11 +396,13 @@ def test_scores_weigh_passes_partials_and_skip_not_applicable():
 
 def test_findings_fail_is_warning_partial_is_info_at_the_evidence_line(tmp_path):
     target = datasheet(tmp_path, dataset__identifiers=[
-        {"scheme": "url", "value": "https://huggingface.co/datasets/x/y"}], dataset__keywords=DELETE)
+        {"scheme": "url", "value": "https://huggingface.co/datasets/x/y"}],
+        dataset__keywords=DELETE)
     findings = {f.code: f for f in fair.assess(target).findings()}
     pid = findings["FAIR-F1-PID"]
     assert pid.severity == Severity.WARNING and pid.name == "persistent-identifier"
-    assert pid.path == "dataset.identifiers" and pid.line == target.sheet.origin("dataset.identifiers").line
+    assert pid.path == "dataset.identifiers"
+    assert pid.line == target.sheet.origin("dataset.identifiers").line
     assert findings["FAIR-F2-CORE"].severity == Severity.INFO
     assert "FAIR-F1-UID" not in findings  # passes are not findings
 
@@ -399,7 +411,8 @@ def test_findings_fail_is_warning_partial_is_info_at_the_evidence_line(tmp_path)
 def test_every_reference_datasheet_gets_a_full_report(path):
     report = fair.assess(fair.target_for(path))
     assert not report.load_findings and report.note == ""
-    assert [r.check.id for r in report.results] == [c.id for c in fair.CHECKS.values() if not c.online]
+    offline = [c.id for c in fair.CHECKS.values() if not c.online]
+    assert [r.check.id for r in report.results] == offline
     assert {r.status for r in report.results} <= {"pass", "partial", "fail", "not_applicable"}
     scores = report.scores()
     assert all(0 <= scores[k] <= 100 for k in ("F", "A", "R", "overall"))
@@ -429,7 +442,10 @@ def test_rai_names_catches_the_known_misnamings(tmp_path, wrong, meant):
     assert r.status == "fail"
     (problem,) = [e for e in r.evidence if e.problem]
     assert problem.path == f"rai:{wrong}"
-    assert (f"did you mean rai:{meant}?" in problem.text) if meant else ("did you mean" not in problem.text)
+    if meant:
+        assert f"did you mean rai:{meant}?" in problem.text
+    else:
+        assert "did you mean" not in problem.text
 
 
 def test_entry_check_is_licence_pid_and_core_metadata():
@@ -437,3 +453,12 @@ def test_entry_check_is_licence_pid_and_core_metadata():
     assert fair.assess(fair.target_for(DATASHEETS / "drive.yaml")).entry_check() == "fail"
     croissant_only = fair.assess(fair.target_for(FIXTURES / "fair" / "croissant-invalid-json.json"))
     assert croissant_only.entry_check() == "not_applicable"
+
+
+def test_checks_are_reported_by_principle_then_the_online_check():
+    """F, A, I, R and the online check last, in the order each module registers its checks,
+    whatever order the check modules are imported in."""
+    order = [(c.online, "FAIR".index(c.principle)) for c in fair.CHECKS.values()]
+    assert order == sorted(order)
+    assert list(fair.CHECKS)[:2] == ["FAIR-F1-PID", "FAIR-F1-UID"]
+    assert list(fair.CHECKS)[-1] == "FAIR-A1-RESOLVE"

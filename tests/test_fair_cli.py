@@ -1,4 +1,5 @@
-"""`datasheet fair` as users run it: formats, exit codes, --fail-under, zero paths, JSON contract."""
+"""`datasheet fair` as users run it: formats, exit codes, --fail-under, zero paths, the JSON
+contract."""
 
 from __future__ import annotations
 
@@ -96,10 +97,10 @@ def test_offline_run_never_loads_the_network_module_or_rdflib():
     import subprocess
     import sys
 
-    code = ("import sys; sys.argv = ['datasheet', 'fair', %r]\n"
+    code = (f"import sys; sys.argv = ['datasheet', 'fair', {str(DRIVE)!r}]\n"
             "from datasheet_kit.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print([m for m in ('datasheet_kit.resolve', 'urllib.request', 'rdflib') "
-            "if m in sys.modules], file=sys.stderr)" % str(DRIVE))
+            "if m in sys.modules], file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr

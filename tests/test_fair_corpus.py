@@ -37,7 +37,8 @@ def reports():
     # Module scope: assess the 52 files once. The skip mirrors conftest's `corpus` fixture.
     if not (CORPUS / "MANIFEST.tsv").is_file():
         pytest.skip(f"real-document corpus not found at {CORPUS}")
-    return {name: fair.assess(fair.target_for(path)) for name, path in croissant_files(CORPUS).items()}
+    return {name: fair.assess(fair.target_for(path))
+            for name, path in croissant_files(CORPUS).items()}
 
 
 def by_id(report):

@@ -150,7 +150,8 @@ def _mutate(change):
 NEGATIVE = {
     "misspelt-rai-name": (lambda d: d.__setitem__("rai:dataBias", "x"), "'rai:dataBias' is not"),
     "no-conformsTo": (lambda d: d.pop("conformsTo"), "'conformsTo' is missing"),
-    "rai-without-rai-uri": (lambda d: d.__setitem__("conformsTo", ["http://mlcommons.org/croissant/1.1"]),
+    "rai-without-rai-uri": (lambda d: d.__setitem__("conformsTo",
+                                                    ["http://mlcommons.org/croissant/1.1"]),
                             "conformsTo lacks"),
     "http-vocab": (lambda d: d["@context"].__setitem__("@vocab", "http://schema.org/"), "@vocab"),
     "no-language": (lambda d: d["@context"].pop("@language"), "@language"),
@@ -182,7 +183,8 @@ def _kaggle(data, owner="example-owner"):
 
 def test_kaggle_long_title_is_cut_at_a_word_and_recorded():
     data = load(COMPLETE).data
-    data["dataset"]["title"] = "A very long dataset title about dermoscopic photographs of skin lesions"
+    data["dataset"]["title"] = ("A very long dataset title about dermoscopic photographs of skin "
+                                "lesions")
     meta, warnings = _kaggle(data)
     assert len(meta["title"]) <= 50 and data["dataset"]["title"].startswith(meta["title"])
     assert data["dataset"]["title"][len(meta["title"])] == " "  # never mid-word
@@ -386,10 +388,12 @@ def test_generate_croissant_does_not_import_jinja2(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; sys.argv=['datasheet','generate','croissant',%r,'-o',%r]\n"
+    out_file = str(tmp_path / "c.json")
+    code = (f"import sys; sys.argv=['datasheet','generate','croissant',{str(COMPLETE)!r},'-o',"
+            f"{out_file!r}]\n"
             "from datasheet_kit.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('jinja2' in sys.modules, file=sys.stderr)") % (str(COMPLETE), str(tmp_path / "c.json"))
+            "print('jinja2' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "False"
 
@@ -467,7 +471,8 @@ def test_questions_hf_has_no_place_for_are_written_labelled_under_their_card_sec
         card["Personal and Sensitive Information"]
     result = generate("hf-card", load(COMPLETE))
     assert not any("no place" in w for w in result.warnings), result.warnings
-    assert {h for hs in borrowed.values() for h in hs} - set(text_under_headings(result.text)) == set()
+    headings = {h for hs in borrowed.values() for h in hs}
+    assert headings - set(text_under_headings(result.text)) == set()
 
 
 def test_readers_do_not_take_a_borrowed_heading_for_questions_it_does_not_ask(tmp_path):

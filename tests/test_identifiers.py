@@ -32,7 +32,8 @@ from datasheet_kit.identifiers import (
         ("DOI: 10.1234/ABC", "doi", "10.1234/abc", "https://doi.org/10.1234/abc"),
         ("https://doi.org/10.1234/abc", "doi", "10.1234/abc", "https://doi.org/10.1234/abc"),
         ("http://dx.doi.org/10.1234/abc", "doi", "10.1234/abc", "https://doi.org/10.1234/abc"),
-        ("https://doi.org/10.34970/2020-ds01", "doi", "10.34970/2020-ds01", "https://doi.org/10.34970/2020-ds01"),
+        ("https://doi.org/10.34970/2020-ds01", "doi", "10.34970/2020-ds01",
+         "https://doi.org/10.34970/2020-ds01"),
         ("10.7910/DVN/DBW86T", "doi", "10.7910/dvn/dbw86t", "https://doi.org/10.7910/dvn/dbw86t"),
         ("10.1016/S0140-6736(20)30183-5", "doi", "10.1016/s0140-6736(20)30183-5",
          "https://doi.org/10.1016/s0140-6736(20)30183-5"),
@@ -41,21 +42,27 @@ from datasheet_kit.identifiers import (
          "10.1002/(sici)1097-4636(199712)37:4<498::aid-jbm8>3.0.co;2-k",
          "https://doi.org/10.1002/(sici)1097-4636(199712)37:4%3C498::aid-jbm8%3E3.0.co;2-k"),
         ("https://doi.org/10.1000/a%2Fb", "doi", "10.1000/a/b", "https://doi.org/10.1000/a/b"),
-        ("hdl:20.500.12345/abc", "handle", "20.500.12345/abc", "https://hdl.handle.net/20.500.12345/abc"),
+        ("hdl:20.500.12345/abc", "handle", "20.500.12345/abc",
+         "https://hdl.handle.net/20.500.12345/abc"),
         ("hdl:1721.1/12345", "handle", "1721.1/12345", "https://hdl.handle.net/1721.1/12345"),
         ("https://hdl.handle.net/20.500.12345/abc", "handle", "20.500.12345/abc",
          "https://hdl.handle.net/20.500.12345/abc"),
-        ("20.500.12345/abc", "handle", "20.500.12345/abc", "https://hdl.handle.net/20.500.12345/abc"),
+        ("20.500.12345/abc", "handle", "20.500.12345/abc",
+         "https://hdl.handle.net/20.500.12345/abc"),
         # every DOI is a Handle; the DOI reading wins
         ("hdl:10.1234/abc", "doi", "10.1234/abc", "https://doi.org/10.1234/abc"),
         ("https://hdl.handle.net/10.1234/abc", "doi", "10.1234/abc", "https://doi.org/10.1234/abc"),
-        ("ark:/13030/tf5p30086k", "ark", "13030/tf5p30086k", "https://n2t.net/ark:/13030/tf5p30086k"),
-        ("ark:13030/tf5p30086k", "ark", "13030/tf5p30086k", "https://n2t.net/ark:/13030/tf5p30086k"),
-        ("https://n2t.net/ark:/13030/tf5p30086k", "ark", "13030/tf5p30086k", "https://n2t.net/ark:/13030/tf5p30086k"),
+        ("ark:/13030/tf5p30086k", "ark", "13030/tf5p30086k",
+         "https://n2t.net/ark:/13030/tf5p30086k"),
+        ("ark:13030/tf5p30086k", "ark", "13030/tf5p30086k",
+         "https://n2t.net/ark:/13030/tf5p30086k"),
+        ("https://n2t.net/ark:/13030/tf5p30086k", "ark", "13030/tf5p30086k",
+         "https://n2t.net/ark:/13030/tf5p30086k"),
         ("https://gallica.bnf.fr/ark:/12148/bpt6k5619759j", "ark", "12148/bpt6k5619759j",
          "https://n2t.net/ark:/12148/bpt6k5619759j"),
         ("  <https://doi.org/10.1234/abc>  ", "doi", "10.1234/abc", "https://doi.org/10.1234/abc"),
-        ("https://www.kaggle.com/datasets/owner/slug", "url", "https://www.kaggle.com/datasets/owner/slug",
+        ("https://www.kaggle.com/datasets/owner/slug", "url",
+         "https://www.kaggle.com/datasets/owner/slug",
          "https://www.kaggle.com/datasets/owner/slug"),
     ],
 )
@@ -67,7 +74,8 @@ def test_parse(text, scheme, value, url):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "10.5/3", "10.123/abc", "10.1234/", "doi:", "hello world", "1721.1/12345", "10.1234/abc and more",
+    ["", "   ", "10.5/3", "10.123/abc", "10.1234/", "doi:", "hello world", "1721.1/12345",
+     "10.1234/abc and more",
      "ark:/aeiou/x", "kaggle.com/datasets/a/b", "ftp://example.org/x"],
 )
 def test_parse_rejects(text):
@@ -129,7 +137,8 @@ def _spans(text: str) -> list[str]:
         ("[https://doi.org/10.23636/BKHQ-0312](https://doi.org/10.23636/BKHQ-0312)",
          ["https://doi.org/10.23636/BKHQ-0312", "https://doi.org/10.23636/BKHQ-0312"]),
         ("  doi = {10.18653/v1/P19-1043},", ["10.18653/v1/P19-1043"]),
-        ('"identifier": "https://doi.org/10.5281/zenodo.123"', ["https://doi.org/10.5281/zenodo.123"]),
+        ('"identifier": "https://doi.org/10.5281/zenodo.123"',
+         ["https://doi.org/10.5281/zenodo.123"]),
         # the Copycats melanoma copy names its source like this
         ("SIIM-ISIC 2020 Challenge Dataset, CC-BY-NC 4.0, https://doi.org/10.34970/2020-ds01",
          ["https://doi.org/10.34970/2020-ds01"]),
@@ -179,7 +188,8 @@ def test_find_all_never_raises(text):
     platform_of(text)
 
 
-@given(st.lists(st.sampled_from(["10.", "1234", "/", "doi:", "hdl:", "ark:/", "(", ")", ".", ",", " ", "a", "https://doi.org/"]),
+@given(st.lists(st.sampled_from(["10.", "1234", "/", "doi:", "hdl:", "ark:/", "(", ")", ".", ",",
+                                 " ", "a", "https://doi.org/"]),
                 max_size=15).map("".join))
 @settings(max_examples=400, deadline=None)
 def test_found_identifiers_reparse_to_themselves(text):
@@ -205,16 +215,19 @@ def test_non_text_input_does_not_raise():
         ("doi", "https://doi.org/10.1234/abc", None),
         ("doi", "10.1002/(SICI)1097-4636(199712)37:4<498::AID-JBM8>3.0.CO;2-K", None),
         ("doi", "10.5/3", "a DOI starts with '10.' followed by a registrant code of 4 to 9 digits"),
-        ("doi", "11.1234/abc", "a DOI starts with '10.' followed by a registrant code of 4 to 9 digits"),
+        ("doi", "11.1234/abc",
+         "a DOI starts with '10.' followed by a registrant code of 4 to 9 digits"),
         ("doi", "10.1234/", "a DOI needs a suffix after the '/'"),
         ("doi", "10.1234/a b", "a DOI suffix may contain only letters, digits and - . _ ; ( ) / :"),
         ("handle", "20.500.12345/abc", None),
         ("handle", "10.1234/abc", None),
-        ("handle", "abc/def", "a Handle is a numeric prefix such as 20.500.12345, a '/', and a local name without spaces"),
+        ("handle", "abc/def", "a Handle is a numeric prefix such as 20.500.12345, a '/', "
+                              "and a local name without spaces"),
         ("ark", "ark:/13030/tf5p30086k", None),
         ("ark", "13030/tf5p30086k", None),
         ("ark", "ark:/b5072/x", None),
-        ("ark", "ark:/aeiou/x", "an ARK is 'ark:/' then a NAAN of digits or betanumeric letters (no vowels), a '/', "
+        ("ark", "ark:/aeiou/x",
+         "an ARK is 'ark:/' then a NAAN of digits or betanumeric letters (no vowels), a '/', "
                                "and a name"),
         ("url", "https://example.org/x", None),
         ("url", "example.org", "a URL must start with http:// or https:// and name a host"),
@@ -244,7 +257,8 @@ def test_validate(scheme, value, reason):
         ("https://drive.grand-challenge.org/", "grand_challenge"),
         ("https://luna16.grand-challenge.org", "grand_challenge"),
         ("https://osf.io/abcde/", "osf"),
-        ("https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T", "dataverse"),
+        ("https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T",
+         "dataverse"),
         ("10.7910/DVN/DBW86T", "dataverse"),
         ("https://dataverse.nl/dataset.xhtml?persistentId=x", "dataverse"),
         ("https://figshare.com/articles/dataset/x/123", "figshare"),
@@ -298,7 +312,8 @@ def test_corpus_hf_cards_dois(corpus):
 
 @pytest.mark.corpus
 def test_corpus_kaggle_copy_names_its_source_by_doi(corpus):
-    doc = json.loads((corpus / "kaggle" / "Edgar-Ontiveros__melanoma-triage__1.json").read_text(encoding="utf-8"))
+    card = corpus / "kaggle" / "Edgar-Ontiveros__melanoma-triage__1.json"
+    doc = json.loads(card.read_text(encoding="utf-8"))
     ids = find_all(doc["description"])
     assert [(i.scheme, i.value) for i in ids] == [("doi", "10.34970/2020-ds01")]
     # the copy's own id is a Kaggle slug: not persistent

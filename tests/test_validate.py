@@ -78,7 +78,8 @@ def _documents():
             yield path.name, sheet.data
 
 
-@pytest.mark.parametrize("name,data", list(_documents()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("name,data", list(_documents()),
+                         ids=lambda v: v if isinstance(v, str) else "")
 def test_jsonschema_agrees_on_every_fixture(name, data):
     assert ORACLE.is_valid(data) == (validator().problems(data) == [])
 

@@ -56,6 +56,7 @@ def test_wheel_installs_in_a_fresh_venv_and_validates(tmp_path):
                           cwd=tmp_path, env=env, capture_output=True, text=True)
     assert copy.returncode == 1 and "(isic-2019)" in copy.stdout, copy.stdout + copy.stderr
     # the installed package, not the source tree, answered
-    where = subprocess.run([str(python), "-c", "import datasheet_kit; print(datasheet_kit.__file__)"],
+    where = subprocess.run([str(python), "-c",
+                            "import datasheet_kit; print(datasheet_kit.__file__)"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert str(venv) in where.stdout

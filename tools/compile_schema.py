@@ -158,8 +158,8 @@ def _check_roles(qid: str, crosswalk: dict[str, list[str]]) -> None:
             sys.exit(f"schema error: {qid} is asked_by {place!r}, which is not one of its "
                      f"{platform} places")
     for platform in ("hf", "kaggle", "croissant"):
-        homes = {n for k, v in crosswalk.items() if k.startswith(platform) and k != f"{platform}_hint"
-                 for n in v}
+        homes = {n for k, v in crosswalk.items()
+                 if k.startswith(platform) and k != f"{platform}_hint" for n in v}
         both = homes & set(crosswalk.get(f"{platform}_hint", []))
         if both:
             sys.exit(f"schema error: {qid} has {sorted(both)} both as a home and as a hint")
@@ -168,6 +168,8 @@ def _check_roles(qid: str, crosswalk: dict[str, list[str]]) -> None:
 def _shape(view, slot) -> str:
     if slot.any_of:
         ranges = [expr.range for expr in slot.any_of]
+        if "boolean" in ranges:  # a gate: true, false, or a gap until it is answered
+            return "boolean"
         named = [SHAPES[r] for r in ranges if r in SHAPES]
         return named[0] if named else "gap"
     if slot.range in view.all_enums():

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     ANSWERED = "answered"
     NOT_APPLICABLE = "not_applicable"
     UNKNOWN = "unknown"
@@ -53,7 +53,8 @@ _NA_WITH_REASON = re.compile(
     re.IGNORECASE | re.DOTALL)
 # How generators write a deliberate "unknown" gap ("Unknown: <reason>"); the colon is required so
 # that prose such as "Unknown to the authors, ..." is not mistaken for a gap.
-_UNKNOWN_WITH_REASON = re.compile(r"^\s*unknown\s*:\s*(?P<reason>\S.{2,})", re.IGNORECASE | re.DOTALL)
+_UNKNOWN_WITH_REASON = re.compile(r"^\s*unknown\s*:\s*(?P<reason>\S.{2,})",
+                                  re.IGNORECASE | re.DOTALL)
 
 
 def strip_comments(text: str) -> str:
@@ -67,8 +68,8 @@ def clean(text: str) -> str:
     return " ".join(text.split()).lower().rstrip(".")
 
 
-def _unlink(match: re.Match) -> str:
-    label = match.group(1)
+def _unlink(match: re.Match[str]) -> str:
+    label: str = match.group(1)
     return label if clean(label) in PLACEHOLDER_TEXTS else match.group(0)
 
 
@@ -110,7 +111,7 @@ def status_of(value: Any) -> Status:
     """The status of one answer as written in a datasheet (any of the schema's answer shapes)."""
     if value is None:
         return Status.MISSING
-    if isinstance(value, bool) or isinstance(value, (int, float)):
+    if isinstance(value, (bool, int, float)):
         return Status.ANSWERED
     if isinstance(value, str):
         if _NA_WITH_REASON.match(value) and not is_placeholder(value):
@@ -153,8 +154,9 @@ def text_of(value: Any) -> str:
         return value
     if isinstance(value, dict):
         for key in ("answer", "terms", "name"):
-            if isinstance(value.get(key), str):
-                return value[key]
+            said = value.get(key)
+            if isinstance(said, str):
+                return said
     if isinstance(value, list):
         # Joined as generated documents join them (writers/_text.describe): records with "; ",
         # plain values (enum lists, keywords) with ", ".

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 COMPILED = Path(__file__).parent / "_compiled"
 
@@ -51,8 +52,9 @@ class Section:
 
 
 @lru_cache(maxsize=1)
-def raw() -> dict:
-    return json.loads((COMPILED / "catalogue.json").read_text(encoding="utf-8"))
+def raw() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((COMPILED / "catalogue.json").read_text(encoding="utf-8"))
+    return loaded
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +97,7 @@ def enum_values(name: str) -> list[str]:
     return list(raw()["enums"][name])
 
 
-@lru_cache(maxsize=None)
+@cache
 def asks(platform: str) -> dict[str, frozenset[str]]:
     """Place -> the questions it asks by itself on `platform` ("hf" for headings and bullets,
     "hf_yaml", "kaggle", "croissant"), from the `asked_by` annotations: text there answers those

@@ -1,15 +1,21 @@
-"""The `datasheet` command. Glue only: parse arguments, call the library, report, exit."""
+"""The `datasheet` command. Glue only: parse arguments, call the library, report, exit.
+
+A problem with what was asked (a path that is not there, options that do not go together, a
+configuration or remote target that cannot be used) is a findings.UsageError, raised here or in
+the library; `main` reports every one the same way: one line on stderr, exit status 2.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
-from .findings import Report
+from .findings import EXIT_USAGE, Report, UsageError
 
 # What a folder gives each command: validate and generate take datasheets; lint, score and
 # fair judge every kind of document (inputs.documents decides what is one).
@@ -21,14 +27,28 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+class _Failed(click.ClickException):
+    """A UsageError on its way out: its message on one line, exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise _Failed(str(exc)) from None
+
+
 def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY) -> list[Path]:
     """Files as given; folders become the documents of `kinds` under them, in a stable order."""
-    from .inputs import documents
+    from .inputs import files
 
-    try:
-        return documents(paths, kinds)
-    except FileNotFoundError as exc:
-        raise click.UsageError(f"no such file or folder: {exc.args[0]}") from None
+    return files(paths, kinds)
 
 
 def emit(report: Report, fmt: str) -> None:
@@ -37,7 +57,7 @@ def emit(report: Report, fmt: str) -> None:
     click.echo(REPORTERS[fmt](report), nl=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="datasheet")
 def main() -> None:
     """Write, check and publish datasheets for datasets."""
@@ -89,15 +109,11 @@ def generate(kind: str, datasheets: tuple[str, ...], out: str | None, check: boo
     0 done or up to date, 1 invalid datasheet or (with --check) a file would change, 2 usage
     error or a hand-written file that would be overwritten (use --force).
     """
-    from .generate import GenerateError, run
+    from .generate import run
 
-    try:
-        code = run(kind, expand(datasheets), out=out, check=check, force=force,
-                   template=template, kaggle_owner=kaggle_owner,
-                   echo=click.echo, warn=lambda text: click.echo(text, err=True))
-    except GenerateError as err:
-        raise click.UsageError(str(err)) from None
-    sys.exit(code)
+    sys.exit(run(kind, expand(datasheets), out=out, check=check, force=force, template=template,
+                 kaggle_owner=kaggle_owner, echo=click.echo,
+                 warn=lambda text: click.echo(text, err=True)))
 
 
 # lint, score and rules. Exit codes: 0 clean, 1 findings at or above --fail-on or a score under
@@ -105,48 +121,6 @@ def generate(kind: str, datasheets: tuple[str, ...], out: str | None, check: boo
 
 LINT_FORMATS = ["text", "concise", "json", "github", "sarif"]
 _LEVELS = click.Choice(["error", "warning", "info"], case_sensitive=False)
-
-
-def _usage_error(message: str) -> None:
-    click.echo(f"datasheet: {message}", err=True)
-    sys.exit(2)
-
-
-def _configure(select: str | None, ignore: str | None, fail_on: str | None,
-               fail_under: float | None):
-    """The pyproject.toml configuration with the command line's options on top."""
-    from dataclasses import replace
-
-    from .config import ConfigError, expand_codes, load_config
-    from .findings import Severity
-
-    try:
-        config = load_config()
-        if select is not None:
-            config = replace(config, select=expand_codes(select.split(","), "--select"))
-        if ignore is not None:
-            config = replace(config, ignore=expand_codes(ignore.split(","), "--ignore"))
-    except ConfigError as exc:
-        _usage_error(str(exc))
-    if fail_on is not None:
-        config = replace(config, fail_on=Severity.parse(fail_on))
-    if fail_under is not None:
-        config = replace(config, fail_under=fail_under)
-    return config
-
-
-def _scored(paths: tuple[str, ...], config):
-    """(path, sheet, findings) for each file, in order."""
-    from .inputs import load_document
-    from .lint import lint as lint_sheet
-
-    for path in expand(paths, ALL_DOCUMENTS):
-        sheet = load_document(path)
-        yield path, sheet, lint_sheet(sheet, config)
-
-
-def _under(card, fail_under: float | None) -> bool:
-    return fail_under is not None and card.overall < fail_under
 
 
 @main.command()
@@ -168,16 +142,11 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
     Settings come from [tool.datasheet] in the nearest pyproject.toml; options override them.
     `datasheet rules` lists the rules.
     """
-    config = _configure(select, ignore, fail_on, fail_under)
-    report, low = Report(), []
-    for path, sheet, findings in _scored(paths, config):
-        report.add(str(path), findings)
-        if config.fail_under is not None:
-            from .score import score as score_sheet
+    from .config import configure
+    from .lint import lint_report
 
-            card = score_sheet(sheet, findings)
-            if _under(card, config.fail_under):
-                low.append(f"{path}: score {card.overall} is under {config.fail_under:g}")
+    config = configure(select, ignore, fail_on, fail_under)
+    report, low = lint_report(expand(paths, ALL_DOCUMENTS), config)
     emit(report, fmt or default_format())
     for line in low:
         click.echo(line, err=True)
@@ -198,49 +167,38 @@ def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: st
 
     For an HF card, Kaggle or Croissant file, the platform-style score (how many of the
     platform's fields hold anything) is shown beside it. Folders give every such document."""
+    from .config import configure
+    from .lint import scorecards
     from .score import render_json, render_table
-    from .score import score as score_sheet
-    from .sheet import FATAL as FATAL_CODES
 
-    config = _configure(select, ignore, None, fail_under)
-    cards, unreadable = [], []
-    for _, sheet, findings in _scored(paths, config):
-        if sheet.fatal:  # nothing was read, so a score of 0 would be a lie: say why instead
-            unreadable.extend(f for f in findings if f.code in FATAL_CODES)
-        else:
-            cards.append(score_sheet(sheet, findings))
+    config = configure(select, ignore, None, fail_under)
+    cards, unreadable = scorecards(expand(paths, ALL_DOCUMENTS), config)
     render = render_json if fmt == "json" else render_table
     click.echo(render(cards, unreadable), nl=False)
-    failed = unreadable or any(_under(card, config.fail_under) for card in cards)
-    sys.exit(1 if failed else 0)
+    low = config.fail_under is not None and any(c.overall < config.fail_under for c in cards)
+    sys.exit(1 if unreadable or low else 0)
 
 
 @main.command()
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A list for people, or the versioned JSON contract.")
 def rules(code: str | None, fmt: str) -> None:
-    """List the rules, or print the documentation of one (datasheet rules DS301)."""
-    import json
+    """List every code a command reports, or print the documentation of one (datasheet rules
+    DS301): load and schema codes, lint rules, Copycats codes and FAIR checks."""
+    from .codes import describe, listing, rules_json, table
 
-    from .rules import registry
-
-    known = registry()
+    known = table()
     if code is not None and code.upper() not in known:
-        _usage_error(f"unknown rule code {code!r} (`datasheet rules` lists them)")
+        raise UsageError(f"unknown rule code {code!r} (`datasheet rules` lists them)")
     chosen = [known[code.upper()]] if code else list(known.values())
     if fmt == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "section": r.section,
-                                "severity": str(r.severity), "weight": r.weight, "doc": r.doc}
-                               for r in chosen], indent=2, ensure_ascii=False))
+        click.echo(rules_json(chosen), nl=False)
     elif code:
-        entry = chosen[0]
-        click.echo(f"{entry.code} {entry.name}  (section {entry.section}, default "
-                   f"{entry.severity}, weight {entry.weight})\n\n{entry.doc}")
+        click.echo(describe(chosen[0]))
     else:
-        for entry in chosen:
-            click.echo(f"{entry.code}  {entry.name:<30} {str(entry.severity):<8} "
-                       f"{entry.section:<16} {entry.summary}")
+        click.echo(listing(chosen), nl=False)
+
 
 @main.command("check-splits")
 @click.argument("table")
@@ -274,23 +232,6 @@ def check_splits(table: str, patient_column: str, split_column: str, image_colum
     sys.exit(report.exit_code())
 
 
-def _progress_bar():
-    """A progress callback for long scans: a bar on a terminal, nothing when piped."""
-    if not sys.stderr.isatty():
-        return None
-    state: dict = {}
-
-    def advance(done: int, total: int) -> None:
-        if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="hashing", file=sys.stderr)
-            state["bar"].__enter__()
-        state["bar"].update(1)
-        if done == total:
-            state["bar"].__exit__(None, None, None)
-
-    return advance
-
-
 @main.command()
 @click.argument("target")
 @click.option("--references", "references_dir", type=click.Path(file_okay=False),
@@ -313,18 +254,19 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
     DS911). Exit status: 0 clean, 1 on errors, 2 on usage errors.
     """
     from . import provenance as prov
+    from .progress import Progress
 
     path = Path(target)
     if not path.exists():
-        raise click.UsageError(f"no such file or folder: {target}")
+        raise UsageError(f"no such file or folder: {target}")
     if (hashes or perceptual or write_hashes) and not path.is_dir():
-        raise click.UsageError("--hashes, --perceptual and --write-hashes need a folder")
+        raise UsageError("--hashes, --perceptual and --write-hashes need a folder")
     folder = Path(references_dir) if references_dir else prov.default_references()
     if folder is None:
-        raise click.UsageError("no reference datasheets found; pass --references DIR")
+        raise UsageError("no reference datasheets found; pass --references DIR")
     references, problems = prov.load_references(folder)
     if not references:
-        raise click.UsageError(f"no readable reference datasheets in {folder}")
+        raise UsageError(f"no readable reference datasheets in {folder}")
     hash_list = None
     if hashes:
         from .folders import read_hash_list
@@ -332,11 +274,12 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
         try:
             hash_list = read_hash_list(hashes)
         except (OSError, ValueError, UnicodeDecodeError) as exc:
-            raise click.UsageError(f"cannot use the hash list: {exc}") from None
+            raise UsageError(f"cannot use the hash list: {exc}") from None
     try:
-        result = prov.examine(path, references, hash_list, perceptual, workers, _progress_bar())
+        result = prov.examine(path, references, hash_list, perceptual, workers,
+                              Progress("hashing", "files"))
     except RuntimeError as exc:  # an optional extra is missing
-        raise click.UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     if write_hashes and result.scan is not None:
         from .files import write_atomic
         from .folders import write_hash_list
@@ -375,44 +318,17 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
     Each check has our id and the F-UJI / RDA indicator it traces to, a status (pass, partial,
     fail, n/a) and the evidence, with file and line. Scores are given per principle (F, A, I, R)
     and overall, 0-100. Offline unless --online. Folders are searched for datasheets (.yaml),
-    cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at --fail-on or a
-    score under --fail-under, 2 usage error.
+    cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at
+    --fail-on or a score under --fail-under, 2 usage error.
     """
-    from .fair import assess, online_check, target_for
-    from .fair.report import FORMATS, findings_report
-    from .findings import EXIT_FINDINGS, Severity
+    from .fair.report import FORMATS, exit_code
+    from .fair.run import assess_files
+    from .findings import Severity
 
-    check_online = None
-    if online:
-        from .resolve import Resolver
-
-        check_online = online_check(Resolver(timeout=timeout, retries=retries))
-    reports = [assess(target_for(path), check_online) for path in expand(paths, ALL_DOCUMENTS)]
+    reports = assess_files(expand(paths, ALL_DOCUMENTS), online, timeout, retries)
     click.echo(FORMATS[fmt](reports), nl=False)
-    code = findings_report(reports).exit_code(Severity.parse(fail_on))
-    if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):
-        code = EXIT_FINDINGS
-    sys.exit(code)
+    sys.exit(exit_code(reports, Severity.parse(fail_on), fail_under))
 
-
-
-def load_target(target: str, timeout: float):
-    """A card or datasheet from a path, or from `hf:OWNER/NAME` / `kaggle:OWNER/SLUG`.
-
-    Remote failures print one line and exit 2; they are input errors, not findings.
-    """
-    from .inputs import load_document
-    from .remote import RemoteError, fetch, is_remote
-
-    if is_remote(target):
-        try:
-            return fetch(target, timeout=timeout)
-        except RemoteError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
-    if not Path(target).exists():
-        raise click.UsageError(f"no such file or folder: {target}")
-    return load_document(target)
 
 
 @main.command("import")
@@ -430,10 +346,11 @@ def import_(target: str, output: str | None, force: bool, timeout: float) -> Non
     does not answer is left as a `status: todo` gap. The draft passes `datasheet validate`.
     """
     from .draft import draft, title_hint, write
+    from .inputs import load_target
 
     sheet = load_target(target, timeout)
     if sheet.kind == "datasheet" and not sheet.fatal:
-        raise click.UsageError(f"{target} is already a datasheet; nothing to import")
+        raise UsageError(f"{target} is already a datasheet; nothing to import")
     if sheet.fatal:
         report = Report()
         report.add(sheet.file, sheet.findings)
@@ -446,11 +363,9 @@ def import_(target: str, output: str | None, force: bool, timeout: float) -> Non
     try:
         write(output, text, force=force)
     except FileExistsError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        raise UsageError(str(exc)) from None
     except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(2)
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     gaps = text.count("status: todo") + text.count("(todo:")
     click.echo(f"wrote {output}: a draft from {sheet.file}, {gaps} gaps to fill", err=True)
 
@@ -469,15 +384,11 @@ def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
     Cards that cannot be read are listed on stderr, one line each, and counted as errors.
     """
     from . import survey as surveying
+    from .progress import Progress
 
     files = surveying.targets(paths)
-    rows = surveying.run(files, jobs or surveying.default_jobs(), surveying.Progress())
+    rows = surveying.run(files, jobs or surveying.default_jobs(), Progress(unit="cards"))
     written = surveying.write(rows, outdir)
     for line in surveying.iter_errors(rows):
         click.echo(line, err=True)
-    section_rows, _ = surveying.tables(rows)
-    readable = section_rows[0]["cards"] if section_rows else 0
-    click.echo(f"{len(rows)} cards, {readable} read, {len(rows) - readable} errors")
-    for row in section_rows:
-        click.echo(f"{row['share'] * 100:6.1f}%  {row['title']}")
-    click.echo(f"tables and chart in {Path(written['sections']).parent}")
+    click.echo(surveying.summary(rows, Path(written["sections"]).parent), nl=False)

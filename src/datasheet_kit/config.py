@@ -14,25 +14,28 @@ ignored nothing would be worse than no configuration.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, UsageError
 
 KEYS = ("select", "ignore", "severity", "fail-on", "fail-under")
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """A configuration the user must fix; the message names the key and where it was found."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """Which codes are reported, at which severity, and when a run fails. Immutable: options
+    on top of a file's configuration make a new one (`_replace`)."""
+
     select: frozenset[str] | None = None  # None: every rule
     ignore: frozenset[str] = frozenset()
-    severity: dict[str, Severity] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = MappingProxyType({})
     fail_on: Severity = Severity.ERROR
     fail_under: float | None = None
     source: str = ""
@@ -42,14 +45,15 @@ class Config:
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Findings of the enabled codes, at their configured severity."""
-        return [replace(f, severity=self.severity.get(f.code, f.severity))
+        return [f._replace(severity=self.severity.get(f.code, f.severity))
                 for f in findings if self.enabled(f.code)]
 
 
 def _known_codes() -> list[str]:
-    from .rules import registry
+    """The codes lint reports, which are the codes configuration can select, ignore or tune."""
+    from .codes import lint_table
 
-    return list(registry())
+    return list(lint_table())
 
 
 def expand_codes(patterns: Iterable[Any], where: str) -> frozenset[str]:
@@ -92,7 +96,8 @@ def from_table(table: Any, source: str) -> Config:
             import difflib
 
             close = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(KEYS)})"
+            hint = (f"; did you mean '{close[0]}'?" if close
+                    else f" (known keys: {', '.join(KEYS)})")
             raise ConfigError(f"{source}: unknown key '{key}' in [tool.datasheet]{hint}")
     options: dict[str, Any] = {"source": source}
     for key in ("select", "ignore"):
@@ -102,22 +107,43 @@ def from_table(table: Any, source: str) -> Config:
                 raise ConfigError(f"{source}: [tool.datasheet] {key} must be a list of codes")
             options[key] = expand_codes(value, f"{source}: [tool.datasheet] {key}")
     if "severity" in table:
-        levels = table["severity"]
-        if not isinstance(levels, dict):
-            raise ConfigError(f"{source}: [tool.datasheet] severity must be a table of "
-                              "code = level")
-        severity = {}
-        for code, level in levels.items():
-            where = f"{source}: [tool.datasheet.severity] {code}"
-            for expanded in expand_codes([code], where):
-                severity[expanded] = _parse_severity(level, where)
-        options["severity"] = severity
+        options["severity"] = _severities(table["severity"], source)
     if "fail-on" in table:
-        options["fail_on"] = _parse_severity(table["fail-on"], f"{source}: [tool.datasheet] fail-on")
+        options["fail_on"] = _parse_severity(table["fail-on"],
+                                             f"{source}: [tool.datasheet] fail-on")
     if "fail-under" in table:
         options["fail_under"] = _parse_score(table["fail-under"],
                                              f"{source}: [tool.datasheet] fail-under")
     return Config(**options)
+
+
+def _severities(levels: Any, source: str) -> dict[str, Severity]:
+    """`severity = { DS202 = "info" }`: codes or prefixes to the severity they are reported at."""
+    if not isinstance(levels, dict):
+        raise ConfigError(f"{source}: [tool.datasheet] severity must be a table of "
+                          "code = level")
+    severity = {}
+    for code, level in levels.items():
+        where = f"{source}: [tool.datasheet.severity] {code}"
+        for expanded in expand_codes([code], where):
+            severity[expanded] = _parse_severity(level, where)
+    return severity
+
+
+def configure(select: str | None = None, ignore: str | None = None, fail_on: str | None = None,
+              fail_under: float | None = None, start: Path | None = None) -> Config:
+    """The configuration of the nearest pyproject.toml with the command line's options on top:
+    comma-separated codes or prefixes for `select` and `ignore`, a severity name for `fail_on`."""
+    config = load_config(start)
+    if select is not None:
+        config = config._replace(select=expand_codes(select.split(","), "--select"))
+    if ignore is not None:
+        config = config._replace(ignore=expand_codes(ignore.split(","), "--ignore"))
+    if fail_on is not None:
+        config = config._replace(fail_on=Severity.parse(fail_on))
+    if fail_under is not None:
+        config = config._replace(fail_under=fail_under)
+    return config
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -128,17 +154,32 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+# The places a `tool.datasheet` table can be written: a [tool] or [tool.datasheet...] header, or a
+# `tool` key (tool.datasheet.select = ..., tool = {datasheet = ...}). A pyproject.toml without
+# any of them configures nothing here, and is not parsed: tomllib costs a cold `lint` 3 ms.
+_MAY_CONFIGURE = re.compile(r"""^[ \t]*(
+    \[ [ \t]* ["']?tool["']? [ \t]* (\] | \.[ \t]*["']?datasheet\b)   # [tool], [tool.datasheet]
+    | ["']?tool["']? [ \t]* [.=]                                    # tool.datasheet..., tool = {}
+)""", re.MULTILINE | re.VERBOSE)
+
+
 def load_config(start: Path | None = None) -> Config:
     """The configuration of the nearest pyproject.toml; the defaults when there is none."""
     path = find_pyproject((start or Path.cwd()).resolve())
     if path is None:
         return Config()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+    if not _MAY_CONFIGURE.search(data.decode("utf-8", "replace")):
+        return Config(source=str(path))
     import tomllib
 
     try:
-        with open(path, "rb") as handle:
-            document = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        document = tomllib.loads(data.decode("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     table = document.get("tool", {}).get("datasheet") if isinstance(document.get("tool"), dict) \
         else None

@@ -99,45 +99,63 @@ def shaped(prop: dict, value: Any) -> Any | None:
             if key in value and _accepts(prop, name):
                 return value
     if _accepts(prop, "License"):
-        if isinstance(value, dict) and value.get("name"):
-            licence = {"name": str(value["name"])}
-            if isinstance(value.get("url"), str) and _URL.match(value["url"]):
-                licence["url"] = value["url"]
-            if value.get("terms"):
-                licence["terms"] = str(value["terms"])
-            return licence
-        return {"name": render(value)} if render(value) else None
+        return _licence(value)
     if "$ref" in prop:  # a closed list of values (hosting_platform, split_level)
         choices = schema()["$defs"][prop["$ref"].rsplit("/", 1)[-1]].get("enum", [])
         return value if value in choices else None
     if "anyOf" in prop:
-        if any(b.get("type") == "string" for b in prop["anyOf"]):
-            return text_of(value) or render(value) or None
-        if any(b.get("type") == "integer" for b in prop["anyOf"]):
-            return value if isinstance(value, int) and not isinstance(value, bool) else None
-        if any(b.get("type") == "boolean" for b in prop["anyOf"]):
-            return value if isinstance(value, bool) else None
-        return None
+        return _one_of(prop["anyOf"], value)
     kind = prop.get("type")
     if kind == "string":
-        text = render(value).strip()
-        if prop.get("format") == "uri":
-            return text if _URL.match(text) else None
-        if "pattern" in prop:
-            match = _DATE.match(text)
-            return match.group(0) if match else None
-        return text or None
+        return _string(prop, value)
     if kind == "array":
-        items = value if isinstance(value, list) else [value]
-        texts = [render(v).strip() for v in items if render(v).strip()]
-        target = prop["items"].get("$ref", "").rsplit("/", 1)[-1]
-        if prop["items"].get("type") == "string":
-            return texts or None
-        choices = schema()["$defs"].get(target, {}).get("enum") if target else None
-        if choices is not None:  # closed-list values (modality, file formats)
-            return items if items and all(v in choices for v in items) else None
-        if target:
-            return _records(target, items)
+        return _array(prop, value)
+    return None
+
+
+def _licence(value: Any) -> dict | None:
+    if isinstance(value, dict) and value.get("name"):
+        licence = {"name": str(value["name"])}
+        if isinstance(value.get("url"), str) and _URL.match(value["url"]):
+            licence["url"] = value["url"]
+        if value.get("terms"):
+            licence["terms"] = str(value["terms"])
+        return licence
+    return {"name": render(value)} if render(value) else None
+
+
+def _one_of(branches: list[dict], value: Any) -> Any | None:
+    """A value for a property that takes text, a number or a flag besides a gap."""
+    if any(b.get("type") == "string" for b in branches):
+        return text_of(value) or render(value) or None
+    if any(b.get("type") == "integer" for b in branches):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if any(b.get("type") == "boolean" for b in branches):
+        return value if isinstance(value, bool) else None
+    return None
+
+
+def _string(prop: dict, value: Any) -> str | None:
+    text = render(value).strip()
+    if prop.get("format") == "uri":
+        return text if _URL.match(text) else None
+    if "pattern" in prop:
+        match = _DATE.match(text)
+        return match.group(0) if match else None
+    return text or None
+
+
+def _array(prop: dict, value: Any) -> Any | None:
+    items = value if isinstance(value, list) else [value]
+    texts = [render(v).strip() for v in items if render(v).strip()]
+    target = prop["items"].get("$ref", "").rsplit("/", 1)[-1]
+    if prop["items"].get("type") == "string":
+        return texts or None
+    choices = schema()["$defs"].get(target, {}).get("enum") if target else None
+    if choices is not None:  # closed-list values (modality, file formats)
+        return items if items and all(v in choices for v in items) else None
+    if target:
+        return _records(target, items)
     return None
 
 
@@ -229,7 +247,7 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
         # A required text field cannot be a gap; "TODO: ..." keeps the draft valid and reads
         # as still to write. A name guessed from the file is offered, never taken for an answer.
         if slot == "title" and title_hint:
-            reason = f"{reason}; the file is named {title_hint!r}"
+            reason = f"{reason}; perhaps {title_hint}"
         fallback = f"TODO: {reason}"
         return [f"  # todo: {reason}", *_dump(slot, fallback, 2)]
     return [f"  # {slot}:  (todo: {reason})"]

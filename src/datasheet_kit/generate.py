@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .files import write_atomic
-from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity
+from .findings import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Report, Severity, UsageError
 from .inputs import load_document
+from .sheet import Sheet
 from .validate import validate
 from .writers import DEFAULT_NAMES, OUTPUTS, generate
 from .writers._files import RefusedError, plan_markdown, plan_whole
@@ -20,11 +21,12 @@ from .writers._files import RefusedError, plan_markdown, plan_whole
 _MARKDOWN_KINDS = ("hf-card", "markdown")
 
 
-class GenerateError(Exception):
+class GenerateError(UsageError):
     """A usage problem: wrong combination of options and paths."""
 
 
-def targets(kind: str, datasheets: list[Path], out: str | None) -> list[tuple[Path, str, Path | None]]:
+def targets(kind: str, datasheets: list[Path], out: str | None
+            ) -> list[tuple[Path, str, Path | None]]:
     """(datasheet, output kind, file to write or None for stdout) for every output to make."""
     kinds = list(OUTPUTS) if kind == "all" else [kind]
     if len(datasheets) == 1 and len(kinds) == 1:
@@ -34,7 +36,8 @@ def targets(kind: str, datasheets: list[Path], out: str | None) -> list[tuple[Pa
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise GenerateError(f"{out} is a file; several outputs need a folder")
-    return [(sheet, k, folder / sheet.stem / DEFAULT_NAMES[k]) for sheet in datasheets for k in kinds]
+    return [(sheet, k, folder / sheet.stem / DEFAULT_NAMES[k])
+            for sheet in datasheets for k in kinds]
 
 
 def run(kind: str, datasheets: list[Path], *, out: str | None = None, check: bool = False,
@@ -49,18 +52,9 @@ def run(kind: str, datasheets: list[Path], *, out: str | None = None, check: boo
         raise GenerateError("--check needs -o: the file to compare with")
     if template and kind == "all":
         raise GenerateError("--template applies to one output (hf-card or markdown), not all")
-    sheets = {}
-    report = Report()
-    for path in dict.fromkeys(sheet for sheet, _, _ in plan):
-        sheet = load_document(path)
-        problems = [f for f in validate(sheet) if f.severity >= Severity.ERROR]
-        if problems:
-            report.add(str(path), problems)
-        else:
-            sheets[path] = sheet
-    for finding in report.findings:
-        warn(f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
-    status = EXIT_FINDINGS if report.findings else EXIT_CLEAN
+    sheets = _valid_sheets([source for source, _, _ in plan], warn)
+    status = EXIT_CLEAN if len(sheets) == len({source for source, _, _ in plan}) \
+        else EXIT_FINDINGS
     for source, output_kind, target in plan:
         if source not in sheets:
             continue
@@ -75,23 +69,45 @@ def run(kind: str, datasheets: list[Path], *, out: str | None = None, check: boo
         if target is None:
             echo(result.text.rstrip("\n"))
             continue
-        try:
-            if output_kind in _MARKDOWN_KINDS:
-                from .writers.hf_card import merge_front_matter
-                change = plan_markdown(target, result.text, force=force,
-                                       merge_front_matter=merge_front_matter)
-            else:
-                change = plan_whole(target, result.text)
-        except RefusedError as err:
-            warn(f"error: {err}")
-            status = max(status, EXIT_USAGE)
-            continue
-        if not change.changed:
-            continue
-        if check:
-            warn(f"{target} would change (run `datasheet generate {output_kind} {source} -o "
-                 f"{target}` to update it)")
-            status = max(status, EXIT_FINDINGS)
-        else:
-            write_atomic(target, change.text)
+        status = max(status, _update(target, result.text, output_kind, source, check, force,
+                                     warn))
     return status
+
+
+def _valid_sheets(sources: list[Path], warn: Callable[[str], None]) -> dict[Path, Sheet]:
+    """The sheets that are valid enough to generate from; the errors of the others are told."""
+    sheets = {}
+    report = Report()
+    for path in dict.fromkeys(sources):
+        sheet = load_document(path)
+        problems = [f for f in validate(sheet) if f.severity >= Severity.ERROR]
+        if problems:
+            report.add(str(path), problems)
+        else:
+            sheets[path] = sheet
+    for finding in report.findings:
+        warn(f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
+    return sheets
+
+
+def _update(target: Path, text: str, output_kind: str, source: Path, check: bool, force: bool,
+            warn: Callable[[str], None]) -> int:
+    """Write `text` to `target` when it changes it (or, with `check`, say that it would)."""
+    try:
+        if output_kind in _MARKDOWN_KINDS:
+            from .writers.hf_card import merge_front_matter
+            change = plan_markdown(target, text, force=force,
+                                   merge_front_matter=merge_front_matter)
+        else:
+            change = plan_whole(target, text)
+    except RefusedError as err:
+        warn(f"error: {err}")
+        return EXIT_USAGE
+    if not change.changed:
+        return EXIT_CLEAN
+    if check:
+        warn(f"{target} would change (run `datasheet generate {output_kind} {source} -o "
+             f"{target}` to update it)")
+        return EXIT_FINDINGS
+    write_atomic(target, change.text)
+    return EXIT_CLEAN

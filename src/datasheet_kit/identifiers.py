@@ -19,15 +19,16 @@ Standard library only, no network.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 SCHEMES = ("doi", "handle", "ark", "url")
 
 
-@dataclass(frozen=True)
-class Identifier:
+class Identifier(NamedTuple):
     """One identifier found in text.
 
     ``value`` has no label or resolver: a DOI as ``10.1234/abc`` (lower case,
@@ -57,7 +58,9 @@ _DOI_FULL = re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.IGNORECASE)
 _WILEY_FULL = re.compile(r"10\.1002/\S+")
 _HANDLE_FULL = re.compile(r"\d+(?:\.\d+)*/\S+")
 _BETANUMERIC = "0-9bcdfghjkmnpqrstvwxz"
-_ARK_FULL = re.compile(rf"(?:ark:/?)?([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)", re.IGNORECASE)
+_ARK_FULL = rf"(?:ark:/?)?([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)"  # compiled when used:
+# case-insensitive character classes this large take milliseconds to compile, and lint only
+# needs it for an ARK
 
 # The same shapes inside free text. A suffix stops at characters that
 # delimit text (space, quotes, brackets, braces), and the start must not be
@@ -70,20 +73,29 @@ _DOI_URL_BODY = r"10\.1002/[^\s\"'{}\[\]|\\^`]+|10\.\d{4,9}/(?:[-._;()/:A-Z0-9]|
 _HANDLE_BODY = r"\d+(?:\.\d+)*/[^\s\"'<>{}\[\]|\\^`?#]+"
 _ARK_BODY = rf"([{_BETANUMERIC}]+)/([0-9A-Za-z=~*+@_$./%-]+)"
 
-# Tried in this order; a later match that overlaps an earlier one is dropped,
-# so "https://doi.org/10.1/x" is one DOI, not a URL plus a bare DOI. The flag
-# says the body sits in a URL and may be percent-encoded.
-_FINDERS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
-    ("doi", True, re.compile(rf"{_START}(?:https?://)?(?:dx\.|www\.)?doi\.org/(?:doi:)?({_DOI_URL_BODY})", re.I)),
-    ("handle", True, re.compile(rf"{_START}(?:https?://)?hdl\.handle\.net/({_HANDLE_BODY})", re.I)),
-    ("ark", True, re.compile(rf"{_START}(?:https?://)?[\w.-]+\.\w+/ark:/?{_ARK_BODY}", re.I)),
-    ("doi", False, re.compile(rf"(?<!\w)doi:?\s*({_DOI_BODY})", re.I)),
-    ("handle", False, re.compile(rf"(?<!\w)hdl:\s*({_HANDLE_BODY})", re.I)),
-    ("ark", False, re.compile(rf"(?<![\w/])ark:/?{_ARK_BODY}", re.I)),
-    ("doi", False, re.compile(rf"{_START}({_DOI_BODY})", re.I)),
-    # A bare Handle needs the modern 20.500 prefix: "1721.1/123" could be anything.
-    ("handle", False, re.compile(rf"{_START}(20\.500\.\d+/[^\s\"'<>{{}}\[\]|\\^`?#]+)")),
-)
+
+
+@functools.cache
+def _finders() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    """The patterns that find identifiers in text, compiled on first use (lint's checks of a
+    declared DOI never need them, and they are most of what importing this module would cost).
+
+    Tried in this order; a later match that overlaps an earlier one is dropped,
+    so "https://doi.org/10.1/x" is one DOI, not a URL plus a bare DOI. The flag
+    says the body sits in a URL and may be percent-encoded."""
+    return (
+        ("doi", True, re.compile(
+            rf"{_START}(?:https?://)?(?:dx\.|www\.)?doi\.org/(?:doi:)?({_DOI_URL_BODY})", re.I)),
+        ("handle", True, re.compile(
+            rf"{_START}(?:https?://)?hdl\.handle\.net/({_HANDLE_BODY})", re.I)),
+        ("ark", True, re.compile(rf"{_START}(?:https?://)?[\w.-]+\.\w+/ark:/?{_ARK_BODY}", re.I)),
+        ("doi", False, re.compile(rf"(?<!\w)doi:?\s*({_DOI_BODY})", re.I)),
+        ("handle", False, re.compile(rf"(?<!\w)hdl:\s*({_HANDLE_BODY})", re.I)),
+        ("ark", False, re.compile(rf"(?<![\w/])ark:/?{_ARK_BODY}", re.I)),
+        ("doi", False, re.compile(rf"{_START}({_DOI_BODY})", re.I)),
+        # A bare Handle needs the modern 20.500 prefix: "1721.1/123" could be anything.
+        ("handle", False, re.compile(rf"{_START}(20\.500\.\d+/[^\s\"'<>{{}}\[\]|\\^`?#]+)")),
+    )
 
 _TRAILING = ".,;:!?'\""
 
@@ -113,11 +125,13 @@ def _make(scheme: str, body: str, start: int, end: int, naan: str = "") -> Ident
         if not (_DOI_FULL.fullmatch(body) or _WILEY_FULL.fullmatch(body)):
             return None
         value = body.lower()
-        return Identifier("doi", value, "https://doi.org/" + quote(value, safe="/:;()._-"), start, end)
+        return Identifier("doi", value, "https://doi.org/" + quote(value, safe="/:;()._-"),
+                          start, end)
     if scheme == "handle":
         if not _HANDLE_FULL.fullmatch(body):
             return None
-        return Identifier("handle", body, "https://hdl.handle.net/" + quote(body, safe="/:;()._-"), start, end)
+        return Identifier("handle", body,
+                          "https://hdl.handle.net/" + quote(body, safe="/:;()._-"), start, end)
     # ARK: the label and NAAN are case-insensitive, the name is not.
     value = f"{naan.lower()}/{body}"
     return Identifier("ark", value, f"https://n2t.net/ark:/{value}", start, end)
@@ -133,7 +147,7 @@ def find_all(text: str) -> list[Identifier]:
         return []
     taken = bytearray(len(text))  # 1 where an earlier, stronger match sits
     found: list[Identifier] = []
-    for scheme, in_url, pattern in _FINDERS:
+    for scheme, in_url, pattern in _finders():
         for m in pattern.finditer(text):
             naan = m.group(1) if scheme == "ark" else ""
             group = 2 if scheme == "ark" else 1
@@ -206,37 +220,50 @@ def validate(scheme: str, value: str) -> str | None:
     if not isinstance(value, str):
         return "the identifier is not text"
     scheme = (scheme or "").strip().lower()
-    v = _STRIP_LABELS.sub("", value.strip())
-    if scheme == "doi":
-        if not re.match(r"10\.\d{4,9}/", v):
-            return _DOI_PREFIX_REASON
-        if v.endswith("/"):
-            return "a DOI needs a suffix after the '/'"
-        if not (_DOI_FULL.fullmatch(v) or _WILEY_FULL.fullmatch(v)):
-            return "a DOI suffix may contain only letters, digits and - . _ ; ( ) / :"
-        return None
-    if scheme == "handle":
-        if not _HANDLE_FULL.fullmatch(v):
-            return ("a Handle is a numeric prefix such as 20.500.12345, a '/', "
-                    "and a local name without spaces")
-        return None
-    if scheme == "ark":
-        if not v.lower().startswith("ark:"):
-            v = "ark:/" + v
-        m = _ARK_FULL.fullmatch(v)
-        if m is None:
-            return ("an ARK is 'ark:/' then a NAAN of digits or betanumeric letters "
-                    "(no vowels), a '/', and a name")
-        return None
-    if scheme == "url":
-        try:
-            parts = urlsplit(v)
-        except ValueError:
-            return "not a well-formed URL"
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-            return "a URL must start with http:// or https:// and name a host"
-        return None
-    return f"unknown scheme {scheme!r}: expected doi, handle, ark or url"
+    check = _VALIDATORS.get(scheme)
+    if check is None:
+        return f"unknown scheme {scheme!r}: expected doi, handle, ark or url"
+    return check(_STRIP_LABELS.sub("", value.strip()))
+
+
+def _doi_problem(v: str) -> str | None:
+    if not re.match(r"10\.\d{4,9}/", v):
+        return _DOI_PREFIX_REASON
+    if v.endswith("/"):
+        return "a DOI needs a suffix after the '/'"
+    if not (_DOI_FULL.fullmatch(v) or _WILEY_FULL.fullmatch(v)):
+        return "a DOI suffix may contain only letters, digits and - . _ ; ( ) / :"
+    return None
+
+
+def _handle_problem(v: str) -> str | None:
+    if not _HANDLE_FULL.fullmatch(v):
+        return ("a Handle is a numeric prefix such as 20.500.12345, a '/', "
+                "and a local name without spaces")
+    return None
+
+
+def _ark_problem(v: str) -> str | None:
+    if not v.lower().startswith("ark:"):
+        v = "ark:/" + v
+    if re.fullmatch(_ARK_FULL, v, re.IGNORECASE) is None:
+        return ("an ARK is 'ark:/' then a NAAN of digits or betanumeric letters "
+                "(no vowels), a '/', and a name")
+    return None
+
+
+def _url_problem(v: str) -> str | None:
+    try:
+        parts = urlsplit(v)
+    except ValueError:
+        return "not a well-formed URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return "a URL must start with http:// or https:// and name a host"
+    return None
+
+
+_VALIDATORS: dict[str, Callable[[str], str | None]] = {
+    "doi": _doi_problem, "handle": _handle_problem, "ark": _ark_problem, "url": _url_problem}
 
 
 # ---------------------------------------------------------------------------

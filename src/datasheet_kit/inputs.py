@@ -12,22 +12,25 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .findings import UsageError
 from .sheet import Sheet, load, loads, read_text
 
 CARD_SUFFIXES = (".md", ".markdown")
 JSON_SUFFIXES = (".json", ".jsonld")
 KAGGLE_NAMES = ("dataset-metadata.json", "datapackage.json")
 DATASHEET_SUFFIXES = (".yaml", ".yml")
-_CROISSANT_HINT = re.compile(r'"@context"|mlcommons\.org/croissant'
-                             r'|"@type"\s*:\s*"(sc:|schema:|https?://schema\.org/)?Dataset"')
-_HEADING = re.compile(r"^#{2,6}\s+\S", re.MULTILINE)
+# The patterns stay text until a file's name leaves its kind open (re compiles and keeps them
+# then): linting datasheets, named .yaml, never needs them.
+_CROISSANT_HINT = (r'"@context"|mlcommons\.org/croissant'
+                   r'|"@type"\s*:\s*"(sc:|schema:|https?://schema\.org/)?Dataset"')
+_HEADING = r"(?m)^#{2,6}\s+\S"
 # Keys only Kaggle metadata has (the upload file, the API dump, `{"info": ...}`), or an `id` of
 # the OWNER/SLUG form: a folder's other JSON (package.json, configs) is not a document.
-_KAGGLE_HINT = re.compile(r'"(licenses|datasetSlug|ownerUser|ownerRef|titleNullable|'
-                          r'expectedUpdateFrequency|isPrivate|collaborators)"\s*:'
-                          r'|"id"\s*:\s*"[^"/\s]+/[^"/\s]+"')
+_KAGGLE_HINT = (r'"(licenses|datasetSlug|ownerUser|ownerRef|titleNullable|'
+                r'expectedUpdateFrequency|isPrivate|collaborators)"\s*:'
+                r'|"id"\s*:\s*"[^"/\s]+/[^"/\s]+"')
 # The title line of templates/datasheet.md.j2 (`datasheet generate markdown`).
-_MARKDOWN_DATASHEET = re.compile(r"^# Datasheet: ", re.MULTILINE)
+_MARKDOWN_DATASHEET = r"(?m)^# Datasheet: "
 SNIFF = 4096
 KINDS = ("datasheet", "hf", "kaggle", "croissant")
 
@@ -42,10 +45,10 @@ def kind_of(path: str | Path, text: str) -> str:
         return "datasheet"
     head = text[:SNIFF].lstrip()
     if path.suffix.lower() in JSON_SUFFIXES or head[:1] in ("{", "["):
-        return "croissant" if _CROISSANT_HINT.search(text[:SNIFF * 4]) else "kaggle"
+        return "croissant" if re.search(_CROISSANT_HINT, text[:SNIFF * 4]) else "kaggle"
     if path.suffix.lower() in CARD_SUFFIXES or name.startswith("readme"):
         return "hf"
-    if _HEADING.search(text[:SNIFF * 4]):
+    if re.search(_HEADING, text[:SNIFF * 4]):
         # Markdown headings: a card. A YAML datasheet cannot have them (a "#" line is a comment
         # there, but "# Title" after a --- block is how every card starts, so look for "##").
         return "hf"
@@ -75,10 +78,10 @@ def folder_kind(path: Path) -> str | None:
     if suffix in CARD_SUFFIXES:
         # `generate markdown` renders a YAML datasheet for reading (DATASHEET.md beside the
         # README); the datasheet itself is what gets judged, not its rendering as a card.
-        return None if _MARKDOWN_DATASHEET.search(head) else "hf"
-    if _CROISSANT_HINT.search(head):
+        return None if re.search(_MARKDOWN_DATASHEET, head) else "hf"
+    if re.search(_CROISSANT_HINT, head):
         return "croissant"
-    return "kaggle" if _KAGGLE_HINT.search(head) else None
+    return "kaggle" if re.search(_KAGGLE_HINT, head) else None
 
 
 def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
@@ -97,6 +100,26 @@ def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list
         else:
             raise FileNotFoundError(raw)
     return files
+
+
+def files(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
+    """`documents`, with a path that does not exist as a usage error."""
+    try:
+        return documents(paths, kinds)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or folder: {exc.args[0]}") from None
+
+
+def load_target(target: str, timeout: float) -> Sheet:
+    """A card or datasheet from a path, or fetched for `hf:OWNER/NAME` / `kaggle:OWNER/SLUG`.
+    A target that cannot be had is a usage error (remote.RemoteError is one), not a finding."""
+    from .remote import fetch, is_remote
+
+    if is_remote(target):
+        return fetch(target, timeout=timeout)
+    if not Path(target).exists():
+        raise UsageError(f"no such file or folder: {target}")
+    return load_document(target)
 
 
 def load_document(path: str | Path) -> Sheet:
@@ -119,5 +142,5 @@ def read_document(text: str, name: str, kind: str | None = None) -> Sheet:
     return reader.read(text, name)
 
 
-__all__ = ["KINDS", "documents", "folder_kind", "kind_of", "load", "load_document",
-           "read_document"]
+__all__ = ["KINDS", "documents", "files", "folder_kind", "kind_of", "load", "load_document",
+           "load_target", "read_document"]

@@ -1,25 +1,34 @@
 """A Croissant JSON-LD document as written: the dataset object, its @context, each key's line.
 
 The FAIR checks need what the datasheet shape has no place for (FileObjects, checksums,
-`conformsTo`, the namespaces of `@context`, `rai:` names), so they read the raw JSON. Python's
-`json` module gives values but no positions; a second, tiny scan of the same text records where
-each key path starts, so evidence points at a line. The scan runs only on text `json` accepted,
-so it can assume the grammar is valid.
+`conformsTo`, the namespaces of `@context`, `rai:` names), so they read the raw JSON, with the
+position of each key path from jsontext so that evidence points at a line. A Croissant card that
+the reader has already decoded is not decoded again: `from_parsed` takes the reader's parse.
+
+PREFIXES is the one table of how Croissant files spell the vocabularies they use; the Croissant
+reader brings keys to one form with it, and `Document.get` finds a property however it is spelt.
 """
 
 from __future__ import annotations
 
-import bisect
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .sheet import MAX_BYTES, Origin, join, parent
+from . import jsontext
+from .sheet import MAX_BYTES, Origin, parent
 
-# A string (with escapes), one structural character, or a bare scalar (number, true, false, null).
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+# How Croissant files spell the terms of the vocabularies they use, and the compact form they are
+# read as: schema.org and Croissant terms bare, Dublin Core terms bare, RAI terms as `rai:`.
+# (The RAI namespace sits inside Croissant's, so it must come first.)
+PREFIXES = (
+    ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
+    ("http://purl.org/dc/terms/", ""), ("dct:", ""),
+    ("http://mlcommons.org/croissant/RAI/", "rai:"), ("http://mlcommons.org/croissant/", ""),
+    ("cr:", ""),
+)
+# The short spellings of a bare term, in the order `Document.get` tries them.
+_BARE = tuple(prefix for prefix, compact in PREFIXES if not compact and prefix.endswith(":"))
 
 
 @dataclass
@@ -47,7 +56,7 @@ class Document:
         """A dataset property by its compact name, or spelt `sc:`, `schema:`, `dct:`, `cr:`."""
         if self.root is None:
             return default
-        for name in (key, f"sc:{key}", f"schema:{key}", f"dct:{key}", f"cr:{key}"):
+        for name in (key, *(prefix + key for prefix in _BARE)):
             if name in self.root:
                 return self.root[name]
         return default
@@ -61,52 +70,6 @@ class Document:
             if isinstance(part, dict):
                 merged.update(part)
         return merged
-
-
-@dataclass
-class _Frame:
-    path: str
-    is_list: bool
-    index: int = 0
-    expect_key: bool = True
-    key_path: str = ""
-
-
-def _positions(text: str) -> dict[str, tuple[int, int]]:
-    """Key path -> (line, column) for every key and list item of valid JSON text."""
-    found: dict[str, tuple[int, int]] = {}
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def where(offset: int) -> tuple[int, int]:
-        row = bisect.bisect_right(line_starts, offset) - 1
-        return row + 1, offset - line_starts[row] + 1
-
-    stack: list[_Frame] = []
-    for m in _TOKEN.finditer(text):
-        token, offset = m.group(), m.start()
-        top = stack[-1] if stack else None
-        if token == ",":
-            if top and not top.is_list:
-                top.expect_key = True
-        elif token == ":":
-            if top:
-                top.expect_key = False
-        elif token in "}]":
-            stack.pop()
-        elif top and not top.is_list and top.expect_key:
-            top.key_path = join(top.path, json.loads(token))
-            found.setdefault(top.key_path, where(offset))
-        else:  # a value starts: in a list it is the next item
-            path = ""
-            if top and top.is_list:
-                path = join(top.path, top.index)
-                top.index += 1
-                found.setdefault(path, where(offset))
-            elif top:
-                path = top.key_path
-            if token in "{[":
-                stack.append(_Frame(path, token == "["))
-    return found
 
 
 def load(path: str | Path) -> Document:
@@ -125,15 +88,19 @@ def load(path: str | Path) -> Document:
 
 
 def loads(text: str, file: str = "<string>") -> Document:
+    return from_parsed(jsontext.parse(text), file)
+
+
+def from_parsed(parsed: jsontext.Parsed, file: str) -> Document:
+    """The Document of JSON text already decoded (by a reader, say)."""
     doc = Document(file)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        doc.error, doc.error_at = f"invalid JSON: {exc.msg}", (exc.lineno, exc.colno)
-        return doc
-    except RecursionError:
+    if parsed.too_deep:
         doc.error = "the JSON is nested too deeply"
         return doc
+    if parsed.error:
+        doc.error, doc.error_at = f"invalid JSON: {parsed.error}", parsed.error_at
+        return doc
+    value = parsed.value
     # Some exporters (Kaggle's) wrap the one dataset in a list; take the dataset object.
     if isinstance(value, list):
         index = next((i for i, v in enumerate(value) if isinstance(v, dict)), None)
@@ -146,6 +113,5 @@ def loads(text: str, file: str = "<string>") -> Document:
     else:
         doc.error = "the top level is not a JSON object"
         return doc
-    doc.positions = _positions(text)
+    doc.positions = parsed.positions
     return doc
-

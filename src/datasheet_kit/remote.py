@@ -3,7 +3,7 @@
     hf:OWNER/NAME       README.md through huggingface_hub (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE
                         apply as usual), plus the dataset's info from the Hub API
     kaggle:OWNER/SLUG   the dataset's metadata from the Kaggle API (GetDatasetMetadata), through
-                        a small HTTP client of our own
+                        our own HTTP client (web.Client, which resolve.py uses too)
 
 The Kaggle client is ours because the `kaggle` package authenticates and prints help to stdout
 when imported, and offers no way to point it at another server; the wire format is a JSON POST.
@@ -21,11 +21,11 @@ import json
 import os
 import re
 import socket
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+from .findings import UsageError
 from .sheet import Origin, Sheet
+from .web import Client, offline
 
 TIMEOUT = 20.0
 KAGGLE_API = "https://api.kaggle.com"
@@ -34,16 +34,12 @@ _NAME = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 PREFIXES = ("hf:", "kaggle:")
 
 
-class RemoteError(Exception):
+class RemoteError(UsageError):
     """A fetch that failed, said in one line."""
 
 
 def is_remote(target: str) -> bool:
     return target.startswith(PREFIXES)
-
-
-def _offline(*names: str) -> bool:
-    return any(os.environ.get(n, "").strip().lower() in ("1", "true", "yes", "on") for n in names)
 
 
 def fetch(target: str, timeout: float = TIMEOUT) -> Sheet:
@@ -62,7 +58,7 @@ def fetch(target: str, timeout: float = TIMEOUT) -> Sheet:
 
 def _hub(repo_id: str, timeout: float) -> Sheet:
     target = f"hf:{repo_id}"
-    if _offline("DATASHEET_OFFLINE", "HF_HUB_OFFLINE"):
+    if offline("DATASHEET_OFFLINE", "HF_HUB_OFFLINE"):
         raise RemoteError(f"{target}: offline mode is on (HF_HUB_OFFLINE / DATASHEET_OFFLINE); "
                           "cannot fetch the card")
     try:
@@ -93,7 +89,8 @@ def _hub(repo_id: str, timeout: float) -> Sheet:
 
 def _hub_reason(exc: Exception) -> str:
     # The client wraps network failures (a timeout becomes "not cached"): look at the causes.
-    chain, seen = [], exc
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
     while seen is not None and len(chain) < 8:
         chain.append(seen)
         seen = seen.__cause__ or seen.__context__
@@ -123,31 +120,24 @@ def _hub_reason(exc: Exception) -> str:
 
 def _kaggle(ref: str, timeout: float) -> Sheet:
     target = f"kaggle:{ref}"
-    if _offline("DATASHEET_OFFLINE"):
+    client = Client(timeout)
+    if client.offline:
         raise RemoteError(f"{target}: offline mode is on (DATASHEET_OFFLINE); cannot fetch")
     from .readers import kaggle
 
     owner, slug = ref.split("/", 1)
     base = os.environ.get("DATASHEET_KAGGLE_API", KAGGLE_API).rstrip("/")
     body = json.dumps({"ownerSlug": owner, "datasetSlug": slug}).encode()
-    request = urllib.request.Request(base + KAGGLE_METHOD, data=body, method="POST",
-                                     headers={"Content-Type": "application/json",
-                                              "Accept": "application/json", **_kaggle_auth()})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            text = response.read(8 * 1024 * 1024).decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        raise RemoteError(f"{target}: {_http_reason(exc.code)}") from None
-    except TimeoutError:
-        raise RemoteError(f"{target}: Kaggle did not answer within {timeout:g} s") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise RemoteError(f"{target}: Kaggle did not answer within {timeout:g} s") from None
-        raise RemoteError(f"{target}: cannot connect to {base} ({reason})") from None
-    except OSError as exc:
-        raise RemoteError(f"{target}: cannot connect to {base} ({exc})") from None
-    sheet = kaggle.read(text, f"{target}/dataset-metadata.json")
+    answer = client.send(base + KAGGLE_METHOD, "POST", body, read=8 * 1024 * 1024,
+                         headers={"Content-Type": "application/json",
+                                  "Accept": "application/json", **_kaggle_auth()})
+    if answer.outcome == "http_error" and answer.status is not None:
+        raise RemoteError(f"{target}: {_http_reason(answer.status)}")
+    if answer.outcome == "timeout":
+        raise RemoteError(f"{target}: Kaggle did not answer within {timeout:g} s")
+    if answer.outcome != "answered":
+        raise RemoteError(f"{target}: cannot connect to {base} ({answer.cause})")
+    sheet = kaggle.read(answer.body.decode("utf-8", "replace"), f"{target}/dataset-metadata.json")
     if sheet.fatal:
         raise RemoteError(f"{target}: Kaggle sent something that is not dataset metadata")
     _platform_facts(sheet, "kaggle", None, f"{target} (Kaggle API)")

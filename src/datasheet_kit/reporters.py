@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from . import __version__
@@ -41,7 +42,8 @@ def concise(report: Report) -> str:
 
 
 def text(report: Report) -> str:
-    """Findings under the name of their file, as yamllint prints them; files without any are left out."""
+    """Findings under the name of their file, as yamllint prints them; files without any are
+    left out."""
     lines: list[str] = []
     by_file: dict[str, list] = {}
     for finding in report.findings:
@@ -60,12 +62,12 @@ def text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(report: Report) -> str:
-    """A stable, versioned contract: add keys, never rename or remove them within a version."""
-    payload = {
+def payload(report: Report) -> dict[str, Any]:
+    """The report as data: what `json` prints, for commands that add their own keys to it."""
+    return {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "datasheet-kit", "version": __version__},
-        "files": report.files,
+        "files": list(report.files),
         "findings": [f.to_dict() for f in report.findings],
         "summary": {
             "files": len(report.files),
@@ -74,7 +76,11 @@ def as_json(report: Report) -> str:
             "infos": report.count(Severity.INFO),
         },
     }
-    return json_text(payload)
+
+
+def as_json(report: Report) -> str:
+    """A stable, versioned contract: add keys, never rename or remove them within a version."""
+    return json_text(payload(report))
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -113,14 +119,14 @@ def _uri(path: str) -> str:
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0: one run, the rules that were reported, one result per finding."""
-    from .rules import registry
+    from .codes import entries
 
-    known = registry()
     codes = sorted({f.code for f in report.findings})
+    known = entries(set(codes))
     rules = []
     for code in codes:
         entry = known.get(code)
-        descriptor = {"id": code, "name": entry.name if entry else code}
+        descriptor: dict[str, Any] = {"id": code, "name": entry.name if entry else code}
         if entry:
             descriptor.update({
                 "shortDescription": {"text": entry.summary},

@@ -1,12 +1,13 @@
-"""The network module for identifier resolution: does a DOI, Handle, ARK or landing page resolve?
+"""Identifier resolution: does a DOI, Handle, ARK or landing page resolve?
 
 Only `datasheet fair --online` uses it; every other command, and the offline FAIR checks, stay
-offline. (remote.py is the network module for the HF Hub and Kaggle; the two may be merged.)
+offline. The requests go through web.Client, the one HTTP client (remote.py's Kaggle fetch uses
+it too).
 
-Standard library only (urllib). Each URL gets a HEAD request, then a GET when the server refuses
-HEAD; redirects are followed; timeouts and connection errors are retried a bounded number of times
-with exponential backoff, a 404 is not. Resolver bases come from the environment so that tests can
-point them at a fake resolver on 127.0.0.1:
+Each URL gets a HEAD request, then a GET when the server refuses HEAD; redirects are followed;
+timeouts and connection errors are retried a bounded number of times with exponential backoff, a
+404 is not. Resolver bases come from the environment so that tests can point them at a fake
+resolver on 127.0.0.1:
 
     DATASHEET_DOI_RESOLVER     default https://doi.org/
     DATASHEET_HANDLE_RESOLVER  default https://hdl.handle.net/
@@ -16,23 +17,18 @@ point them at a fake resolver on 127.0.0.1:
 from __future__ import annotations
 
 import os
-import socket
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import __version__
 from .identifiers import Identifier
+from .web import Answer, Client
 
 RESOLVERS = {
     "doi": ("DATASHEET_DOI_RESOLVER", "https://doi.org/"),
     "handle": ("DATASHEET_HANDLE_RESOLVER", "https://hdl.handle.net/"),
     "ark": ("DATASHEET_ARK_RESOLVER", "https://n2t.net/"),
 }
-# Answers that say "try again later" rather than "no such thing".
-_TRANSIENT = {429, 500, 502, 503, 504}
 # Answers from servers that do not implement HEAD (or forbid it) but may answer GET.
 _NO_HEAD = {403, 405, 501}
 
@@ -64,10 +60,12 @@ class Resolution:
 
 
 class Resolver:
-    """Resolves identifiers over HTTP with a timeout and bounded, backed-off retries."""
+    """Resolves identifiers over HTTP with a timeout and bounded, backed-off retries. Asked for
+    explicitly (--online), so it does not heed DATASHEET_OFFLINE."""
 
     def __init__(self, timeout: float = 10.0, retries: int = 2, backoff: float = 0.5):
-        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.client = Client(timeout, retries, backoff, offline=(),
+                             user_agent=f"datasheet-kit/{__version__} (FAIR identifier check)")
 
     @staticmethod
     def url_for(ident: Identifier) -> str:
@@ -81,46 +79,19 @@ class Resolver:
         return base + quote(value, safe="/:;()._-")
 
     def resolve(self, url: str) -> Resolution:
-        attempt, result = 0, None
-        while attempt <= self.retries:
-            attempt += 1
-            result = self._once(url, attempt)
-            transient = (result.outcome in ("timeout", "refused", "error")
-                         or result.status in _TRANSIENT)
-            if not transient or attempt > self.retries:
-                break
-            time.sleep(self.backoff * 2 ** (attempt - 1))
-        return result
+        return _resolution(self.client.retrying(lambda attempt: self._once(url, attempt)))
 
-    def _once(self, url: str, attempt: int) -> Resolution:
-        result = self._request(url, "HEAD", attempt)
+    def _once(self, url: str, attempt: int) -> Answer:
+        result = self.client.request(url, "HEAD", attempt=attempt)
         if result.status in _NO_HEAD:
-            result = self._request(url, "GET", attempt)
+            result = self.client.request(url, "GET", attempt=attempt)
         return result
 
-    def _request(self, url: str, method: str, attempt: int) -> Resolution:
-        request = urllib.request.Request(url, method=method, headers={
-            "User-Agent": f"datasheet-kit/{__version__} (FAIR identifier check)"})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return Resolution(url, "resolves", response.status, response.geturl(), attempt)
-        except urllib.error.HTTPError as exc:
-            outcome = "not_found" if exc.code in (404, 410) else "http_error"
-            return Resolution(url, outcome, exc.code, exc.geturl() or url, attempt)
-        except urllib.error.URLError as exc:
-            outcome, detail = _reason(exc.reason)
-            return Resolution(url, outcome, attempts=attempt, detail=detail)
-        except TimeoutError:
-            return Resolution(url, "timeout", attempts=attempt,
-                              detail=f"no answer within {self.timeout:g} s")
-        except (OSError, ValueError) as exc:  # a malformed URL, a reset connection
-            return Resolution(url, "error", detail=str(exc), attempts=attempt)
 
-
-def _reason(reason: object) -> tuple[str, str]:
-    """(outcome, detail) for the reason inside a URLError."""
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        return "timeout", "no answer in time"
-    if isinstance(reason, ConnectionRefusedError):
-        return "refused", "connection refused"
-    return "error", str(reason)
+def _resolution(answer: Answer) -> Resolution:
+    if answer.outcome == "answered":
+        return Resolution(answer.url, "resolves", answer.status, answer.final_url, answer.attempts)
+    if answer.outcome == "http_error":
+        outcome = "not_found" if answer.status in (404, 410) else "http_error"
+        return Resolution(answer.url, outcome, answer.status, answer.final_url, answer.attempts)
+    return Resolution(answer.url, answer.outcome, attempts=answer.attempts, detail=answer.detail)

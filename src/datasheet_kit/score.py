@@ -1,7 +1,7 @@
 """Scores: how well a datasheet answers its questions, per section and overall, from its findings.
 
 A section starts with as many points as its applicable questions weigh (required 3, recommended
-1: rules.LEVEL_WEIGHT) and loses the weight of each finding in it (each rule's weight, from the
+1: coverage.LEVEL_WEIGHT) and loses the weight of each finding in it (each rule's weight, from the
 registry). So the score is the findings, weighed; there is no second way of judging answers. A
 file that cannot be loaded scores 0.
 
@@ -23,14 +23,16 @@ marks its gaps as todo scores what the card it came from scores, no more.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import catalogue
 from .answers import Status
+from .codes import lint_table
+from .coverage import LEVEL_WEIGHT, applicable
 from .files import json_text
 from .findings import Finding
-from .rules import LEVEL_WEIGHT, registry
-from .rules.completeness import applicable
 from .sheet import Sheet, split
 
 SCORE_FORMAT_VERSION = 1
@@ -43,16 +45,16 @@ class QuestionScore:
     id: str
     level: str
     status: Status
-    origin: dict | None  # file, line, column, key of the answer; None when there is none
+    origin: dict[str, Any] | None  # file, line, column, key of the answer; None when there is none
     # For a card: how the answer was found (readers/crosswalk.py: a metadata field, our label,
     # the place that asks it, the passage reader at home or elsewhere) and with what confidence.
-    found: dict | None = None
+    found: dict[str, Any] | None = None
     # For a card: metadata that only hints at an answer, never counted ({field, value, line}).
-    hints: list[dict] = field(default_factory=list)
+    hints: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        out = {"id": self.id, "level": self.level, "status": str(self.status),
-               "origin": self.origin}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "level": self.level, "status": str(self.status),
+                               "origin": self.origin}
         if self.found:
             out["found"] = self.found
         if self.hints:
@@ -78,7 +80,7 @@ class SectionScore:
     def expected(self) -> int:
         return sum(1 for q in self.questions if q.level != "optional")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "score": self.score, "status": self.status,
                 "points": self.points, "max_points": self.max_points,
                 "answered": self.answered, "expected": self.expected,
@@ -92,9 +94,9 @@ class Scorecard:
     sections: list[SectionScore]
     findings: int
     presence: float | None = None  # the platform-style score: share of platform fields filled
-    presence_detail: dict | None = None
+    presence_detail: dict[str, Any] | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The documented JSON contract (`datasheet score --format json`), version 1."""
         return {
             "file": self.file,
@@ -106,7 +108,7 @@ class Scorecard:
         }
 
 
-def presence_percent(presence: dict | None) -> float | None:
+def presence_percent(presence: dict[str, Any] | None) -> float | None:
     """The platform-style score a card reader left on the sheet, as 0-100.
 
     Readers may give it as {"score": 0-100}, as {"filled": n, "total": m}, or as one true/false
@@ -139,7 +141,7 @@ def _section_status(questions: list[QuestionScore]) -> str:
     return "absent"
 
 
-def _origin(sheet: Sheet, qid: str) -> dict | None:
+def _origin(sheet: Sheet, qid: str) -> dict[str, Any] | None:
     if qid not in sheet.origins:
         return None
     found = sheet.origins[qid]
@@ -154,7 +156,7 @@ def _section_of(finding: Finding) -> str:
 
 def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
     """The scorecard of one sheet from the findings reported on it (after configuration)."""
-    weights = {code: entry.weight for code, entry in registry().items()}
+    weights = {code: entry.weight for code, entry in lint_table().items()}
     levels = {qid: q.level for qid, q in catalogue.questions().items()}
     penalty: dict[str, float] = {}
     for finding in findings:
@@ -172,11 +174,11 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
                           found, sheet.hints.get(question.id, [])))
     sections = []
     for section_id, questions in by_section.items():
-        section = catalogue.sections()[section_id]
+        title = catalogue.sections()[section_id].title
         top = sum(LEVEL_WEIGHT[q.level] for q in questions)
         points = 0.0 if sheet.fatal else max(0.0, top - penalty.get(section_id, 0))
         percent = round(100 * points / top) if top else 100
-        sections.append(SectionScore(section_id, section.title, percent, points, top,
+        sections.append(SectionScore(section_id, title, percent, points, top,
                                      _section_status(questions), questions))
     total = sum(s.max_points for s in sections)
     overall = round(100 * sum(s.points for s in sections) / total) if total else 0
@@ -184,7 +186,7 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
                      presence_percent(sheet.presence), sheet.presence)
 
 
-def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
+def render_table(cards: list[Scorecard], unreadable: Sequence[Finding] = ()) -> str:
     """The scores for people: one block a file, a row a section, then overall.
 
     For a platform card, the platform-style score (fields filled) is shown beside ours
@@ -197,7 +199,8 @@ def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
         lines.append(card.file)
         lines.append(f"  {'section':<16} {'score':>5}  {'answered':>8}  status")
         for s in card.sections:
-            row = f"  {s.id:<16} {s.score:>5}  {f'{s.answered}/{s.expected}':>8}  {s.status}"
+            answered = f"{s.answered}/{s.expected}"
+            row = f"  {s.id:<16} {s.score:>5}  {answered:>8}  {s.status}"
             hints = [f"{h['field']}: {h['value']}" for q in s.questions for h in q.hints
                      if q.status is not Status.ANSWERED]
             if hints:  # what the metadata suggests but does not say (never counted)
@@ -212,7 +215,7 @@ def render_table(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(cards: list[Scorecard], unreadable: list[Finding] = ()) -> str:
+def render_json(cards: list[Scorecard], unreadable: Sequence[Finding] = ()) -> str:
     """The versioned JSON contract: add keys, never rename or remove them within a version.
     `unreadable` lists the files that could not be scored, each with the finding that says why."""
     from . import __version__

@@ -11,16 +11,20 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import yaml
 
+from .codes import FATAL as FATAL  # re-exported: readers look it up here
+from .codes import LOAD
+from .codes import name as code_name
 from .findings import Finding, Severity
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000  # values built, counting every expansion of an alias
 MAX_DEPTH = 64
 
+_Loader: type[Any]
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -30,32 +34,15 @@ _TAG = "tag:yaml.org,2002:"
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
 _SCALARS = yaml.constructor.SafeConstructor()
 
-# Load problems. The names read as what went wrong; the codes are stable.
-LOAD_CODES = {
-    "DS001": ("unreadable-file", "the file cannot be read"),
-    "DS002": ("not-utf8", "the file is not UTF-8 text"),
-    "DS003": ("binary-file", "the file is binary, not YAML"),
-    "DS004": ("file-too-large", "the file is larger than the size limit"),
-    "DS005": ("yaml-syntax", "the YAML cannot be parsed"),
-    "DS006": ("duplicate-key", "a key appears twice in the same mapping"),
-    "DS007": ("alias-expansion", "aliases expand to too many values"),
-    "DS008": ("too-deep", "the nesting is too deep"),
-    "DS009": ("empty-file", "the file holds no datasheet"),
-    "DS010": ("not-a-mapping", "the top level is not a mapping"),
-    "DS011": ("unsupported-yaml", "a YAML feature datasheets do not use"),
-    # Platform cards (readers/): the card is still read around these problems unless FATAL says so.
-    "DS012": ("json-syntax", "the JSON cannot be parsed"),
-    "DS013": ("json-list", "the top level is a list holding one document; its only item is read"),
-    "DS014": ("card-metadata", "the card's YAML metadata block is not a readable mapping"),
-    "DS015": ("croissant-version", "the Croissant file declares no known conformsTo version"),
-}
-# Problems after which there is nothing sensible left to validate.
-FATAL = {"DS001", "DS002", "DS003", "DS004", "DS005", "DS007", "DS008", "DS009", "DS010", "DS012"}
+# Load problems: their names, severities and documentation are in codes.py (FATAL too: the ones
+# after which nothing sensible is left to check). LOAD_CODES (code -> (name, summary)) stays for
+# the readers that look names up here.
+LOAD_CODES = {code: (entry.name, entry.summary) for code, entry in LOAD.items()}
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a value came from: 1-based line and column, plus the heading or key for non-YAML input."""
+class Origin(NamedTuple):
+    """Where a value came from: 1-based line and column, plus the heading or key for non-YAML
+    input."""
 
     file: str
     line: int
@@ -73,24 +60,27 @@ class Sheet:
     """
 
     file: str
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     kind: str = "datasheet"
-    presence: dict | None = None
+    presence: dict[str, Any] | None = None
     # Card sections the crosswalk does not map, kept as text rather than dropped, outside `data`
     # so that the schema never sees them: [{"heading", "level", "line", "text"}].
-    unmapped: list[dict] = field(default_factory=list)
+    unmapped: list[dict[str, Any]] = field(default_factory=list)
     # A card answer joined from several places (a subtitle and a description) keeps them all
     # here, in order; `origins` holds the first, which findings point at.
     sources: dict[str, list[Origin]] = field(default_factory=dict)
     # For a card, how each answer was found (readers/crosswalk.py): {"how": "field" | "label" |
     # "asked" | "home" | "elsewhere", "place": the heading or key, "confidence": 0-1}.
-    found: dict[str, dict] = field(default_factory=dict)
+    found: dict[str, dict[str, Any]] = field(default_factory=dict)
     # For a card, metadata that only hints at an answer (a closed-list value such as
     # `annotations_creators: crowdsourced`), by question; shown beside a score, never counted:
     # [{"field", "value", "line"}].
-    hints: dict[str, list[dict]] = field(default_factory=dict)
+    hints: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # The JSON a reader decoded the card from (a jsontext.Parsed), kept for the checks that read
+    # the document as written (FAIR's JSON-LD checks), so that nothing decodes a file twice.
+    parsed: Any = field(default=None, repr=False, compare=False)
 
     @property
     def fatal(self) -> bool:
@@ -107,10 +97,13 @@ class Sheet:
     def get(self, path: str, default: Any = None) -> Any:
         value: Any = self.data
         for part in split(path):
-            if isinstance(part, int) and isinstance(value, list) and part < len(value) or isinstance(part, str) and isinstance(value, dict) and part in value:
+            if isinstance(value, dict) and isinstance(part, str) and part in value:
                 value = value[part]
-            else:
-                return default
+                continue
+            if isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+                continue
+            return default
         return value
 
 
@@ -164,7 +157,7 @@ class _Builder:
     def finding(self, code: str, mark: Any, message: str, path: str = "",
                 severity: Severity = Severity.ERROR) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        name = LOAD_CODES[code][0]
+        name = code_name(code)
         self.sheet.findings.append(
             Finding(self.sheet.file, line, column, code, name, severity, message, path))
 
@@ -185,16 +178,16 @@ class _Builder:
             if node.tag not in (_TAG + "seq",):
                 self.unsupported(node, path)
             return [self.item(child, join(path, i), depth) for i, child in enumerate(node.value)]
-        return self.scalar(node, path)
+        return self.scalar(cast(yaml.ScalarNode, node), path)
 
     def item(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.sheet.origins.setdefault(path, _origin(self.sheet.file, node))
         return self.build(node, path, depth + 1)
 
-    def mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
         if node.tag != _TAG + "map":
             self.unsupported(node, path)
-        result: dict = {}
+        result: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
@@ -252,7 +245,7 @@ def decode(data: bytes, sheet: Sheet, max_bytes: int = MAX_BYTES, size: int | No
     """Bytes to text, recording why not on the sheet when they are not UTF-8 YAML text."""
 
     def fail(code: str, line: int, column: int, message: str) -> None:
-        sheet.findings.append(Finding(sheet.file, line, column, code, LOAD_CODES[code][0],
+        sheet.findings.append(Finding(sheet.file, line, column, code, code_name(code),
                                       Severity.ERROR, message))
 
     if len(data) > max_bytes:
@@ -307,7 +300,7 @@ def read_text(path: str | Path, sheet: Sheet, max_bytes: int = MAX_BYTES) -> str
             size = os.fstat(handle.fileno()).st_size
             data = handle.read(max_bytes + 1)  # never more than the limit in memory
     except OSError as exc:
-        sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", LOAD_CODES["DS001"][0],
+        sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", code_name("DS001"),
                                       Severity.ERROR,
                                       f"cannot read the file: {exc.strerror or exc}"))
         return None

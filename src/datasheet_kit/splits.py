@@ -42,7 +42,8 @@ CODES = {
 # same split and never count as leakage. Folder mode recognises split folders with the same table.
 SPLIT_SYNONYMS = {
     "train": "train", "training": "train", "trn": "train",
-    "val": "validation", "valid": "validation", "validation": "validation", "validate": "validation",
+    "val": "validation", "valid": "validation", "validation": "validation",
+    "validate": "validation",
     "dev": "validation",
     "test": "test", "testing": "test", "tst": "test", "holdout": "test",
 }
@@ -106,7 +107,7 @@ def _csv_rows(path: Path, columns: list[str]) -> Iterator[tuple[int, list[str]]]
     """(line, [values of `columns`]) for every data row of a UTF-8 CSV file."""
     file = str(path)
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
         raise TableError(finding(file, "DS908", Severity.ERROR,
                                  f"cannot read the table: {exc.strerror or exc}")) from None
@@ -182,7 +183,7 @@ def _parquet_rows(path: Path, columns: list[str]) -> Iterator[tuple[int, list[st
     number = 0
     for batch in table.iter_batches(columns=columns, batch_size=65536):
         values = [batch.column(i).to_pylist() for i in range(len(columns))]
-        for row in zip(*values):
+        for row in zip(*values, strict=True):
             number += 1
             yield number, ["" if v is None else str(v) for v in row]
 

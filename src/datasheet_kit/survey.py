@@ -15,16 +15,14 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
 
 from .answers import Status, question_status
 from .catalogue import questions, sections
+from .codes import FATAL
 from .inputs import documents
-from .sheet import FATAL
 
 CARD_KINDS = ("hf", "kaggle", "croissant")  # a survey is of platform cards, not datasheets
 LIST_SUFFIXES = (".txt", ".lst", ".list")
@@ -173,7 +171,7 @@ def write(rows: list[dict], outdir: str | Path) -> dict[str, Path]:
         "sections": section_rows,
         "questions": question_rows,
         "per_card": [dict(c, answered=r.get("answered", []), presence=r.get("presence", {}))
-                     for c, r in zip(cards, rows)],
+                     for c, r in zip(cards, rows, strict=True)],
     }
     written["cards_json"] = out / "cards.json"
     written["cards_json"].write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n",
@@ -228,34 +226,18 @@ def chart(section_rows: list[dict]) -> str:
     return "\n".join(parts) + "\n"
 
 
-class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, stream=None) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.start = time.perf_counter()
-        self.last = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        now = time.perf_counter()
-        if done != total and now - self.last < 0.1:
-            return
-        self.last = now
-        width = 30
-        filled = int(width * done / total) if total else width
-        rate = done / max(now - self.start, 1e-9)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-                          f"{rate:.0f} cards/s")
-        if done == total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
 def default_jobs() -> int:
     return os.cpu_count() or 1
+
+
+def summary(rows: list[dict], folder: Path) -> str:
+    """What `datasheet survey` prints: the counts, the share of each section, where to look."""
+    section_rows, _ = tables(rows)
+    readable = section_rows[0]["cards"] if section_rows else 0
+    lines = [f"{len(rows)} cards, {readable} read, {len(rows) - readable} errors"]
+    lines += [f"{row['share'] * 100:6.1f}%  {row['title']}" for row in section_rows]
+    lines.append(f"tables and chart in {folder}")
+    return "\n".join(lines) + "\n"
 
 
 def iter_errors(rows: list[dict]) -> Iterator[str]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from .findings import Finding, Severity, clip
+from .codes import SCHEMA
+from .findings import Finding, clip
 from .sheet import Sheet, join
 
 SUPPORTED_KEYWORDS = frozenset({
@@ -26,15 +26,6 @@ SUPPORTED_KEYWORDS = frozenset({
     "pattern", "properties", "required", "then", "title", "type", "version",
 })
 
-CODES = {
-    "DS101": "missing-required",
-    "DS102": "unknown-field",
-    "DS103": "wrong-type",
-    "DS104": "invalid-value",
-    "DS105": "bad-format",
-    "DS106": "out-of-range",
-    "DS107": "empty-list",
-}
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number",
@@ -54,8 +45,7 @@ COMPILED = Path(__file__).parent / "_compiled"
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     code: str
     message: str
@@ -98,11 +88,11 @@ def _where(path: str) -> str:
 
 
 class Validator:
-    def __init__(self, schema: dict):
+    def __init__(self, schema: dict[str, Any]):
         self.schema = schema
         self.defs = schema.get("$defs", {})
 
-    def resolve(self, node: dict) -> dict:
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in node:
             node = self.defs[node["$ref"].rsplit("/", 1)[-1]]
         return node
@@ -110,10 +100,10 @@ class Validator:
     def problems(self, value: Any) -> list[Problem]:
         return list(self.check(self.schema, value, ""))
 
-    def is_valid(self, node: dict, value: Any) -> bool:
+    def is_valid(self, node: dict[str, Any], value: Any) -> bool:
         return next(iter(self.check(node, value, "")), None) is None
 
-    def check(self, node: dict, value: Any, path: str) -> Iterator[Problem]:
+    def check(self, node: dict[str, Any], value: Any, path: str) -> Iterator[Problem]:
         node = self.resolve(node)
         if "anyOf" in node:
             yield from self.check_any_of(node, value, path)
@@ -125,7 +115,20 @@ class Validator:
                           f"got {_TYPE_WORDS.get(json_type(value), json_type(value))} "
                           f"({_shown(value)})")
             return
-        if "const" in node and (value != node["const"] or json_type(value) != json_type(node["const"])):
+        yield from self.check_value(node, value, path)
+        if isinstance(value, list):
+            if len(value) < node.get("minItems", 0):
+                yield Problem(path, "DS107", f"{_where(path)}: give at least one value")
+            if "items" in node:
+                for index, item in enumerate(value):
+                    yield from self.check(node["items"], item, join(path, index))
+        if isinstance(value, dict):
+            yield from self.check_object(node, value, path)
+
+    def check_value(self, node: dict[str, Any], value: Any, path: str) -> Iterator[Problem]:
+        """The keywords about the value itself: const, enum, pattern, format, minimum."""
+        if "const" in node and (value != node["const"]
+                                or json_type(value) != json_type(node["const"])):
             yield Problem(path, "DS104", f"{_where(path)}: expected {_shown(node['const'])}")
         if "enum" in node and value not in node["enum"]:
             yield self.enum_problem(node["enum"], value, path)
@@ -139,16 +142,9 @@ class Validator:
         if "minimum" in node and _has_type(value, "number") and value < node["minimum"]:
             yield Problem(path, "DS106",
                           f"{_where(path)}: {value} is below the minimum of {node['minimum']}")
-        if isinstance(value, list):
-            if len(value) < node.get("minItems", 0):
-                yield Problem(path, "DS107", f"{_where(path)}: give at least one value")
-            if "items" in node:
-                for index, item in enumerate(value):
-                    yield from self.check(node["items"], item, join(path, index))
-        if isinstance(value, dict):
-            yield from self.check_object(node, value, path)
 
-    def check_object(self, node: dict, value: dict, path: str) -> Iterator[Problem]:
+    def check_object(self, node: dict[str, Any], value: dict[str, Any],
+                     path: str) -> Iterator[Problem]:
         properties = node.get("properties", {})
         for key in node.get("required", []):
             if key not in value:
@@ -171,7 +167,7 @@ class Validator:
                 yield Problem(child, "DS102",
                               f"{_where(path)}: unknown field '{key}'{suggestion}")
 
-    def missing(self, prop: dict, key: str, path: str, because: str = "") -> Problem:
+    def missing(self, prop: dict[str, Any], key: str, path: str, because: str = "") -> Problem:
         what = prop.get("description", "")
         text = f"{_where(path)}: '{key}' is required"
         if because:
@@ -182,14 +178,14 @@ class Validator:
             text += "; answer it, or give a status (unknown, not_applicable, todo) and a reason"
         return Problem(join(path, key), "DS101", text)
 
-    def enum_problem(self, allowed: list, value: Any, path: str) -> Problem:
+    def enum_problem(self, allowed: list[Any], value: Any, path: str) -> Problem:
         hint = _closest(str(value), [str(a) for a in allowed])
         suggestion = f"; did you mean '{hint}'?" if hint else ""
         return Problem(path, "DS104",
                        f"{_where(path)}: {_shown(value)} is not one of "
                        f"{', '.join(map(str, allowed))}{suggestion}")
 
-    def check_any_of(self, node: dict, value: Any, path: str) -> Iterator[Problem]:
+    def check_any_of(self, node: dict[str, Any], value: Any, path: str) -> Iterator[Problem]:
         branches = [self.resolve(b) for b in node["anyOf"]]
         for branch in branches:
             if self.is_valid(branch, value):
@@ -210,15 +206,17 @@ class Validator:
                           f"{_TYPE_WORDS.get(actual, actual)} ({_shown(value)})")
 
 
-def _describe(branch: dict) -> str:
+def _describe(branch: dict[str, Any]) -> str:
     if branch.get("type") == "object" and branch.get("required"):
         return "a mapping with " + " and ".join(branch["required"])
     return _TYPE_WORDS.get(branch.get("type", ""), "a value")
 
 
 @lru_cache(maxsize=1)
-def schema() -> dict:
-    return json.loads(COMPILED.joinpath("datasheet.schema.json").read_text(encoding="utf-8"))
+def schema() -> dict[str, Any]:
+    text = COMPILED.joinpath("datasheet.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +235,7 @@ def validate(sheet: Sheet) -> list[Finding]:
         return findings
     for problem in validator().problems(sheet.data):
         origin = sheet.origin(problem.path)
+        entry = SCHEMA[problem.code]
         findings.append(Finding(sheet.file, origin.line, origin.column, problem.code,
-                                CODES[problem.code], Severity.ERROR, problem.message,
-                                problem.path))
+                                entry.name, entry.severity, problem.message, problem.path))
     return findings

@@ -25,32 +25,32 @@ from .model import (
 )
 
 
+def _declared_identifier(t: Target, path: str, item: dict) -> tuple[Evidence, bool]:
+    """What one declared identifier is, and whether it is a well-formed persistent one."""
+    scheme, value = str(item.get("scheme", "")), str(item.get("value", ""))
+    if scheme in ("doi", "handle", "ark"):
+        reason = identifiers.validate(scheme, value)
+        if reason:
+            return t.at(path, f"{scheme} {value!r} is malformed: {reason}", True), False
+        return t.at(path, f"{scheme}: {value}"), True
+    ident = identifiers.parse(value)
+    if ident is not None and ident.scheme != "url":
+        return t.at(path, f"{ident} (written as {scheme})"), True
+    if ident is None:
+        return t.at(path, f"{value!r} ({scheme}) is not a DOI, Handle or ARK"), False
+    host = identifiers.platform_of(value)
+    where = f"a {host} address" if host else "a web address"
+    return t.at(path, f"{value} is {where}, not a persistent identifier"), False
+
+
 @check("FAIR-F1-PID", "F", "FsF-F1-02D-1", "RDA-F1-01M, RDA-F1-01D",
        "Persistent identifier (DOI, Handle, ARK)", "persistent-identifier", 3)
 def persistent_identifier(t: Target) -> Result:
     declared: list[Evidence] = []
     evidence: list[Evidence] = []
     for path, item in identifier_items(t):
-        scheme, value = str(item.get("scheme", "")), str(item.get("value", ""))
-        if scheme in ("doi", "handle", "ark"):
-            reason = identifiers.validate(scheme, value)
-            if reason:
-                evidence.append(t.at(path + ".value", f"{scheme} {value!r} is malformed: {reason}",
-                                                      True))
-            else:
-                declared.append(t.at(path + ".value", f"{scheme}: {value}"))
-            continue
-        ident = identifiers.parse(value)
-        if ident is not None and ident.scheme != "url":
-            declared.append(t.at(path + ".value", f"{ident} (written as {scheme})"))
-        elif ident is None:
-            evidence.append(t.at(path + ".value",
-                                 f"{value!r} ({scheme}) is not a DOI, Handle or ARK"))
-        else:
-            host = identifiers.platform_of(value)
-            where = f"a {host} address" if host else "a web address"
-            evidence.append(t.at(path + ".value",
-                                 f"{value} is {where}, not a persistent identifier"))
+        said, is_pid = _declared_identifier(t, path + ".value", item)
+        (declared if is_pid else evidence).append(said)
     landing = t.value("dataset.landing_page")
     if identifiers.is_persistent(str(landing or "")):
         declared.append(t.at("dataset.landing_page",
@@ -66,7 +66,7 @@ def persistent_identifier(t: Target) -> Result:
     sources = {str(identifiers.parse(str(item.get("source_pid", ""))) or "")
                for item in t.value("provenance.derived_from") or [] if isinstance(item, dict)}
     in_citation: list[Evidence] = []
-    for path, text in texts(t.sheet.data):
+    for path, text in texts(t.data):
         for ident in identifiers.find_all(text):
             names_data = identifiers.names_data(ident)
             if path == "dataset.citation" and names_data and str(ident) not in sources:
@@ -153,7 +153,7 @@ def file_objects(doc: jsonld.Document) -> Iterator[tuple[str, dict]]:
        "data-identifier", 1, needs="jsonld")
 def data_identifier(t: Target) -> Result:
     evidence, complete, sized, total = [], 0, 0, 0
-    for path, item in file_objects(t.doc):
+    for path, item in file_objects(t.document):
         total += 1
         missing = [k for k in ("contentUrl", "encodingFormat") if not item.get(k)]
         if missing:

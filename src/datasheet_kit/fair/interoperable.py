@@ -48,7 +48,7 @@ def _remote_contexts(node: Any) -> list[str]:
        "Metadata is formal JSON-LD that parses to RDF", "knowledge-representation", 2,
        needs="jsonld")
 def knowledge_representation(t: Target) -> Result:
-    doc = t.doc
+    doc = t.document
     if doc.root is None:
         line, column = doc.error_at
         return make_result("FAIR-I1-KR", FAIL, f"the document is not JSON-LD: {doc.error}",
@@ -112,7 +112,7 @@ def expand(term: str, context: dict, depth: int = 0) -> str:
 @check("FAIR-I2-VOCAB", "I", "FsF-I2-01M-2", "RDA-I2-01M", "Metadata uses known FAIR vocabularies",
        "known-vocabularies", 1, needs="jsonld")
 def known_vocabularies(t: Target) -> Result:
-    context = t.doc.context
+    context = t.document.context
     if not context:
         return make_result("FAIR-I2-VOCAB", FAIL,
                            "there is no inline @context to read namespaces from",
@@ -226,7 +226,7 @@ def rai_terms(doc: jsonld.Document) -> list[tuple[str, str]]:
 @check("RAI-NAMES", "I", "Croissant RAI 1.0", "-",
        "Every rai: property is a Croissant RAI 1.0 name", "rai-names", 1, needs="jsonld")
 def rai_names(t: Target) -> Result:
-    terms = rai_terms(t.doc)
+    terms = rai_terms(t.document)
     if not terms:
         return make_result("RAI-NAMES", NOT_APPLICABLE, "the document uses no rai: property")
     evidence, good = [], 0

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .. import identifiers, jsonld
 from ..answers import Status, status_of
+from ..codes import Code
 from ..findings import Finding, Severity
 from ..sheet import Origin, Sheet, join
 
@@ -37,6 +38,20 @@ class Check:
     needs: str  # "sheet", "jsonld" or "either": what the check reads
     run: Callable[[Target], Result] | None  # None for the online check
     online: bool = False
+
+    def entry(self) -> Code:
+        """The check's line in the table of codes: a failed check is reported as a warning and a
+        partial one as an info (SEVERITY); the online check warns of each address that does not
+        resolve and notes each one that does."""
+        what = (CROISSANT_ONLY_DOC if self.needs == "jsonld" else
+                "Read from the datasheet, or from the card read into its shape.")
+        if self.online:
+            what = "Run by `datasheet fair --online` only: every address tried is reported."
+        doc = (f"{self.title}.\n\nPrinciple {self.principle} ({PRINCIPLES[self.principle]}); "
+               f"F-UJI {self.fuji}; RDA {self.rda}. {what} A failed check is a warning, a "
+               "partial one an info.")
+        return Code(self.id, self.name, PRINCIPLES[self.principle].lower(), Severity.WARNING,
+                    doc, self.weight, ("fair",), (Severity.INFO,))
 
 
 @dataclass(frozen=True)
@@ -77,13 +92,40 @@ class Target:
 
     def at_json(self, path: str, text: str, problem: bool = False) -> Evidence:
         """Evidence about a JSON-LD key path."""
-        return Evidence(path, text, self.doc.origin(path), problem)
+        return Evidence(path, text, self.document.origin(path), problem)
+
+    @property
+    def document(self) -> jsonld.Document:
+        """The JSON-LD document, for the checks that read it (they run only when there is one:
+        run._applicable)."""
+        if self.doc is None:
+            raise ValueError(f"{self.file}: a JSON-LD check ran on a file without JSON-LD")
+        return self.doc
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The sheet's answers ({} without a sheet)."""
+        return self.sheet.data if self.sheet else {}
 
     def value(self, path: str) -> Any:
         return self.sheet.get(path) if self.sheet else None
 
 
 CHECKS: dict[str, Check] = {}
+CROISSANT_ONLY_DOC = "Read from Croissant JSON-LD only (not applicable to other documents)."
+
+
+def order_checks() -> None:
+    """Put CHECKS in the order reports list them: by principle (F, A, I, R), the online check
+    last, and in the order their module registers them within a principle."""
+    rank = {principle: i for i, principle in enumerate(PRINCIPLES)}
+    for entry in sorted(CHECKS.values(), key=lambda c: (c.online, rank[c.principle])):
+        CHECKS[entry.id] = CHECKS.pop(entry.id)
+
+
+def codes() -> list[Code]:
+    """The entries of every FAIR check for the table of codes (codes.table)."""
+    return [c.entry() for c in CHECKS.values()]
 
 
 def check(id: str, principle: str, fuji: str, rda: str, title: str, name: str, weight: int,

@@ -7,9 +7,8 @@ other finding; the table and the `fair` block of the JSON add what only FAIR has
 
 from __future__ import annotations
 
-import json
-
-from ..findings import Report
+from ..files import json_text
+from ..findings import EXIT_FINDINGS, Report, Severity
 from .model import CHECKS, PRINCIPLES
 from .run import ENTRY_CHECKS, FairReport
 
@@ -90,10 +89,9 @@ def _evidence(e) -> dict:
 
 def as_json(reports: list[FairReport]) -> str:
     """The lint JSON contract (reporters.as_json, unchanged) plus a versioned `fair` block."""
-    from ..reporters import as_json as lint_json
+    from ..reporters import payload as findings_payload
 
-    # Re-reading the lint JSON keeps one definition of the findings contract.
-    payload = json.loads(lint_json(findings_report(reports)))
+    payload = findings_payload(findings_report(reports))
     payload["fair"] = {
         "version": FAIR_FORMAT_VERSION,
         "checks": [{"id": c.id, "principle": c.principle, "fuji": c.fuji, "rda": c.rda,
@@ -109,7 +107,15 @@ def as_json(reports: list[FairReport]) -> str:
                          "evidence": [_evidence(e) for e in r.evidence]} for r in fair.results],
         } for fair in reports],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
 
 
 FORMATS = {"table": table, "text": text, "json": as_json}
+
+
+def exit_code(reports: list[FairReport], fail_on: Severity, fail_under: float | None) -> int:
+    """1 when a finding is at least `fail_on` or an overall score is under `fail_under`."""
+    code = findings_report(reports).exit_code(fail_on)
+    if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):
+        code = EXIT_FINDINGS
+    return code

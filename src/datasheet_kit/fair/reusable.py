@@ -81,7 +81,7 @@ def license_stated(t: Target) -> Result:
         reason = value.get("reason") if isinstance(value, dict) else None
         said = f"licence {status_of(value)}" + (f": {str(reason).strip()[:120]}" if reason else "")
         return make_result("FAIR-R1.1-LIC", FAIL, "no licence is stated", [t.at(path, said, True)])
-    spdx, name, url = (value.get(k) if isinstance(value.get(k), str) else "" for k in
+    spdx, name, url = (str(value[k]) if isinstance(value.get(k), str) else "" for k in
                        ("spdx", "name", "url"))
     lic = licenses.normalize(spdx or name or url)
     shown = spdx or name or url
@@ -92,7 +92,7 @@ def license_stated(t: Target) -> Result:
     if expression:
         return make_result("FAIR-R1.1-LIC", PASS, f"licensed {expression}",
                            [t.at(path, f"SPDX expression {expression}")])
-    if lic.kind != "spdx":
+    if lic.kind != "spdx" or lic.spdx is None:
         return make_result("FAIR-R1.1-LIC", PARTIAL,
                            f"the terms are named ({lic.kind.replace('_', ' ')}) but have no "
                            "SPDX id",
@@ -142,8 +142,10 @@ _RAI_SPEC = re.compile(r"^https?://mlcommons\.org/croissant/RAI/1\.0/?$")
 @check("FAIR-R1.3-STD", "R", "FsF-R1.3-01M-1", "RDA-R1.3-01M, RDA-R1.3-02M",
        "Declares the Croissant version it conforms to", "conforms-to", 1, needs="jsonld")
 def conforms_to(t: Target) -> Result:
-    declared = [v for v in as_list(t.doc.get("conformsTo")) if isinstance(v, str)]
-    key = next((k for k in ("conformsTo", "dct:conformsTo") if k in t.doc.root), "conformsTo")
+    doc = t.document
+    declared = [v for v in as_list(doc.get("conformsTo")) if isinstance(v, str)]
+    key = next((k for k in ("conformsTo", "dct:conformsTo") if k in (doc.root or {})),
+               "conformsTo")
     if not declared:
         return make_result("FAIR-R1.3-STD", FAIL,
                            "no conformsTo: the file is read as pre-1.0 Croissant (0.8)",
@@ -152,7 +154,7 @@ def conforms_to(t: Target) -> Result:
     if spec is None:
         return make_result("FAIR-R1.3-STD", FAIL, "conformsTo names no Croissant 1.0 or 1.1",
                            [t.at_json(key, ", ".join(declared), True)])
-    if rai_terms(t.doc) and not any(_RAI_SPEC.match(v) for v in declared):
+    if rai_terms(doc) and not any(_RAI_SPEC.match(v) for v in declared):
         return make_result("FAIR-R1.3-STD", PARTIAL,
                            f"Croissant {spec}, but rai: terms are used without the RAI 1.0 URI",
                            [t.at_json(key, ", ".join(declared), True)])

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import jsonld
+from ..codes import FATAL
 from ..findings import Finding, Severity
-from ..sheet import FATAL, Origin
+from ..sheet import Origin
 from .model import (
     CHECKS,
     FAIL,
@@ -34,16 +35,19 @@ def target_for(path: str | Path) -> Target:
     """Load a file for the FAIR checks: its Sheet through the one input door (inputs.py decides
     what the file is), and for Croissant files the raw JSON-LD as well.
 
-    A file that cannot be read gets the reader's load finding (DS012 for JSON that does not
-    parse, as lint and validate report it) and nothing else: the JSON-LD parse fails on the same
-    text, and FAIR-I1-KR says so as a check result, not as a second finding."""
+    The JSON-LD view is built from the reader's own parse of the text (`sheet.parsed`): the file
+    is read and decoded once. A file that cannot be read gets the reader's load finding (DS012
+    for JSON that does not parse, as lint and validate report it) and nothing else: the JSON-LD
+    view fails on the same text, and FAIR-I1-KR says so as a check result, not as a second
+    finding."""
     from ..inputs import load_document
 
     path = Path(path)
     sheet = load_document(path)
     target = Target(str(path), sheet.kind)
     if sheet.kind == "croissant":
-        target.doc = jsonld.load(path)
+        target.doc = (jsonld.from_parsed(sheet.parsed, str(path)) if sheet.parsed is not None
+                      else jsonld.load(path))
     if sheet.fatal:
         target.load_findings = [f for f in sheet.findings if f.code in FATAL]
         target.note = "the document could not be read"
@@ -52,16 +56,29 @@ def target_for(path: str | Path) -> Target:
     return target
 
 
+def assess_files(files: list[Path], online: bool = False, timeout: float = 10.0,
+                 retries: int = 2) -> list[FairReport]:
+    """The report of every file; with `online`, identifiers and landing pages are resolved too
+    (resolve.py is the only part that touches the network)."""
+    check_online = None
+    if online:
+        from ..resolve import Resolver
+        from .online import online_check
+
+        check_online = online_check(Resolver(timeout=timeout, retries=retries))
+    return [assess(target_for(path), check_online) for path in files]
+
+
 def _applicable(check: Check, t: Target) -> str | None:
     """Why `check` cannot run on `t`, or None when it can."""
-    has_doc = t.doc is not None
-    if check.needs == "jsonld" and not has_doc:
+    root = t.doc.root if t.doc is not None else None
+    if check.needs == "jsonld" and t.doc is None:
         return CROISSANT_ONLY
     if check.needs == "sheet" and t.sheet is None:
         return t.note
-    if check.needs == "either" and t.sheet is None and not (has_doc and t.doc.root is not None):
+    if check.needs == "either" and t.sheet is None and root is None:
         return t.note or "the document could not be read"
-    if check.needs == "jsonld" and t.doc.root is None and check.id != "FAIR-I1-KR":
+    if check.needs == "jsonld" and root is None and check.id != "FAIR-I1-KR":
         return "the JSON-LD could not be parsed (see FAIR-I1-KR)"
     return None
 
@@ -124,7 +141,10 @@ def assess(target: Target, online: Callable[[Target], list[Result]] | None = Non
         if c.online:
             continue
         reason = _applicable(c, target)
-        results.append(make_result(c.id, NOT_APPLICABLE, reason) if reason else c.run(target))
+        if reason or c.run is None:
+            results.append(make_result(c.id, NOT_APPLICABLE, reason or ""))
+        else:
+            results.append(c.run(target))
     if online is not None:
         results.extend(online(target))
     return FairReport(target.file, target.kind, results, target.load_findings, target.note)

@@ -37,20 +37,57 @@ The package, one job per module:
 - ``copies``: :func:`compatibility` of a copy's licence with its source's;
 - ``answers``: a datasheet's licence answers, as lint and provenance read them.
 
-Everything public is re-exported here, so ``from datasheet_kit.licenses import normalize`` keeps
-working. """
+Everything public is reachable here (``from datasheet_kit.licenses import normalize``), and each
+name loads its module on first use: `datasheet lint` on a datasheet whose licence is written as a
+current SPDX id (``is_spdx_id``) reads only the SPDX list, not the readers or the copy rules. """
 
 from __future__ import annotations
 
-from .answers import license_answer, license_compatibility, license_text
+import importlib
+from typing import TYPE_CHECKING, Any
 
-# The rule tables stay reachable as `licenses._GATES` ...: tests check every row's shape.
-from .copies import _CONDITIONS, _GATES, _NOTES, COMPATIBLE, INCOMPATIBLE, UNKNOWN, compatibility  # noqa: F401
-from .model import KINDS, Compatibility, License
-from .platforms import current_id, current_spdx, hf_id, hf_ids, kaggle_name, kaggle_names, spdx_url
-from .reading import normalize
+if TYPE_CHECKING:
+    from .answers import license_answer, license_compatibility, license_text
+    from .copies import COMPATIBLE, INCOMPATIBLE, UNKNOWN, compatibility
+    from .model import KINDS, Compatibility, License
+    from .platforms import (
+        current_id,
+        current_spdx,
+        hf_id,
+        hf_ids,
+        kaggle_name,
+        kaggle_names,
+        spdx_url,
+    )
+    from .reading import normalize
+    from .table import is_spdx_id
+
+# Name -> the module that defines it. The rule tables stay reachable as `licenses._GATES` ...:
+# tests check every row's shape.
+_HOME = {
+    "license_answer": "answers", "license_compatibility": "answers", "license_text": "answers",
+    "COMPATIBLE": "copies", "INCOMPATIBLE": "copies", "UNKNOWN": "copies",
+    "compatibility": "copies", "_GATES": "copies", "_CONDITIONS": "copies", "_NOTES": "copies",
+    "KINDS": "model", "Compatibility": "model", "License": "model",
+    "current_id": "platforms", "current_spdx": "platforms", "hf_id": "platforms",
+    "hf_ids": "platforms", "kaggle_name": "platforms", "kaggle_names": "platforms",
+    "spdx_url": "platforms", "normalize": "reading", "is_spdx_id": "table",
+}
 
 __all__ = ["COMPATIBLE", "INCOMPATIBLE", "KINDS", "UNKNOWN", "Compatibility", "License",
-           "compatibility", "current_id", "current_spdx", "hf_id", "hf_ids", "kaggle_name",
-           "kaggle_names", "license_answer", "license_compatibility", "license_text", "normalize",
-           "spdx_url"]
+           "compatibility", "current_id", "current_spdx", "hf_id", "hf_ids", "is_spdx_id",
+           "kaggle_name", "kaggle_names", "license_answer", "license_compatibility",
+           "license_text", "normalize", "spdx_url"]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the module that defines `name` (PEP 562), and keep the name here."""
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})

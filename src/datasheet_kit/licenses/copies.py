@@ -50,7 +50,8 @@ def _copyleft(lic: License) -> _Copyleft | None:
         version = tuple(int(x) for x in cc.version.split(".")) if cc.version else None
         # CC share-alike licences from 2.0 on allow "a later version with the
         # same License Elements"; jurisdiction ports are equivalent.
-        return _Copyleft("CC " + "-".join(cc.elements), version, version is not None and version >= (2, 0))
+        return _Copyleft("CC " + "-".join(cc.elements), version,
+                         version is not None and version >= (2, 0))
     ident = lic.spdx or lic.key
     m = re.fullmatch(r"(A?GPL|LGPL|GFDL)-(\d+)\.(\d+)(-only|-or-later|\+)?", ident or "")
     if m:
@@ -113,7 +114,8 @@ _CONDITIONS: tuple[_Rule, ...] = (
     (INCOMPATIBLE, lambda s, c, m: s.no_derivatives and c.terms_known and not c.no_derivatives,
      "The original forbids changes ({s}), but the copy's licence ({c}) lets others make them; "
      "an unchanged copy must keep the no-derivatives condition."),
-    (INCOMPATIBLE, lambda s, c, m: s.share_alike and c.terms_known and _share_alike(s, c) == "broken",
+    (INCOMPATIBLE,
+     lambda s, c, m: s.share_alike and c.terms_known and _share_alike(s, c) == "broken",
      "The original requires copies to be shared under the same licence ({s}), but the copy "
      "uses {c}."),
     (UNKNOWN, lambda s, c, m: s.share_alike and c.terms_known and _share_alike(s, c) == "unclear",
@@ -179,7 +181,8 @@ def compatibility(source: License, copy: License, *, modified: bool = False) -> 
         if when(source, copy, modified):
             return Compatibility(verdict, (why.format(**words),))
 
-    broken = [(v, why.format(**words)) for v, when, why in _CONDITIONS if when(source, copy, modified)]
+    broken = [(v, why.format(**words)) for v, when, why in _CONDITIONS
+              if when(source, copy, modified)]
     if any(v == INCOMPATIBLE for v, _ in broken):
         return Compatibility(INCOMPATIBLE, tuple(r for v, r in broken if v == INCOMPATIBLE))
     if broken:
@@ -189,9 +192,9 @@ def compatibility(source: License, copy: License, *, modified: bool = False) -> 
     if _same(source, copy):
         first = "The copy keeps the original's licence ({s}).".format(**words)
     elif not _has_conditions(source):
-        first = "The original ({s}) sets no conditions, so any licence on the copy ({c}) is allowed.".format(
-            **words
-        )
+        first = ("The original ({s}) sets no conditions, so any licence on the copy ({c}) is "
+                 "allowed.").format(**words)
     else:
-        first = "The copy's licence ({c}) keeps every condition of the original ({s}).".format(**words)
+        first = ("The copy's licence ({c}) keeps every condition of the original "
+                 "({s}).").format(**words)
     return Compatibility(COMPATIBLE, (first, *notes))

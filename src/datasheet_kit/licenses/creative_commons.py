@@ -87,6 +87,22 @@ def _parse_cc(key: str) -> _CC | None:
         or tokens[0] == "attribution"
     ):
         return None
+    words = _cc_words(tokens)
+    if words is None:
+        return None
+    elements, numbers, ports = words
+    versions = _cc_versions(numbers)
+    if len(versions) > 1 or len(ports) > 1 or not elements:
+        return None
+    version = next(iter(versions), None)
+    if version is not None and version not in _CC_VERSIONS:
+        return None
+    return _cc_licence(elements, version, ports)
+
+
+def _cc_words(tokens: list[str]) -> tuple[set[str], list[str], set[str]] | None:
+    """(licence elements, version digits, ports) named by the tokens of a key, or None when a
+    token is not part of a CC name."""
     elements: set[str] = set()
     numbers: list[str] = []
     ports: set[str] = set()
@@ -113,8 +129,11 @@ def _parse_cc(key: str) -> _CC | None:
         elif tok not in _CC_FILLER:
             return None
         i += 1
+    return elements, numbers, ports
 
-    # Digits come in major/minor pairs: "4-0" is 4.0; "4" alone is 4.0 too.
+
+def _cc_versions(numbers: list[str]) -> set[str]:
+    """Digits come in major/minor pairs: "4-0" is 4.0; "4" alone is 4.0 too."""
     versions = set()
     j = 0
     while j < len(numbers):
@@ -124,11 +143,11 @@ def _parse_cc(key: str) -> _CC | None:
         else:
             versions.add(f"{numbers[j]}.0")
             j += 1
-    if len(versions) > 1 or len(ports) > 1 or not elements:
-        return None
-    version = next(iter(versions), None)
-    if version is not None and version not in _CC_VERSIONS:
-        return None
+    return versions
+
+
+def _cc_licence(elements: set[str], version: str | None, ports: set[str]) -> _CC | None:
+    """The licence the elements, version and port name, or None when no CC licence is that."""
     if "ZERO" in elements:
         if elements != {"ZERO"} or version not in (None, "1.0") or ports:
             return None

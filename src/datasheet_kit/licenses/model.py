@@ -2,12 +2,13 @@
 (a verdict with reasons) and the closed set of kinds.
 
 They sit apart, with no logic, so that every other module of the package can name them without
-importing the table or the readers.
+importing the table or the readers. They are NamedTuples, like the package's internal values (see
+table.py): immutable and compared by value, and cheap to define on a cold start.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 KINDS = (
     "spdx",
@@ -23,8 +24,7 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class License:
+class License(NamedTuple):
     """One licence statement, normalised.
 
     ``key`` is what the statement resolved to in the table: the SPDX id, a named
@@ -54,8 +54,7 @@ class License:
         return self.kind == "custom" and " " in self.key
 
 
-@dataclass(frozen=True)
-class Compatibility:
+class Compatibility(NamedTuple):
     """Whether a copy's licence honours its source's, with reasons in plain words."""
 
     verdict: str  # "compatible" | "incompatible" | "unknown"

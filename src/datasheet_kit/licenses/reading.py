@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
 from .creative_commons import _parse_cc
@@ -52,13 +51,14 @@ def _heuristic(text: str, key: str) -> License:
     agreement for an open licence is the costly mistake."""
     tokens = set(key.split("-"))
     if (
-        ("research" in tokens and tokens & {"use", "only", "purposes", "purpose", "agreement", "license",
-                                            "licence", "terms"})
+        ("research" in tokens and tokens & {"use", "only", "purposes", "purpose", "agreement",
+                                            "license", "licence", "terms"})
         or "non-commercial-research" in key or "noncommercial-research" in key
         or "use-agreement" in key or "usage-agreement" in key or "sharing-agreement" in key
         or "data-usage-polic" in key or "credentialed" in tokens
         or ("academic" in tokens and tokens & {"use", "only", "purposes"})
-        or ("physionet" in tokens and tokens & {"restricted", "agreement", "use", "license", "licence"})
+        or ("physionet" in tokens
+            and tokens & {"restricted", "agreement", "use", "license", "licence"})
         or "tcia" in tokens
     ):
         return _free("research_only", text, "by nc")
@@ -71,9 +71,9 @@ def _heuristic(text: str, key: str) -> License:
         return _free("public_domain", text, "")
     first = key.split("-", 1)[0]
     if first in ("unknown", "unspecified", "undefined", "unclear"):
-        return replace(_from_named("unknown"), label=_free("unknown", text).label)
+        return _from_named("unknown")._replace(label=_free("unknown", text).label)
     if first == "other" or key.startswith("see-") or "specified-in" in key or "described-in" in key:
-        return replace(_from_named("other"), label=_free("other", text).label)
+        return _from_named("other")._replace(label=_free("other", text).label)
     if tokens & _LICENCE_WORDS:
         return _free("custom", text, None)
     return _free("unrecognized", text, None)
@@ -98,7 +98,8 @@ def _spdx_expression(text: str) -> License | None:
             return None
         out.append(spdx_id or part.strip())
     label = " ".join(out)
-    return License(spdx=None, kind="custom", as_stated="", label=f"{label} (SPDX expression)", key=label)
+    return License(spdx=None, kind="custom", as_stated="", label=f"{label} (SPDX expression)",
+                   key=label)
 
 
 def _from_words(text: str) -> License:
@@ -127,7 +128,7 @@ def _from_words(text: str) -> License:
             return _from_named("other")
         inner = _from_words(rest) if rest != text else _free("custom", rest)
         if inner.kind == "other":  # "Other (see README)": keep the whole sentence
-            return replace(inner, label=_free("other", text).label)
+            return inner._replace(label=_free("other", text).label)
         if inner.kind not in ("unrecognized", "none"):
             return inner
         return _free("custom", rest)
@@ -141,7 +142,8 @@ def _from_words(text: str) -> License:
 # A URL with a scheme, or a bare "host.tld/path" such as "spdx.org/licenses/MIT".
 _URL_RE = re.compile(r"^(?:https?://|www\.|(?:[a-z0-9-]+\.)+[a-z]{2,}/)\S*$", re.IGNORECASE)
 # Hosts whose path names the licence in a fixed place.
-_ODC = {"odbl": "ODbL-1.0", "by": "ODC-By-1.0", "odc-by": "ODC-By-1.0", "pddl": "PDDL-1.0", "dbcl": "dbcl-1.0"}
+_ODC = {"odbl": "ODbL-1.0", "by": "ODC-By-1.0", "odc-by": "ODC-By-1.0", "pddl": "PDDL-1.0",
+        "dbcl": "dbcl-1.0"}
 
 
 def _strip_ext(segment: str) -> str:
@@ -161,11 +163,13 @@ def _from_url(text: str) -> License:
     if host == "spdx.org" and head == "licenses" and len(segs) > 1:
         found = _from_words(_strip_ext(segs[1]))
     elif host == "creativecommons.org" and head == "licenses" and len(segs) > 2:
-        port = segs[3] if len(segs) > 3 and not segs[3].lower().startswith(("legalcode", "deed")) else ""
+        ported = len(segs) > 3 and not segs[3].lower().startswith(("legalcode", "deed"))
+        port = segs[3] if ported else ""
         cc = _parse_cc(_key(f"cc-{segs[1]}-{segs[2]}-{port}"))
         found = _from_cc(cc) if cc else None
     elif host == "creativecommons.org" and head == "publicdomain" and len(segs) > 1:
-        found = _resolve({"zero": "CC0-1.0", "mark": "CC-PDM-1.0"}.get(segs[1].lower(), "public-domain"))
+        found = _resolve({"zero": "CC0-1.0", "mark": "CC-PDM-1.0"}.get(segs[1].lower(),
+                                                                       "public-domain"))
     elif host == "choosealicense.com" and head == "licenses" and len(segs) > 1:
         # HF writes choosealicense URLs built from its own ids; "undefined" is
         # what it writes when the card has no licence.
@@ -215,4 +219,4 @@ def normalize(text: str) -> License:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     found = _classify_short(text) if len(text) <= 200 else _classify(text)
-    return replace(found, as_stated=text)
+    return found._replace(as_stated=text)

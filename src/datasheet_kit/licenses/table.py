@@ -17,7 +17,8 @@ from typing import NamedTuple
 # The table stays in the package's data/ folder (shipped with the wheel), one level up from here.
 _DATA = Path(__file__).parent.with_name("data") / "licenses.json"
 # The internal value classes of the package (here and in creative_commons) are NamedTuples: lint
-# imports the package on a cold start, and a NamedTuple costs a quarter of a frozen dataclass to define.
+# imports the package on a cold start, and a NamedTuple costs a quarter of a frozen dataclass to
+# define.
 
 
 _NOT_KEY = re.compile(r"[^0-9a-z+]+")
@@ -48,8 +49,24 @@ class _Tables(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
+def _raw() -> dict:
+    loaded: dict = json.loads(_DATA.read_text(encoding="utf-8"))
+    return loaded
+
+
+def is_spdx_id(text: str) -> bool:
+    """Whether `text` is a current (not deprecated) SPDX licence id exactly as SPDX writes it.
+
+    Such a text reads as that licence (normalize(text).spdx == text; a test checks every id of
+    the table), so a caller that only needs to know "this is an SPDX licence, spelt right" can
+    ask here without building the table of spellings."""
+    entry = _raw()["spdx"]["licenses"].get(text)
+    return entry is not None and not entry.get("deprecated")
+
+
+@functools.lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    raw = _raw()
     spdx = raw["spdx"]["licenses"]
     hf_ids = raw["hf"]["ids"]
     kaggle = raw["kaggle"]["names"]

@@ -75,5 +75,6 @@ __all__ = ["DATASHEET_NAMES", "FIND_AT", "NO_LICENSE", "REPORT_AT", "TIE", "W_CO
            "Reference", "Severity", "Target", "as_json", "best", "candidates", "compact",
            "default_references", "examine", "find_words", "findings", "is_reference",
            "license_answer", "license_compatibility", "license_text", "license_verdict",
-           "load_references", "mentions", "parse_size", "reference_from_sheet", "target_from_folder",
+           "load_references", "mentions", "parse_size", "reference_from_sheet",
+           "target_from_folder",
            "target_from_listing", "target_from_sheet"]

@@ -152,7 +152,7 @@ def _pattern_evidence(ref: Reference, target: Target) -> list[Evidence]:
     found = []
     if target.file_names and ref.patterns:
         compiled = [re.compile(rf"(?:^|/)(?:{p})$") for p in ref.patterns]
-        for pattern, regex in zip(ref.patterns, compiled):
+        for pattern, regex in zip(ref.patterns, compiled, strict=True):
             n = sum(1 for name in target.file_names if regex.search(name))
             share = n / len(target.file_names)
             if n and share >= 0.1:
@@ -198,7 +198,8 @@ def _count_evidence(ref: Reference, target: Target) -> list[Evidence]:
     shared = sorted(ref.keywords & {compact(k)[0] for k in target.keywords})
     if shared:
         found.append(Evidence("keyword", f"keywords shared with the original: "
-                              f"{', '.join(shared[:5])}", round(W_KEYWORD * min(3, len(shared)), 2)))
+                              f"{', '.join(shared[:5])}",
+                              round(W_KEYWORD * min(3, len(shared)), 2)))
     return found
 
 

@@ -90,7 +90,7 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
     # "drive" must not turn the case-sensitive acronym DRIVE into the everyday word.
     if compact(data_id)[0] not in {compact(n)[0] for n in names}:
         names.append(data_id)
-    names = tuple(dict.fromkeys(names))
+    names = list(dict.fromkeys(names))
     family, year = None, None
     for name in names:
         years = _YEAR_WORD.findall(name)
@@ -102,7 +102,7 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
     links, pids = _own_links(sheet)
     patterns = tuple(p for p in sheet.get("dataset.file_patterns") or [] if isinstance(p, str))
     return Reference(
-        id=data_id, file=sheet.file, title=title, names=names, family=family, year=year,
+        id=data_id, file=sheet.file, title=title, names=tuple(names), family=family, year=year,
         keywords=keywords, patterns=patterns,
         num_images=count_of(sheet.get("medical_imaging.num_images")),
         split_counts=_split_counts(sheet.get("medical_imaging.split_counts")),
@@ -114,7 +114,8 @@ def reference_from_sheet(sheet: Sheet) -> Reference:
 def default_references() -> Path | None:
     """The reference datasheets: $DATASHEET_REFERENCES, else the copy bundled in the wheel, else
     the project's datasheets/ folder (an editable install from the source tree)."""
-    here = Path(__file__).resolve().parent.parent  # datasheet_kit/, where the wheel puts datasheets/
+    # datasheet_kit/, where the wheel puts datasheets/
+    here = Path(__file__).resolve().parent.parent
     for candidate in (os.environ.get("DATASHEET_REFERENCES"), here / "datasheets",
                       here.parent.parent / "datasheets"):
         if candidate and any(Path(candidate).glob("*.yaml")):

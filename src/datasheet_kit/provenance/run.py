@@ -32,13 +32,10 @@ def as_json(report: Any, examinations: dict[str, Examination]) -> str:
     """The findings JSON contract (reporters.as_json, unchanged) plus a top-level `candidates`
     mapping: for each file of the report, its likely originals, most likely first, built from
     the same `Candidate` objects that wrote the DS900 messages."""
-    import json
-
     from ..files import json_text
-    from ..reporters import as_json as findings_json
+    from ..reporters import payload as findings_payload
 
-    # Re-reading the findings JSON keeps a single definition of that part of the contract.
-    payload = json.loads(findings_json(report))
+    payload = findings_payload(report)
     payload["candidates"] = {file: [c.to_dict() for c in examinations[file].candidates]
                              if file in examinations else [] for file in report.files}
     return json_text(payload)
@@ -52,10 +49,10 @@ def examine(path: str | Path, references: list[Reference], hash_list: Any = None
 
     path = Path(path)
     if not path.is_dir():
-        sheet = load_document(path)
-        if sheet.fatal:
-            return Examination(None, [], list(sheet.findings))
-        target = target_from_sheet(sheet)
+        document = load_document(path)
+        if document.fatal:
+            return Examination(None, [], list(document.findings))
+        target = target_from_sheet(document)
         found = candidates(target, references)
         return Examination(target, found,
                            findings(target, found, is_reference(target, references)))

@@ -139,15 +139,17 @@ def _size_findings(target: Target, c: Candidate) -> list[Finding]:
         what = f"only the original's {split} split" if split else \
             f"{n / ref.num_images:.0%} of the original"
         return [finding(**target.at("medical_imaging.num_images"), code="DS904",
-                        severity=Severity.WARNING, message=f"{n:,} images against {ref.num_images:,} in {ref.id}: {what}; declare "
-                        "the relationship is_part_of (or the change 'filtered')",
+                        severity=Severity.WARNING,
+                        message=f"{n:,} images against {ref.num_images:,} in {ref.id}: {what}; "
+                        "declare the relationship is_part_of (or the change 'filtered')",
                         path="provenance.derived_from.relationship")]
     if n > 1.02 * ref.num_images and not (
             {"augmented_from", "aggregates", "is_supplemented_by"} & relationships
             or {"augmented", "merged"} & changes):
         return [finding(**target.at("medical_imaging.num_images"), code="DS905",
-                        severity=Severity.WARNING, message=f"{n:,} images against {ref.num_images:,} in {ref.id}: the copy adds "
-                        f"{n - ref.num_images:,} images (augmented or merged?); declare the "
+                        severity=Severity.WARNING,
+                        message=f"{n:,} images against {ref.num_images:,} in {ref.id}: the copy "
+                        f"adds {n - ref.num_images:,} images (augmented or merged?); declare the "
                         "relationship augmented_from or aggregates",
                         path="provenance.derived_from.relationship")]
     return []

@@ -9,11 +9,14 @@ generated context uses for RAI terms, -> `rai:dataBiases`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import Question
 from ..findings import Severity
+from ..jsonld import PREFIXES as _PREFIXES
+from ..jsontext import open_json
 from ..sheet import Origin, Sheet
 from ..vocabularies import platform_lists
 from . import passages
@@ -27,14 +30,9 @@ from .crosswalk import (
     question_labels,
     split_labelled,
 )
-from .positions import add_finding, key_lines, open_json
+from .positions import add_finding
 from .values import Found, Place, norm, presence
 
-_PREFIXES = (
-    ("https://schema.org/", ""), ("http://schema.org/", ""), ("sc:", ""), ("schema:", ""),
-    ("http://mlcommons.org/croissant/RAI/", "rai:"), ("http://mlcommons.org/croissant/", ""),
-    ("cr:", ""), ("http://purl.org/dc/terms/", ""), ("dct:", ""),
-)
 _VERSION = re.compile(r"mlcommons\.org/croissant/(\d+\.\d+)/?$")
 KNOWN_VERSIONS = ("1.0", "1.1")
 
@@ -61,8 +59,8 @@ def places_of(source: str | bytes | Path,
     names = [n for group in (*mapping.values(), *platform_crosswalk("croissant_hint").values())
              for n in group]
     rai = {name.split(":", 1)[1] for name in names if name.startswith("rai:")}
-    spelled = {}
-    lines = key_lines(text, depth)
+    spelled: dict[str, str] = {}
+    lines = sheet.parsed.keys_at(depth)
     for raw in document:
         spelled.setdefault(normal_key(raw, rai), raw)
     data = normalise(document, rai)
@@ -105,7 +103,8 @@ def places_of(source: str | bytes | Path,
     return sheet, Found(places, loose)
 
 
-def _descriptions(sheet: Sheet, data: dict, line_of: dict) -> list[Place]:
+def _descriptions(sheet: Sheet, data: dict[str, Any],
+                  line_of: Callable[[str], tuple[int, int]]) -> list[Place]:
     """The descriptions of record sets, fields and files, as prose the passage reader reads: a
     field's description often says how its values were measured or where they come from."""
     out = []

@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..answer_text import parse_typed
 from ..answers import is_placeholder, strip_comments
 from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
-from ..writers._text import parse_typed
 from . import passages
 from .crosswalk import (
     LABEL,
@@ -112,7 +112,8 @@ class Names:
         catalogue = questions()
         self.borrowed = {norm(catalogue[qid].label(qualified=True)): qid
                          for qid in crosswalk("hf_card_section") if qid not in self.current}
-        labelled = {qid: (LABELLED + norm(qid),) for qid in self.borrowed.values()}
+        labelled: dict[str, tuple[str, ...]] = {
+            qid: (LABELLED + norm(qid),) for qid in self.borrowed.values()}
         asks = {**asked_places("hf"), **asked_places("hf_yaml", YAML)}
         hints = hint_places("hf", YAML)
 
@@ -390,7 +391,7 @@ def _labelled(lines: list[tuple[int, str]],
         if match:
             qid = labels.get(norm(match.group("label")))
             current = [line[match.end():]] if qid else None
-            if qid:
+            if qid and current is not None:
                 found.append((qid, number, current))
         elif current is None:
             continue

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Question
+from ..jsontext import open_json
 from ..sheet import Origin, Sheet
 from . import passages
 from .crosswalk import Layout, asked_places, fill, hint_places, normalised, platform_crosswalk
-from .positions import key_lines, open_json
 from .values import Found, Place, norm, pluck, presence, render
 
 SITE = "https://www.kaggle.com/datasets/"
@@ -40,11 +40,11 @@ def places_of(source: str | bytes | Path,
     sheet, text, document, depth = open_json(source, file, "kaggle")
     if document is None:
         return sheet, None
-    lines = key_lines(text, depth)
+    lines = sheet.parsed.keys_at(depth)
     variant = "upload"
     if isinstance(document.get("info"), dict):
         variant, document = "info", document["info"]
-        lines = key_lines(text, depth + 1)
+        lines = sheet.parsed.keys_at(depth + 1)
     elif any(key.endswith("Nullable") for key in document) or "ref" in document:
         variant = "api"
     upload, spelled = normalise(document)

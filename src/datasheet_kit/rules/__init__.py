@@ -1,35 +1,31 @@
-"""The rule registry: every lint rule, its stable code, and the runner that turns hits into findings.
+"""The rule registry: every lint rule, its stable code, and the runner that turns hits into
+findings.
 
-A rule is a small function `(sheet) -> Iterator[Hit]`, registered with `@rule(...)`. Its docstring
-is its user documentation (`datasheet rules CODE` prints it): what it checks, why it matters, and a
+A rule is a small function `(sheet, context) -> Iterator[Hit]`, marked with `@rule(...)`; the
+context holds what several rules work out about the same sheet in one run. Its docstring is its
+user documentation (`datasheet rules CODE` prints it): what it checks, why it matters, and a
 failing and a passing example. The runner, not the rule, decides where a hit is reported
 (`sheet.origin(path)`) and at which severity, so that configuration can override it.
 
-Codes are stable and never reused. The hundreds say what a rule is about:
-
-    DS0xx  loading the file (sheet.py)            DS5xx  persistent identifiers
-    DS1xx  the schema (validate.py)               DS6xx  maintenance and contact
-    DS2xx  completeness and empty text            DS7xx  provenance of copies
-    DS3xx  consistency of counts                  DS8xx  medical imaging
-    DS4xx  licence and distribution
-
-Load and schema codes are listed here too (without a function) so that `datasheet rules`, the
-configuration and the scores know every code from one place.
+Codes are stable and never reused; the hundreds say what a rule is about (codes.py, which
+also lists the load and schema codes and asks this registry for the rules' entries: `codes()`).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import NamedTuple
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
+from ..codes import Code
+from ..coverage import applicable
 from ..findings import Finding, Severity
-from ..sheet import LOAD_CODES, Sheet
+from ..sheet import Sheet
 
-# One place for how much an unanswered question weighs in a score. A rule that reports an
-# unanswered question weighs the same as the question, so a score never counts a gap twice.
-LEVEL_WEIGHT = {"required": 3, "recommended": 1, "optional": 0}
+if TYPE_CHECKING:
+    from ..answers import Status
+    from ..catalogue import Question
 
 _MODULES = ("completeness", "placement", "text", "consistency", "license", "identifiers",
             "maintenance", "provenance", "medical")
@@ -42,39 +38,56 @@ class Hit(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Context:
+    """What the rules share about one sheet during one run: worked out once, on first use.
+
+    Several rules ask which questions apply and what their answers' statuses are; working that
+    out once a sheet instead of once a rule roughly halves the time lint takes on a file.
+    """
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+
+    @cached_property
+    def applicable(self) -> list[tuple[Question, Status]]:
+        """coverage.applicable of the sheet."""
+        return applicable(self.sheet)
+
+
+Check = Callable[[Sheet, Context], Iterator[Hit]]
+
+
+class Rule(NamedTuple):
     code: str
     name: str
     section: str
     severity: Severity
     weight: int
-    check: Callable[[Sheet], Iterator[Hit]] | None
-    doc: str
+    check: Check
+    docstring: str  # as written; `doc` is the documentation users read
+
+    @property
+    def doc(self) -> str:
+        """The docstring without its indentation (worked out when asked: lint never asks)."""
+        return _dedent(self.docstring)
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
 
-
-_REGISTRY: dict[str, Rule] = {}
-# Whether every rule module has been imported: importing one (say completeness, for the scores)
-# registers its rules before the others, so an empty registry is not the test.
-_loaded = False
+    def entry(self) -> Code:
+        """The rule's line in the table of codes."""
+        return Code(self.code, self.name, self.section, self.severity, self.doc, self.weight)
 
 
-def _register(entry: Rule) -> None:
-    if entry.code in _REGISTRY:
-        raise ValueError(f"rule code {entry.code} is registered twice")
-    _REGISTRY[entry.code] = entry
+def rule(code: str, name: str, section: str, severity: str,
+         weight: int) -> Callable[[Check], Check]:
+    """Mark a rule function `(sheet, context) -> hits` with its stable code and metadata; the
+    registry collects the marked functions of the rule modules."""
 
-
-def rule(code: str, name: str, section: str, severity: str, weight: int):
-    """Register a rule function under a stable code."""
-
-    def decorate(func: Callable[[Sheet], Iterator[Hit]]):
-        _register(Rule(code, name, section, Severity.parse(severity), weight, func,
-                       _dedent(func.__doc__ or "")))
+    def decorate(func: Check) -> Check:
+        func.rule = Rule(code, name, section, Severity.parse(severity),  # type: ignore[attr-defined]
+                         weight, func, func.__doc__ or "")
         return func
 
     return decorate
@@ -88,52 +101,29 @@ def _dedent(doc: str) -> str:
     return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
-def _register_checks_of_other_modules() -> None:
-    """Load and schema codes: documented and configurable here, produced by sheet.py/validate.py."""
-    from ..validate import CODES as SCHEMA_CODES
-
-    for code, (name, what) in LOAD_CODES.items():
-        _register(Rule(code, name, "file", Severity.ERROR, 3, None,
-                       f"The file cannot be used as a datasheet: {what}.\n\nReported while "
-                       "loading; nothing else is checked in a file that cannot be parsed."))
-    schema_docs = {
-        "DS101": "A field the schema requires is missing (a required question, or one a gate "
-                 "makes required).",
-        "DS102": "A field the schema does not know; often a misspelt question id.",
-        "DS103": "A value of the wrong type (text where a number is expected, and so on).",
-        "DS104": "A value outside its list of allowed values.",
-        "DS105": "A value in the wrong form (a date, URL, ORCID iD, ROR id or SPDX id).",
-        "DS106": "A count below its minimum.",
-        "DS107": "A list that must hold at least one value is empty.",
-    }
-    for code, name in SCHEMA_CODES.items():
-        weight = LEVEL_WEIGHT["required"] if code == "DS101" else 1
-        _register(Rule(code, name, "schema", Severity.ERROR, weight, None,
-                       schema_docs[code] + "\n\nReported by `datasheet validate` and by "
-                       "`datasheet lint`, from the schema in schema/datasheet.yaml."))
+@cache
+def _collect() -> tuple[Rule, ...]:
+    found: dict[str, Rule] = {}
+    for name in _MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        for value in vars(module).values():
+            entry = getattr(value, "rule", None)
+            if not isinstance(entry, Rule) or value.__module__ != module.__name__:
+                continue
+            if entry.code in found:
+                raise ValueError(f"rule code {entry.code} is registered twice")
+            found[entry.code] = entry
+    return tuple(found[code] for code in sorted(found))
 
 
 def registry() -> dict[str, Rule]:
-    """Every rule by code, in code order. Importing the rule modules registers their rules."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        _register_checks_of_other_modules()
-        for module in _MODULES:
-            importlib.import_module(f"{__name__}.{module}")
-    return dict(sorted(_REGISTRY.items()))
+    """Every rule by code, in code order: the marked functions of the rule modules."""
+    return {entry.code: entry for entry in _collect()}
 
 
-_RUN_CACHE: list[dict] = []  # a dict while `run` is running, for what several rules work out
-
-
-def run_cache() -> dict | None:
-    """A scratch dict that lives for one `run` on one sheet (None outside a run).
-
-    Several rules ask which questions apply and what their answers' statuses are; working that
-    out once a sheet instead of once a rule roughly halves the time lint takes on a file.
-    """
-    return _RUN_CACHE[-1] if _RUN_CACHE else None
+def codes() -> list[Code]:
+    """The entries of every rule for the table of codes (codes.table)."""
+    return [entry.entry() for entry in _collect()]
 
 
 def run(sheet: Sheet, codes: set[str] | None = None) -> list[Finding]:
@@ -145,15 +135,12 @@ def run(sheet: Sheet, codes: set[str] | None = None) -> list[Finding]:
     if sheet.fatal:
         return []
     findings = []
-    _RUN_CACHE.append({})
-    try:
-        for entry in registry().values():
-            if entry.check is None or (codes is not None and entry.code not in codes):
-                continue
-            for hit in entry.check(sheet):
-                origin = sheet.origin(hit.path)
-                findings.append(Finding(sheet.file, origin.line, origin.column, entry.code,
-                                        entry.name, entry.severity, hit.message, hit.path))
-    finally:
-        _RUN_CACHE.pop()
+    context = Context(sheet)
+    for entry in _collect():
+        if codes is not None and entry.code not in codes:
+            continue
+        for hit in entry.check(sheet, context):
+            origin = sheet.origin(hit.path)
+            findings.append(Finding(sheet.file, origin.line, origin.column, entry.code,
+                                    entry.name, entry.severity, hit.message, hit.path))
     return findings

@@ -1,8 +1,8 @@
-"""Completeness: which questions of the schema a datasheet answers, honouring levels and gates.
+"""Completeness: the questions of the schema a datasheet leaves unanswered, by level and gate.
 
-This module owns the question-level verdict (missing, placeholder, still to do). The text rules
-look at everything else (optional answers, nested fields, short answers), so that one empty
-answer is reported once.
+This module owns the question-level verdict (missing, placeholder, still to do); which questions
+apply is coverage.py's (the scores read it too). The text rules look at everything else
+(optional answers, nested fields, short answers), so that one empty answer is reported once.
 """
 
 from __future__ import annotations
@@ -11,47 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import catalogue
-from ..answers import Status, question_status, text_of
+from ..answers import Status, text_of
+from ..coverage import LEVEL_WEIGHT
 from ..findings import clip
 from ..sheet import Sheet
-from . import LEVEL_WEIGHT, Hit, rule, run_cache
-
-
-def _flag(value: Any) -> bool | None:
-    if isinstance(value, dict):
-        value = value.get("value")
-    return value if isinstance(value, bool) else None
-
-
-def section_applies(sheet: Sheet, section: catalogue.Section) -> bool:
-    """Required sections always apply; the optional ones (provenance, medical imaging) when used."""
-    return section.required or isinstance(sheet.data.get(section.id), dict)
-
-
-def applicable(sheet: Sheet) -> list[tuple[catalogue.Question, Status]]:
-    """Each question that applies to this sheet, with the status of its answer.
-
-    A question behind a gate (`composition.relates_to_people: false`) does not apply. A gate that
-    is missing or unknown leaves its questions in: we cannot know they do not apply.
-    """
-    cache = run_cache()
-    if cache is None:
-        return list(_applicable(sheet))
-    if "applicable" not in cache:
-        cache["applicable"] = list(_applicable(sheet))
-    return cache["applicable"]
-
-
-def _applicable(sheet: Sheet) -> Iterator[tuple[catalogue.Question, Status]]:
-    questions = catalogue.questions()
-    for section in catalogue.sections().values():
-        if not section_applies(sheet, section):
-            continue
-        for qid in section.questions:
-            question = questions[qid]
-            if question.gate and _flag(sheet.get(question.gate)) is False:
-                continue
-            yield question, question_status(question.shape, sheet.get(qid))
+from . import Context, Hit, rule
 
 
 def _unanswered(question: catalogue.Question, status: Status, value: Any) -> str:
@@ -66,14 +30,14 @@ def _unanswered(question: catalogue.Question, status: Status, value: Any) -> str
             "or with a status and a reason")
 
 
-def _empty_at(sheet: Sheet, level: str) -> Iterator[Hit]:
-    for question, status in applicable(sheet):
+def _empty_at(sheet: Sheet, ctx: Context, level: str) -> Iterator[Hit]:
+    for question, status in ctx.applicable:
         if question.level == level and status in (Status.MISSING, Status.PLACEHOLDER):
             yield Hit(question.id, _unanswered(question, status, sheet.get(question.id)))
 
 
 @rule("DS201", "required-unanswered", "completeness", "error", LEVEL_WEIGHT["required"])
-def required_unanswered(sheet: Sheet) -> Iterator[Hit]:
+def required_unanswered(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A required question is missing or holds only placeholder text.
 
     Why: a required question is one a reader cannot do without (what the data is, how it was
@@ -92,12 +56,12 @@ def required_unanswered(sheet: Sheet) -> Iterator[Hit]:
         uses:
           discouraged: Clinical diagnosis without a dermatologist.
     """
-    yield from _empty_at(sheet, "required")
+    yield from _empty_at(sheet, ctx, "required")
 
 
 @rule("DS202", "recommended-unanswered", "completeness", "warning",
       LEVEL_WEIGHT["recommended"])
-def recommended_unanswered(sheet: Sheet) -> Iterator[Hit]:
+def recommended_unanswered(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A recommended question is missing or holds only placeholder text.
 
     Why: recommended questions (funding, known errors, sampling, maintenance plans) are what
@@ -116,11 +80,11 @@ def recommended_unanswered(sheet: Sheet) -> Iterator[Hit]:
             status: unknown
             reason: Neither the paper nor the landing page names a funder.
     """
-    yield from _empty_at(sheet, "recommended")
+    yield from _empty_at(sheet, ctx, "recommended")
 
 
 @rule("DS203", "still-to-do", "completeness", "warning", LEVEL_WEIGHT["recommended"])
-def still_to_do(sheet: Sheet) -> Iterator[Hit]:
+def still_to_do(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A question is marked `status: todo`: it is still to be answered.
 
     Why: `todo` lets a datasheet be valid while it is being written; lint keeps reminding you
@@ -136,7 +100,7 @@ def still_to_do(sheet: Sheet) -> Iterator[Hit]:
         collection:
           timeframe: January 2020 to December 2022.
     """
-    for question, status in applicable(sheet):
+    for question, status in ctx.applicable:
         if status is Status.TODO:
             reason = (sheet.get(question.id) or {}).get("reason", "")
             tail = f" ({reason.strip()})" if isinstance(reason, str) and reason.strip() else ""

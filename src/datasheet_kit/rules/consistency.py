@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from ..answers import count_of
 from ..sheet import Sheet, join
-from . import Hit, rule
+from . import Context, Hit, rule
 
 _MI = "medical_imaging"
 
 
 @rule("DS301", "split-sizes-disagree", "composition", "error", 2)
-def split_sizes_disagree(sheet: Sheet) -> Iterator[Hit]:
+def split_sizes_disagree(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The sizes of the official splits do not add up to the total.
 
     Why: when the images (or patients) of train, validation and test do not sum to the number
@@ -42,17 +42,18 @@ def split_sizes_disagree(sheet: Sheet) -> Iterator[Hit]:
     for key, total_key in (("images", "num_images"), ("patients", "num_patients")):
         total = count_of(sheet.get(f"{_MI}.{total_key}"))
         parts = [s.get(key) if isinstance(s, dict) else None for s in splits]
-        if total is None or not all(isinstance(p, int) for p in parts):
+        counts = [p for p in parts if isinstance(p, int)]
+        if total is None or len(counts) != len(parts):
             continue
-        if sum(parts) != total:
-            shown = " + ".join(str(p) for p in parts)
+        if sum(counts) != total:
+            shown = " + ".join(str(p) for p in counts)
             yield Hit(f"{_MI}.split_counts",
-                      f"the splits hold {shown} = {sum(parts)} {key}, but "
+                      f"the splits hold {shown} = {sum(counts)} {key}, but "
                       f"{_MI}.{total_key} is {total}")
 
 
 @rule("DS302", "counts-contradict", "composition", "error", 2)
-def counts_contradict(sheet: Sheet) -> Iterator[Hit]:
+def counts_contradict(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """Counts that cannot both be true: fewer images (or studies) than patients.
 
     Why: every patient in an imaging dataset has at least one study and one image; a smaller

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .. import identifiers
 from ..sheet import Sheet, join
-from . import Hit, rule
+from . import Context, Hit, rule
 
 PID_SCHEMES = ("doi", "handle", "ark")
 _EXAMPLES = {"doi": "10.5281/zenodo.1234567", "handle": "20.500.12345/678",
@@ -39,11 +39,12 @@ def _mislabelled(scheme: str, value: str) -> str | None:
 def _is_pid(value: str) -> bool:
     """Whether a value given where only a PID belongs (source_pid) is one. A bare Handle counts
     here: in a field that must hold a PID, "1721.1/123" is not "anything"."""
-    return identifiers.pid_scheme(value) is not None or identifiers.validate("handle", value) is None
+    return (identifiers.pid_scheme(value) is not None
+            or identifiers.validate("handle", value) is None)
 
 
 @rule("DS501", "no-persistent-identifier", "dataset", "warning", 2)
-def no_persistent_identifier(sheet: Sheet) -> Iterator[Hit]:
+def no_persistent_identifier(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The dataset has no persistent identifier (DOI, Handle or ARK).
 
     Why: a persistent identifier keeps pointing at the data when a web page moves, and lets
@@ -70,7 +71,7 @@ def no_persistent_identifier(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS502", "malformed-identifier", "dataset", "error", 2)
-def malformed_identifier(sheet: Sheet) -> Iterator[Hit]:
+def malformed_identifier(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A DOI, Handle or ARK is not well formed (also the `source_pid` of a copy's original).
 
     Why: a mistyped identifier resolves to nothing, or to someone else's data. A DOI is
@@ -104,7 +105,7 @@ def malformed_identifier(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS503", "identifier-scheme-mismatch", "dataset", "warning", 1)
-def identifier_scheme_mismatch(sheet: Sheet) -> Iterator[Hit]:
+def identifier_scheme_mismatch(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """An identifier is a DOI, Handle or ARK but is declared as a URL or "other".
 
     Why: declared as a URL, https://doi.org/10.5281/zenodo.1234567 counts as an address and the

@@ -1,4 +1,5 @@
-"""Licence: is there one, is it an SPDX id (spelt as SPDX spells it), or a custom licence with a link.
+"""Licence: is there one, is it an SPDX id (spelt as SPDX spells it), or a custom licence with a
+link.
 
 The form of an SPDX expression is checked by the schema (DS105). What a licence string means
 (which SPDX id, whether it is a platform sentinel such as "other", whether the id is deprecated)
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..answers import Status, status_of
 from ..sheet import Sheet
-from . import Hit, rule
+from . import Context, Hit, rule
 
 LICENSE = "distribution.license"
 # What the licences module calls a value that names no SPDX licence. "unrecognized" is not
@@ -28,7 +29,7 @@ def license_of(sheet: Sheet, path: str = LICENSE) -> dict[str, Any] | None:
 
 
 @rule("DS401", "license-unknown", "distribution", "warning", 2)
-def license_unknown(sheet: Sheet) -> Iterator[Hit]:
+def license_unknown(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The licence is declared unknown or still to do.
 
     Why: without a licence nobody may lawfully reuse the data, whatever the hosting platform
@@ -52,7 +53,7 @@ def license_unknown(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS402", "license-not-spdx", "distribution", "error", 2)
-def license_not_spdx(sheet: Sheet) -> Iterator[Hit]:
+def license_not_spdx(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """`license.spdx` holds a platform value that is not an SPDX licence ("other", "unknown", "cc").
 
     Why: Hugging Face and Kaggle offer choices such as `other`, `unknown` or a whole family
@@ -76,6 +77,8 @@ def license_not_spdx(sheet: Sheet) -> Iterator[Hit]:
     # SPDX's own way to name custom terms (LicenseRef-...) is valid SPDX, whatever it says.
     if not isinstance(spdx, str) or spdx.strip().startswith(("LicenseRef-", "DocumentRef-")):
         return
+    if licenses.is_spdx_id(spdx):  # the usual case, answered without the table of spellings
+        return
     read = licenses.normalize(spdx)
     if read.kind in _NOT_SPDX_KINDS and not read.is_expression:
         yield Hit(f"{LICENSE}.spdx", f"{spdx!r} is not an SPDX licence id; for custom terms "
@@ -83,7 +86,7 @@ def license_not_spdx(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS403", "license-spelling", "distribution", "warning", 1)
-def license_spelling(sheet: Sheet) -> Iterator[Hit]:
+def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A licence is spelt the platform way rather than as its SPDX id, or its SPDX id is missing.
 
     Why: tools match licences by SPDX id, exactly. `cc-by-nc-4.0` (Hugging Face), `GPL-3.0`
@@ -107,6 +110,8 @@ def license_spelling(sheet: Sheet) -> Iterator[Hit]:
         return
     spdx, name = found.get("spdx"), found.get("name")
     if isinstance(spdx, str):
+        if licenses.is_spdx_id(spdx):  # a current id, spelt as SPDX spells it
+            return
         read = licenses.normalize(spdx)
         if read.kind != "spdx" or read.spdx is None:
             return
@@ -116,14 +121,15 @@ def license_spelling(sheet: Sheet) -> Iterator[Hit]:
                                          "replacement, so check which licence is meant")
         elif canonical != spdx.strip():
             why = f" ({read.spdx} is deprecated)" if read.deprecated else ""
-            yield Hit(f"{LICENSE}.spdx", f"write the SPDX id {canonical!r} instead of {spdx!r}{why}")
-    elif isinstance(name, str) and (canonical := licenses.current_spdx(name)):
-        yield Hit(LICENSE, f"the licence {name!r} is the SPDX licence {canonical}; "
-                           f"add `spdx: {canonical}`")
+            yield Hit(f"{LICENSE}.spdx",
+                      f"write the SPDX id {canonical!r} instead of {spdx!r}{why}")
+    elif isinstance(name, str) and (current := licenses.current_spdx(name)):
+        yield Hit(LICENSE, f"the licence {name!r} is the SPDX licence {current}; "
+                           f"add `spdx: {current}`")
 
 
 @rule("DS404", "custom-license-without-link", "distribution", "error", 2)
-def custom_license_without_link(sheet: Sheet) -> Iterator[Hit]:
+def custom_license_without_link(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A licence that is not an SPDX licence has no link to its text.
 
     Why: custom terms ("for non-commercial research only", a data use agreement) can only be

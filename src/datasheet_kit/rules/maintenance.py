@@ -11,14 +11,14 @@ from collections.abc import Iterator
 
 from ..answers import Status, status_of, text_of
 from ..sheet import Sheet
-from . import Hit, rule
+from . import Context, Hit, rule
 
 _REACHABLE = re.compile(r"[^\s@]+@[^\s@]+\.\w+|https?://|www\.", re.IGNORECASE)
 _GAPS = (Status.UNKNOWN, Status.NOT_APPLICABLE, Status.TODO)
 
 
 @rule("DS601", "contact-unreachable", "maintenance", "warning", 1)
-def contact_unreachable(sheet: Sheet) -> Iterator[Hit]:
+def contact_unreachable(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The contact gives no e-mail address or web address, or is declared unknown.
 
     Why: errors in a dataset are found by its users; they need a way to report them. "The
@@ -48,7 +48,7 @@ def contact_unreachable(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS602", "no-maintainer", "maintenance", "warning", 1)
-def no_maintainer(sheet: Sheet) -> Iterator[Hit]:
+def no_maintainer(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """Nobody is named as host or maintainer (`maintenance.host` is unknown or not applicable).
 
     Why: a dataset without a maintainer is not corrected, not updated, and disappears when its

@@ -1,4 +1,5 @@
-"""Medical imaging: the facts a reader needs to trust results on the data (only with `medical_imaging`).
+"""Medical imaging: the facts a reader needs to trust results on the data (only with
+`medical_imaging`).
 
 That the required facts (patients, images, split level, de-identification, ethics approval,
 modality) are given at all is completeness (DS201); these rules judge what they say.
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 
 from ..answers import Status, status_of
 from ..sheet import Sheet
-from . import Hit, rule
+from . import Context, Hit, rule
 
 MI = "medical_imaging"
 # CLAIM 2024 expects splits disjoint at patient level or above.
@@ -22,7 +23,7 @@ def _used(sheet: Sheet) -> bool:
 
 
 @rule("DS801", "split-below-patient-level", "medical_imaging", "warning", 2)
-def split_below_patient_level(sheet: Sheet) -> Iterator[Hit]:
+def split_below_patient_level(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The splits are not disjoint by patient, and `split_assignment` does not explain why.
 
     Why: when images of one patient are in both training and test sets, a model can recognise
@@ -51,7 +52,7 @@ def split_below_patient_level(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS802", "patient-or-image-count-unknown", "medical_imaging", "warning", 2)
-def counts_unknown(sheet: Sheet) -> Iterator[Hit]:
+def counts_unknown(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The number of patients or of images is declared unknown.
 
     Why: without the number of patients nobody can tell how many images each patient has, how
@@ -76,7 +77,7 @@ def counts_unknown(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS803", "modality-unexplained", "medical_imaging", "warning", 1)
-def modality_unexplained(sheet: Sheet) -> Iterator[Hit]:
+def modality_unexplained(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The modality is `other` and `modality_details` does not say what it is.
 
     Why: "other" tells a reader nothing about how the images were made.

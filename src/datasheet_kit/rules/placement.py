@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..catalogue import asks, crosswalk
 from ..sheet import Sheet
-from . import Hit, rule
+from . import Context, Hit, rule
 
 # Where each card format keeps a question: the places that ask it first, then those that hold it.
 _FORMATS = {"hf": ("hf", ("hf_heading", "hf_legacy_heading")),
@@ -23,11 +23,11 @@ def home_of(kind: str, qid: str) -> str | None:
     platform, keys = _FORMATS[kind]
     asking = [name for name, qids in asks(platform).items() if qid in qids]
     holding = [name for key in keys for name in crosswalk(key).get(qid, ())]
-    return (asking or holding or [None])[0]
+    return next(iter(asking or holding), None)
 
 
 @rule("DS213", "answered-elsewhere", "completeness", "info", 0)
-def answered_elsewhere(sheet: Sheet) -> Iterator[Hit]:
+def answered_elsewhere(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """On a card, an answer stands outside the place the card's template keeps for it.
 
     Why: the passage reader found the answer (it counts in the score), but people and programs

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..answers import Status, status_of
 from ..sheet import Sheet, join
-from . import Hit, rule
+from . import Context, Hit, rule
 from .license import LICENSE
 
 SOURCES = "provenance.derived_from"
@@ -28,7 +28,7 @@ def _name(source: dict) -> str:
 
 
 @rule("DS701", "source-unidentified", "provenance", "error", 2)
-def source_unidentified(sheet: Sheet) -> Iterator[Hit]:
+def source_unidentified(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A copy names its original without an identifier or address.
 
     Why: "from ISIC" does not say which of a dozen ISIC releases; a DOI (or at least a URL) of
@@ -54,7 +54,7 @@ def source_unidentified(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS702", "source-without-pid", "provenance", "warning", 1)
-def source_without_pid(sheet: Sheet) -> Iterator[Hit]:
+def source_without_pid(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A copy points at its original by web address only, without a persistent identifier.
 
     Why: landing pages move and challenge sites close; a DOI, Handle or ARK of the original
@@ -81,7 +81,7 @@ def source_without_pid(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS703", "source-license-missing", "provenance", "error", 2)
-def source_license_missing(sheet: Sheet) -> Iterator[Hit]:
+def source_license_missing(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A copy does not state the licence of its original.
 
     Why: a copy may only be shared on the terms of its original; without them neither the
@@ -91,7 +91,8 @@ def source_license_missing(sheet: Sheet) -> Iterator[Hit]:
 
         provenance:
           derived_from:
-            - {source_dataset: HAM10000, relationship: derives_from, source_pid: doi:10.7910/DVN/DBW86T}
+            - {source_dataset: HAM10000, relationship: derives_from,
+               source_pid: doi:10.7910/DVN/DBW86T}
 
     Passing:
 
@@ -111,7 +112,7 @@ def source_license_missing(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS704", "license-incompatible", "provenance", "error", 3)
-def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
+def license_incompatible(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """The copy's licence breaks the terms of its original's licence.
 
     Why: a non-commercial original cannot become a commercially usable copy by re-uploading it
@@ -164,7 +165,7 @@ def license_incompatible(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS705", "split-preservation-unstated", "provenance", "warning", 1)
-def split_preservation_unstated(sheet: Sheet) -> Iterator[Hit]:
+def split_preservation_unstated(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """A copy does not say whether it kept the original's official train/validation/test splits.
 
     Why: results on a re-split copy cannot be compared with published results on the original,

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from ..answers import Status, is_placeholder, text_of
 from ..findings import clip
 from ..sheet import Sheet, strings
-from . import Hit, rule
-from .completeness import applicable
+from . import Context, Hit, rule
 
 # Fields whose values come from a closed list: "none" or "unknown" there is a choice, not filler.
 _ENUM_KEYS = frozenset({"status", "scheme", "kind", "relationship", "changes", "datasheet_version",
@@ -25,7 +24,7 @@ _INFORMATIVE = re.compile(r"\d|@|https?://|www\.|doi:|hdl:|ark:", re.IGNORECASE)
 
 
 @rule("DS211", "placeholder-text", "completeness", "warning", 1)
-def placeholder_text(sheet: Sheet) -> Iterator[Hit]:
+def placeholder_text(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """Template or filler text in a field: "[More Information Needed]", "TBD", INSERT_..., {{ }}.
 
     Why: text copied from a template reads like an answer to a program that counts filled
@@ -43,7 +42,7 @@ def placeholder_text(sheet: Sheet) -> Iterator[Hit]:
         dataset:
           keywords: [dermoscopy, skin lesion]
     """
-    already = {q.id for q, status in applicable(sheet)
+    already = {q.id for q, status in ctx.applicable
                if q.level != "optional" and status in (Status.MISSING, Status.PLACEHOLDER)}
     for path, value in strings(sheet.data, skip=_ENUM_KEYS):
         if is_placeholder(value) and not any(path == q or path.startswith((q + ".", q + "["))
@@ -54,7 +53,7 @@ def placeholder_text(sheet: Sheet) -> Iterator[Hit]:
 
 
 @rule("DS212", "short-answer", "completeness", "warning", 1)
-def short_answer(sheet: Sheet) -> Iterator[Hit]:
+def short_answer(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """An answer to a required or recommended question is too short to inform ("Yes.", "None").
 
     Why: the questions of a datasheet ask for a reason or a description ("Is any information
@@ -71,7 +70,7 @@ def short_answer(sheet: Sheet) -> Iterator[Hit]:
         composition:
           sensitive: Yes, the diagnoses are health data.
     """
-    for question, status in applicable(sheet):
+    for question, status in ctx.applicable:
         if question.level == "optional" or question.shape != "answer" or status != Status.ANSWERED:
             continue
         text = text_of(sheet.get(question.id)).strip()

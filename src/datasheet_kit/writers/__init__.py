@@ -35,19 +35,20 @@ def generate(kind: str, sheet: Sheet, *, template: str | Path | None = None,
              kaggle_owner: str | None = None, source_name: str = "") -> Output:
     """Render one output for one datasheet. `kind` is one of OUTPUTS."""
     if kind == "hf-card":
-        from .hf_card import write
-        return write(sheet.data, template=template, source_name=source_name)
+        from .hf_card import write as write_card
+        return write_card(sheet.data, template=template, source_name=source_name)
     if kind == "markdown":
-        from .markdown import write
-        return write(sheet.data, template=template, source_name=source_name)
+        from .markdown import write as write_markdown
+        return write_markdown(sheet.data, template=template, source_name=source_name)
     if template is not None:
-        raise ValueError(f"{kind} is built in code; --template applies to hf-card and markdown only")
+        raise ValueError(f"{kind} is built in code; --template applies to hf-card and markdown "
+                         "only")
     if kind == "croissant":
-        from .croissant import write
-        return write(sheet.data)
+        from .croissant import write as write_croissant
+        return write_croissant(sheet.data)
     if kind == "kaggle":
-        from .kaggle import write
-        return write(sheet.data, owner=kaggle_owner)
+        from .kaggle import write as write_kaggle
+        return write_kaggle(sheet.data, owner=kaggle_owner)
     raise ValueError(f"unknown output {kind!r}; expected one of {', '.join(OUTPUTS)}")
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 
 BEGIN = "<!-- datasheet-kit:begin {name} -->"
 END = "<!-- datasheet-kit:end -->"
-_BLOCK = re.compile(r"<!-- datasheet-kit:begin (?P<name>[^\s>]+) -->\n?(?P<body>.*?)<!-- datasheet-kit:end -->",
-                    re.DOTALL)
-# The Hub's own front-matter pattern (huggingface_hub REGEX_YAML_BLOCK), so we split files as it does.
+_BLOCK = re.compile(r"<!-- datasheet-kit:begin (?P<name>[^\s>]+) -->\n?(?P<body>.*?)"
+                    r"<!-- datasheet-kit:end -->", re.DOTALL)
+# The Hub's own front-matter pattern (huggingface_hub REGEX_YAML_BLOCK), so we split files as it
+# does.
 _FRONT = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 
 

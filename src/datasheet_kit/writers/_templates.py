@@ -27,7 +27,8 @@ def render(default: str, context: dict[str, Any], template: str | Path | None = 
     try:
         import jinja2
     except ImportError:
-        raise ImportError("this output needs Jinja2: pip install 'datasheet-kit[generate]'") from None
+        raise ImportError("this output needs Jinja2: pip install 'datasheet-kit[generate]'") \
+            from None
 
     if template is not None:
         path = Path(template)

@@ -15,12 +15,12 @@ import re
 from typing import Any
 
 from .. import identifiers
+from ..answer_text import GAP_PREFIX, describe, fold
 from ..answers import Status, count_of, status_of
-from ..catalogue import asks, crosswalk, questions
+from ..catalogue import asks, crosswalk, questions, sections
 from ..files import json_text
 from . import Output, answers, label_text
 from ._license import spdx_page
-from ._text import GAP_PREFIX, describe, fold
 
 CORE_URI = "http://mlcommons.org/croissant/1.1"
 RAI_URI = "http://mlcommons.org/croissant/RAI/1.0"
@@ -145,51 +145,75 @@ def _derivation(item: dict) -> dict | None:
 
 
 def _date(value: Any) -> str | None:
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    usable = isinstance(value, (str, int)) and not isinstance(value, bool)
+    text = str(value).strip() if usable else ""
     return text if _ISO_DATE.match(text) else None
 
 
 def build(data: dict) -> tuple[dict, list[str]]:
+    """The Croissant document of a datasheet, and what could not be written into it.
+
+    The steps fill `doc` in the order its keys are written: name, description, the core
+    properties, the licence, typed facts, organisations, RAI prose, then the distribution."""
     values = answers(data)
     mapping = crosswalk("croissant")
-    warnings: list[str] = []
     doc: dict[str, Any] = {"@context": CONTEXT, "@type": "sc:Dataset"}
-
     title = values.get("dataset.title")
     if status_of(title) is Status.ANSWERED:
         doc["name"] = fold(describe(title))
-    # Prose answers, gathered per property in schema order as (question, text).
+    prose = _prose(values, mapping)
+    texts = {prop: _labelled(prop, entries, mapping) for prop, entries in prose.items()}
+    description = texts.pop("description", [])
+    if description:
+        doc["description"] = "\n\n".join(description)
+    doc["conformsTo"] = [CORE_URI]
+    _add_core(doc, values)
+    _add_license(doc, values, prose.get("usageInfo", []), texts, mapping)
+    _add_facts(doc, values)
+    _add_organisations(doc, texts)
+    _add_prose(doc, texts)
+    files, warnings = _distribution(values, mapping)
+    if files:
+        doc["distribution"] = files
+    return doc, warnings
+
+
+def _prose(values: dict[str, Any], mapping: dict[str, tuple[str, ...]]
+           ) -> dict[str, list[tuple[str, str]]]:
+    """Prose answers gathered per property, in schema order, as (question, text)."""
     prose: dict[str, list[tuple[str, str]]] = {}
     for qid, props in mapping.items():
         value = values.get(qid)
-        if not _written(value):
-            continue
-        if isinstance(value, dict) and "spdx" in value:
-            continue  # the licence is typed: handled below
-        shape_is_prose = isinstance(value, str) or (isinstance(value, dict) and (
-            "answer" in value or "status" in value)) or (
-            isinstance(value, list) and all(isinstance(v, str) for v in value))
-        if not shape_is_prose or qid == "dataset.keywords" or qid == "dataset.language":
+        if not _is_prose(qid, value):
             continue
         if "rai:dataCollectionTimeframe" in props:
             dates = [_date(v) for v in (value if isinstance(value, list) else [value])]
             if dates and all(dates):
                 prose.setdefault("rai:dataCollectionTimeframe", []).extend(
-                    (qid, date) for date in dates)
+                    (qid, date) for date in dates if date)
                 continue
         target = _prose_target(props)
         if target is None:
             # Its crosswalk names only typed properties (url, recordSet, distribution...): typed
-            # fields fill them below; a prose answer cannot, so Croissant does not carry it.
+            # fields fill them; a prose answer cannot, so Croissant does not carry it.
             continue
         prose.setdefault(target, []).append((qid, describe(value).strip()))
-    texts = {prop: _labelled(prop, entries, mapping) for prop, entries in prose.items()}
+    return prose
 
-    description = texts.pop("description", [])
-    if description:
-        doc["description"] = "\n\n".join(description)
-    doc["conformsTo"] = [CORE_URI]
 
+def _is_prose(qid: str, value: Any) -> bool:
+    """A written answer in prose form; the typed ones (licence, keywords, languages) are not."""
+    if not _written(value) or qid in ("dataset.keywords", "dataset.language"):
+        return False
+    if isinstance(value, dict):
+        return "spdx" not in value and ("answer" in value or "status" in value)
+    if isinstance(value, list):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, str)
+
+
+def _add_core(doc: dict[str, Any], values: dict[str, Any]) -> None:
+    """The landing page, the creators and the dates."""
     url = values.get("dataset.landing_page")
     if isinstance(url, str) and status_of(url) is Status.ANSWERED:
         doc["url"] = url
@@ -202,30 +226,37 @@ def build(data: dict) -> tuple[dict, list[str]]:
         date = _date(values.get(qid))
         if date:
             doc[key] = date
+
+
+def _add_license(doc: dict[str, Any], values: dict[str, Any], usage: list[tuple[str, str]],
+                 texts: dict[str, list[str]], mapping: dict[str, tuple[str, ...]]) -> None:
+    """The licence as the URL of its text; its own terms open `usageInfo`, unlabelled."""
     license_value = values.get("distribution.license")
-    if spdx_page(license_value):
-        doc["license"] = spdx_page(license_value)
+    page = spdx_page(license_value)
+    if page:
+        doc["license"] = page
     elif isinstance(license_value, dict) and license_value.get("url") and \
             status_of(license_value) is Status.ANSWERED:
         doc["license"] = license_value["url"]
     if isinstance(license_value, dict) and license_value.get("terms"):
-        # The licence's own terms come first in usageInfo, so they are its unlabelled part.
-        usage = [("distribution.license", fold(license_value["terms"]))] + prose.get("usageInfo", [])
-        texts["usageInfo"] = _labelled("usageInfo", usage, mapping)
-    keywords = values.get("dataset.keywords")
-    if isinstance(keywords, list) and keywords:
-        doc["keywords"] = [k for k in keywords if isinstance(k, str)]
-    language = values.get("dataset.language")
-    if isinstance(language, list) and language:
-        doc["inLanguage"] = [k for k in language if isinstance(k, str)]
+        terms = [("distribution.license", fold(license_value["terms"]))]
+        texts["usageInfo"] = _labelled("usageInfo", terms + usage, mapping)
+
+
+def _add_facts(doc: dict[str, Any], values: dict[str, Any]) -> None:
+    """Keywords, languages, version, citation, identifiers, size and the originals."""
+    for key, qid in (("keywords", "dataset.keywords"), ("inLanguage", "dataset.language")):
+        listed = values.get(qid)
+        if isinstance(listed, list) and listed:
+            doc[key] = [k for k in listed if isinstance(k, str)]
     version = values.get("dataset.version")
     if isinstance(version, (str, int, float)) and status_of(version) is Status.ANSWERED:
         doc["version"] = str(version)
     citation = values.get("dataset.citation")
     if status_of(citation) is Status.ANSWERED:
         doc["citeAs"] = describe(citation).strip()
-    identifiers = values.get("dataset.identifiers")
-    urls = [u for u in (identifier_url(i) for i in identifiers or [] if isinstance(i, dict)) if u]
+    declared = values.get("dataset.identifiers")
+    urls = [u for u in (identifier_url(i) for i in declared or [] if isinstance(i, dict)) if u]
     if urls:
         doc["identifier"] = urls[0] if len(urls) == 1 else urls
         doc["sameAs"] = urls
@@ -237,17 +268,25 @@ def build(data: dict) -> tuple[dict, list[str]]:
     if sources:
         doc["prov:wasDerivedFrom"] = sources
 
+
+def _add_organisations(doc: dict[str, Any], texts: dict[str, list[str]]) -> None:
+    """Who funds, publishes and maintains: an Organization described by each answer."""
     for entity in sorted(_ENTITY):
         said = texts.pop(entity, [])
-        if said:
-            orgs = []
-            for text in said:
-                org: dict[str, Any] = {"@type": "sc:Organization", "description": text}
-                email = _EMAIL.search(text)
-                if email:
-                    org["email"] = email.group(0)
-                orgs.append(org)
-            doc[entity] = orgs
+        if not said:
+            continue
+        orgs = []
+        for text in said:
+            org: dict[str, Any] = {"@type": "sc:Organization", "description": text}
+            email = _EMAIL.search(text)
+            if email:
+                org["email"] = email.group(0)
+            orgs.append(org)
+        doc[entity] = orgs
+
+
+def _add_prose(doc: dict[str, Any], texts: dict[str, list[str]]) -> None:
+    """The remaining prose properties (RAI and usage), and the RAI conformance they call for."""
     for prop, said in texts.items():
         if prop in RAI_PROPERTIES and RAI_PROPERTIES[prop] == "MANY":
             doc[prop] = said
@@ -255,22 +294,28 @@ def build(data: dict) -> tuple[dict, list[str]]:
             doc[prop] = "\n\n".join(said)
     if any(key.startswith("rai:") for key in doc):
         doc["conformsTo"] = [CORE_URI, RAI_URI]
-    # A FileObject outside a container needs contentUrl, encodingFormat and md5 or sha256
-    # (mlcroissant); a file the datasheet lists without a checksum is left out and reported, and
-    # with no such file no distribution is invented: check() reports the gap.
-    files = []
+
+
+def _distribution(values: dict[str, Any], mapping: dict[str, tuple[str, ...]]
+                  ) -> tuple[list[dict[str, Any]], list[str]]:
+    """The FileObjects, and a warning for each listed file that cannot be one.
+
+    A FileObject outside a container needs contentUrl, encodingFormat and md5 or sha256
+    (mlcroissant); a file the datasheet lists without a checksum is left out and reported, and
+    with no such file no distribution is invented: check() reports the gap."""
+    files: list[dict[str, Any]] = []
+    warnings: list[str] = []
     for qid, props in mapping.items():
-        if "distribution" in props and isinstance(values.get(qid), list):
-            for item in values[qid]:
-                file_object = _file_object(item, len(files))
-                if file_object:
-                    files.append(file_object)
-                elif isinstance(item, dict):
-                    warnings.append(f"{qid}: {item.get('name', 'a file')} has no URL, media type "
-                                    "and checksum together; left out of the distribution")
-    if files:
-        doc["distribution"] = files
-    return doc, warnings
+        if "distribution" not in props or not isinstance(values.get(qid), list):
+            continue
+        for item in values[qid]:
+            file_object = _file_object(item, len(files))
+            if file_object:
+                files.append(file_object)
+            elif isinstance(item, dict):
+                warnings.append(f"{qid}: {item.get('name', 'a file')} has no URL, media type "
+                                "and checksum together; left out of the distribution")
+    return files, warnings
 
 
 def _labelled(prop: str, entries: list[tuple[str, str]], mapping: dict) -> list[str]:
@@ -282,10 +327,12 @@ def _labelled(prop: str, entries: list[tuple[str, str]], mapping: dict) -> list[
     sharing = [q for q, props in mapping.items() if prop in {p.split(".")[0] for p in props}]
     names = questions()
     # A reader takes a property's unlabelled text as the answer only to a question the property
-    # asks (schema `asked_by`), or to a typed one; any other answer is labelled.
+    # asks (schema `asked_by`), or to a typed one of a section every datasheet has; any other
+    # answer (one of medical imaging's, say) is labelled.
     asked = asks("croissant").get(prop, frozenset())
-    owner = next((q for q in sharing if mapping[q][0].split(".")[0] == prop
-                  and (names[q].shape != "answer" or q in asked)), None)
+    owner = next((q for q in sharing if mapping[q][0].split(".")[0] == prop and (
+        q in asked or (names[q].shape != "answer" and sections()[names[q].section].required))),
+        None)
     if len(sharing) < 2 and owner is not None:
         return [text for _, text in entries]
     return [text if qid == owner or _ISO_DATE.match(text) else label_text(names[qid].label(), text)
@@ -296,8 +343,8 @@ def _file_object(item: Any, index: int) -> dict | None:
     if not (isinstance(item, dict) and item.get("content_url") and item.get("encoding_format")
             and (item.get("sha256") or item.get("md5"))):
         return None
-    out: dict[str, Any] = {"@type": "cr:FileObject", "@id": str(item.get("name") or f"file-{index}"),
-                           "name": str(item.get("name") or f"file-{index}"),
+    name = str(item.get("name") or f"file-{index}")
+    out: dict[str, Any] = {"@type": "cr:FileObject", "@id": name, "name": name,
                            "contentUrl": item["content_url"],
                            "encodingFormat": item["encoding_format"]}
     for key in ("sha256", "md5"):

@@ -5,7 +5,7 @@ reader looks first. A question the HF template has no place for goes under its
 `hf_card_section`, behind its qualified label (Question.label); the HF reader finds it by that
 label, wherever it stands, and never reads the heading for it. Typed answers (counts, facts,
 closed-list values, licences, identifiers) are written so that readers/hf.py parses them back
-exactly (writers/_text.parse_typed). A heading that receives no answer of its own but is a
+exactly (answer_text.parse_typed). A heading that receives no answer of its own but is a
 further place for an answered question points to where that answer is, rather than repeating it
 or leaving a gap.
 Front-matter values come only from the Hub's closed lists (vendored in data/hf_lists.json; its
@@ -22,12 +22,12 @@ from typing import Any
 
 import yaml
 
+from ..answer_text import MISSING_MARK, brief, describe, enum_text, fold
 from ..answers import Status, count_of, question_status, sources_of, status_of
 from ..catalogue import asks, crosswalk, questions
 from . import Output, answers, label_text, shown
 from ._license import hf_license, platform_lists
 from ._templates import render
-from ._text import MISSING_MARK, brief, describe, enum_text, fold
 
 TITLE_HEADING = "Dataset Card for"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -66,7 +66,8 @@ def places() -> dict[str, tuple[str, tuple[str, ...], bool]]:
     return out
 
 
-def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
+def placements(values: dict[str, Any], data: dict
+               ) -> tuple[dict[str, list[Entry]], dict[str, list[str]]]:
     """(heading -> the entries written there, heading -> headings that hold its other answers).
 
     Only the schema decides: a question's first `hf_heading`, else its `hf_card_section`.
@@ -101,7 +102,7 @@ def placements(values: dict[str, Any], data: dict) -> tuple[dict[str, list[Entry
 def _askers() -> dict[str, int]:
     """Heading -> how many questions a reader gives its unlabelled text to (hf_heading and
     hf_legacy_heading alike: a reader tries both layouts)."""
-    counts: dict[str, int] = {}
+    counts: dict[str, set[str]] = {}
     for key in ("hf_heading", "hf_legacy_heading"):
         for qid, headings in crosswalk(key).items():
             for heading in headings:
@@ -208,7 +209,8 @@ def size_category(data: dict) -> str | None:
     if count is None:
         splits = mi.get("split_counts")
         images = [s.get("images") for s in splits or [] if isinstance(s, dict)]
-        count = sum(images) if images and all(isinstance(i, int) for i in images) else None
+        counted = [i for i in images if isinstance(i, int)]
+        count = sum(counted) if images and len(counted) == len(images) else None
     if count is None:
         return None
     return next((name for bound, name in _SIZE_BINS if count < bound), "n>1T")
@@ -225,7 +227,8 @@ def merge_front_matter(old_yaml: str | None, new_yaml: str) -> str:
         theirs = yaml.safe_load(old_yaml) if old_yaml else {}
     except yaml.YAMLError as err:
         from ._files import RefusedError
-        raise RefusedError(f"the existing front matter is not valid YAML ({err}); fix it or use --force") from None
+        raise RefusedError(f"the existing front matter is not valid YAML ({err}); fix it or use "
+                           "--force") from None
     if not isinstance(theirs, dict):
         theirs = {}
     if "license" in ours:  # the licence keys travel together: drop a stale name or link

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..answer_text import describe, fold
 from ..answers import Status, status_of
 from ..catalogue import crosswalk
 from ..files import json_text
 from . import Output, answers
 from ._license import kaggle_license, kaggle_licenses, platform_lists
-from ._text import describe, fold
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
@@ -59,6 +59,7 @@ def _texts(values: dict[str, Any], qids: list[str]) -> list[str]:
 
 
 def build(data: dict, owner: str | None = None) -> tuple[dict, list[str]]:
+    """The Kaggle metadata of a datasheet, and what could not be written into it."""
     limits = platform_lists("kaggle")
     values = answers(data)
     warnings: list[str] = []
@@ -68,30 +69,41 @@ def build(data: dict, owner: str | None = None) -> tuple[dict, list[str]]:
         for key in keys:
             by_key.setdefault(key.split(".")[0], []).append(qid)
     out: dict[str, Any] = {}
+    _add_title(out, _texts(values, by_key.get("title", [])), owner, limits, warnings)
+    _add_subtitle(out, _texts(values, by_key.get("subtitle", [])), limits, warnings)
+    _add_rest(out, values, by_key, warnings)
+    return out, warnings
 
-    titles = _texts(values, by_key.get("title", []))
-    if titles:
-        low, high = limits["title"]["min"], limits["title"]["max"]
-        title = short_title(titles[0], high, low)
-        if title != fold(titles[0]):
-            warnings.append(f"title shortened to Kaggle's {high} characters: {title!r}")
-        if len(title) < low:
-            warnings.append(f"title {title!r} is shorter than Kaggle's {low} characters")
-        out["title"] = title
-        slug_limits = limits["slug"]
-        slug = slugify(title, slug_limits["min"], slug_limits["max"])
-        if owner and slug:
-            out["id"] = f"{owner}/{slug}"
-        elif slug:
-            warnings.append(f"no --kaggle-owner: 'id' left out; add \"id\": \"<owner>/{slug}\"")
-        else:
-            warnings.append("no slug of 6-50 letters, digits or dashes can be made from the title; "
-                            "'id' left out")
-    else:
+
+def _add_title(out: dict[str, Any], titles: list[str], owner: str | None,
+               limits: dict[str, Any], warnings: list[str]) -> None:
+    """The title, cut to Kaggle's length, and the id made from it when the owner is known."""
+    if not titles:
         warnings.append("the datasheet has no title; Kaggle requires one")
+        return
+    low, high = limits["title"]["min"], limits["title"]["max"]
+    title = short_title(titles[0], high, low)
+    if title != fold(titles[0]):
+        warnings.append(f"title shortened to Kaggle's {high} characters: {title!r}")
+    if len(title) < low:
+        warnings.append(f"title {title!r} is shorter than Kaggle's {low} characters")
+    out["title"] = title
+    slug_limits = limits["slug"]
+    slug = slugify(title, slug_limits["min"], slug_limits["max"])
+    if owner and slug:
+        out["id"] = f"{owner}/{slug}"
+    elif slug:
+        warnings.append(f"no --kaggle-owner: 'id' left out; add \"id\": \"<owner>/{slug}\"")
+    else:
+        warnings.append("no slug of 6-50 letters, digits or dashes can be made from the title; "
+                        "'id' left out")
 
+
+def _add_subtitle(out: dict[str, Any], texts: list[str], limits: dict[str, Any],
+                  warnings: list[str]) -> None:
+    """The first sentence of the first summary that is long enough once cut to Kaggle's size."""
     low, high = limits["subtitle"]["min"], limits["subtitle"]["max"]
-    for text in _texts(values, by_key.get("subtitle", [])):
+    for text in texts:
         first = _SENTENCE_END.split(fold(text))[0]
         subtitle = shorten(first, high)
         if len(subtitle) >= low:  # a first sentence cut at a word: expected, so not reported
@@ -100,6 +112,10 @@ def build(data: dict, owner: str | None = None) -> tuple[dict, list[str]]:
     else:
         warnings.append(f"no summary of {low}-{high} characters for the subtitle; left out")
 
+
+def _add_rest(out: dict[str, Any], values: dict[str, Any], by_key: dict[str, list[str]],
+              warnings: list[str]) -> None:
+    """The description, the licence, the keywords and the sources."""
     description = []
     for qid in by_key.get("description", []):
         if status_of(values.get(qid)) is Status.ANSWERED:
@@ -123,7 +139,6 @@ def build(data: dict, owner: str | None = None) -> tuple[dict, list[str]]:
         out["userSpecifiedSources"] = "\n\n".join(sources)
     # resources[] need real file paths and columns, which a datasheet does not record; they are
     # left out rather than guessed.
-    return out, warnings
 
 
 def check(meta: dict) -> list[str]:

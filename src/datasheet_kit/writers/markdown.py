@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..answer_text import describe, fold
 from ..answers import sources_of
 from ..catalogue import GEBRU_SECTIONS, questions, sections
 from . import Output, answers
 from ._templates import render
-from ._text import describe, fold
 
 
 def write(data: dict, *, template: str | Path | None = None, source_name: str = "") -> Output:

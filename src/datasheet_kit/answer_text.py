@@ -1,4 +1,8 @@
-"""How an answer reads in a generated document: its prose, or an explicit gap.
+"""How an answer reads in a generated document, and how that text reads back as the answer.
+
+The writers render answers here (`describe`, `brief`, `enum_text`); the readers turn what a writer
+rendered back into typed values here (`parse_typed`), so the two directions sit side by side and
+change together, in a module both import rather than one reaching into the other's privates.
 
 A missing or unfinished answer becomes HF's own placeholder, which `answers.status_of` (and so
 lint and every reader) already treats as empty. A deliberate gap is written as its reason with a
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..answers import Status, status_of, text_of
+from .answers import Status, status_of, text_of
 
 MISSING_MARK = "[More Information Needed]"
 GAP_PREFIX = {Status.NOT_APPLICABLE: "Not applicable", Status.UNKNOWN: "Unknown"}
@@ -42,7 +46,8 @@ def brief(value: Any) -> str:
     """The answer on one line, for a card bullet: a list of records (creators) by their names,
     which is what the bullet asks; the records' details stay in the datasheet, Croissant and
     Markdown. Any other answer as `describe` gives it."""
-    if isinstance(value, list) and value and all(isinstance(v, dict) and "name" in v for v in value):
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "name" in v
+                                                 for v in value):
         names = [_answered(v["name"]) for v in value if status_of(v) is Status.ANSWERED]
         if names:
             return "; ".join(names)
@@ -170,7 +175,7 @@ def _licence(text: str) -> dict | None:
 def _identifiers(text: str) -> list[dict] | None:
     """Identifier records as `_record` writes them, "SCHEME: VALUE" joined with "; " (their
     sources are bookkeeping and not written). None unless every part is one."""
-    from ..catalogue import enum_values
+    from .catalogue import enum_values
 
     schemes = enum_values("IdentifierScheme")
     found = []
