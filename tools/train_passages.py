@@ -95,9 +95,9 @@ def _card_examples(doc: str, places: dict, layout, prose: dict[str, str]) -> lis
         if "dataset.summary" in answered_here and not asked:
             continue  # a summary may say anything: it teaches nothing either way
         for place in group:
-            if not place.prose or place.question or not place.passages:
+            if not place.prose or place.question or not place.pieces:
                 continue
-            for passage in place.passages:
+            for passage in place.pieces:
                 if passage.kind != "code":
                     out.append(Example(doc, passage.text, asked, held))
     return out
@@ -117,7 +117,7 @@ def hf_examples(corpus: Path, hashes: set[str], prose: dict[str, str]) -> list[E
         for place in card.loose:
             # Thanks for adding a dataset to a library answer no question about the data.
             if place.name.strip().lower() == "contributions":
-                out += [Example(doc, p.text, set(), set()) for p in place.passages or ()
+                out += [Example(doc, p.text, set(), set()) for p in place.pieces
                         if p.kind != "code"]
     return out
 
@@ -345,8 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     model = {
         "version": 1,
         "about": "Passage reader weights written by tools/train_passages.py; see data/passages.md.",
-        "features": "words, word pairs, first five and last three letters of longer words; "
-                    "binary, scaled by 1/sqrt(number of features)",
+        "features": "words, word pairs, first five letters of longer words, phrase cues; "
+                    "binary, words scaled by 1/sqrt(number of features)",
         "training": {
             "passages": len(examples),
             "documents": len({e.doc for e in examples}),

@@ -19,7 +19,6 @@ from ..jsonld import PREFIXES as _PREFIXES
 from ..jsontext import open_json
 from ..sheet import Origin, Sheet
 from ..vocabularies import platform_lists
-from . import passages
 from .crosswalk import (
     Layout,
     asked_places,
@@ -91,12 +90,8 @@ def places_of(source: str | bytes | Path,
         value = _claim_labelled(spelt, value, labels.get(name, {}), origin, places)
         if value is not None:
             prose = _prose(value) and spelt != "keywords"  # tags, not sentences
-            texts = [value] if isinstance(value, str) else [
-                v if isinstance(v, str) else v["description"] for v in _as_list(value)
-            ] if prose else []
-            found_passages = tuple(p for t in texts for p in passages.split_text(t, line, True))
             places.setdefault(name, []).append(
-                Place(spelt, value, origin, prose, passages=found_passages if prose else None))
+                Place(spelt, value, origin, prose, same_line=True))
     core = dict.fromkeys(n.split(".")[0] for n in names if ":" not in n)
     sheet.presence = presence({f: [data.get(f)] for f in core}, version)
     loose = _descriptions(sheet, data, lambda key: lines.get(spelled.get(key, key), (1, 1)))
@@ -115,7 +110,7 @@ def _descriptions(sheet: Sheet, data: dict[str, Any],
         texts = [t for t in _nested_descriptions(data[top]) if t.strip()]
         for text in dict.fromkeys(texts):
             out.append(Place(f"{top} description", text, Origin(sheet.file, line, column, top),
-                             passages=tuple(passages.split_text(text, line, True))))
+                             same_line=True))
     return out
 
 
@@ -208,7 +203,7 @@ def _claim_labelled(name: str, value: Any, labels: dict[str, str], origin: Origi
         if isinstance(left, list) and len(left) == 1:
             left = left[0]
     for qid, text in claimed:
-        places.setdefault(norm(name), []).append(Place(name, text, origin, True, qid, ()))
+        places.setdefault(norm(name), []).append(Place(name, text, origin, True, qid))
     return left
 
 

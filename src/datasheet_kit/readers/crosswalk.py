@@ -137,11 +137,7 @@ def split_labelled(parts: list[str],
 # ---------------------------------------------------------------------------------- the walk
 
 def passages_of(place: Place) -> tuple[Passage, ...]:
-    if place.passages is not None:
-        return place.passages
-    if not isinstance(place.value, str):
-        return ()
-    return tuple(reader.split_text(place.value, place.origin.line))
+    return place.pieces
 
 
 def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],

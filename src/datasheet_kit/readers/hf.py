@@ -23,7 +23,6 @@ from ..answers import is_placeholder, strip_comments
 from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
-from . import passages
 from .crosswalk import (
     LABEL,
     Layout,
@@ -156,10 +155,9 @@ class _Card:
     def put(self, name: str, value: Any, line: int, column: int = 1, prose: bool = True,
             key: str | None = None, namespace: str = "", question: str | None = None,
             lines: list[tuple[int, str]] | None = None) -> None:
-        found = passages.split(lines) if lines is not None else None
         self.places.setdefault(namespace + norm(name), []).append(
             Place(name, value, Origin(self.sheet.file, line, column, key or name), prose,
-                  question, tuple(found) if found is not None else None))
+                  question, tuple(lines) if lines is not None else None))
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
@@ -262,8 +260,8 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
             mine, used = _labelled(own, known.labels.get(name, {}))
             numbered = [(number, line) for number, line in own if number not in used]
             children = _children(sections, index)
-            if is_placeholder("\n".join(line for _, line in numbered)) and children and not any(
-                    mapped[i] for i in children):
+            if children and not any(mapped[i] for i in children) and is_placeholder(
+                    "\n".join(line for _, line in numbered)):
                 # A free card may put a template leaf's content in sub-sections of its own.
                 for i in children:
                     numbered.append((sections[i].line, sections[i].title))
@@ -283,10 +281,8 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
             if text:
                 card.loose.append(Place(section.title or "the text before the first heading",
                                         text, Origin(card.sheet.file, section.line, 1,
-                                                     section.title),
-                                        passages=tuple(passages.split(
-                                            numbered, section.title if section.level > 1
-                                            else ""))))
+                                                     section.title), lines=tuple(numbered),
+                                        context=section.title if section.level > 1 else ""))
 
 
 def _prose_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -15,7 +15,6 @@ from typing import Any
 from ..catalogue import Question
 from ..jsontext import open_json
 from ..sheet import Origin, Sheet
-from . import passages
 from .crosswalk import Layout, asked_places, fill, hint_places, normalised, platform_crosswalk
 from .values import Found, Place, norm, pluck, presence, render
 
@@ -65,11 +64,9 @@ def places_of(source: str | bytes | Path,
             value = _licence(render(first.get("name") if isinstance(first, dict) else first))
         prose = isinstance(value, str) or (isinstance(value, list)
                                            and all(isinstance(v, str) for v in value))
-        texts = [value] if isinstance(value, str) else value if prose else []
-        found_passages = tuple(p for t in texts for p in passages.split_text(t, line, True))
         places.setdefault(norm(name), []).append(
             Place(name, value, Origin(sheet.file, line, column, spelled.get(top, top)),
-                  prose=prose, passages=found_passages if prose else None))
+                  prose=prose, same_line=True))
     fields = dict.fromkeys(name.split(".")[0] for name in platform_crosswalk_names())
     sheet.presence = presence({f: [upload.get(f)] for f in fields}, variant)
     return sheet, Found(places, [])

@@ -172,17 +172,22 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]+|_[a-z]+_")
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case words, with links, addresses, e-mails, years and numbers as their kind."""
-    text = _LINK.sub(r"\1 _link_", text)
-    text = _URL.sub(" _url_ ", text)
-    text = _EMAIL.sub(" _email_ ", text)
-    text = _YEAR.sub(" _year_ ", text)
-    text = _NUMBER.sub(" _num_ ", text)
+    # Each substitution runs only where its mark is there: most passages have no link at all.
+    if "](" in text:
+        text = _LINK.sub(r"\1 _link_", text)
+    if "http" in text or "www." in text:
+        text = _URL.sub(" _url_ ", text)
+    if "@" in text:
+        text = _EMAIL.sub(" _email_ ", text)
+    if _DIGIT.search(text):
+        text = _NUMBER.sub(" _num_ ", _YEAR.sub(" _year_ ", text))
     return _WORD.findall(text.lower())
 
 
@@ -303,10 +308,7 @@ def features(text: str, words: list[str] | None = None,
     found = {"w " + w for w in words}
     found.update("q " + name for name in (cue_positions(text, words) if cued is None else cued))
     found.update("b " + a + " " + b for a, b in zip(words, words[1:], strict=False))
-    for w in words:
-        if len(w) > 5 and w[0] != "_":
-            found.add("p " + w[:5])
-            found.add("s " + w[-3:])
+    found.update("p " + w[:5] for w in words if len(w) > 5 and w[0] != "_")
     return found
 
 

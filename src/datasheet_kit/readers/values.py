@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..answers import is_placeholder
 from ..sheet import Origin
+from . import passages
 from .passages import Passage
 
 
@@ -23,9 +25,42 @@ class Place:
     # Set when the card names the question this text answers (a "**Consent.** ..." paragraph
     # under a heading that holds several questions): then it answers that question alone.
     question: str | None = None
-    # The place's prose cut into passages, each with its own line; None for a value that is not
-    # prose (a YAML key, a JSON object). The passage reader reads these.
-    passages: tuple[Passage, ...] | None = None
+    # Where the place's prose comes from, so that it is cut into passages only when something
+    # reads them (`pieces`): the numbered lines of a card's section, and the heading it stands
+    # under when that heading names no question; a JSON string keeps its key's line throughout.
+    lines: tuple[tuple[int, str], ...] | None = None
+    context: str = ""
+    same_line: bool = False
+
+    @cached_property
+    def filled(self) -> bool:
+        """Whether the place holds anything but template text (asked once per place)."""
+        return holds(self.value)
+
+    @cached_property
+    def pieces(self) -> tuple[Passage, ...]:
+        """The place's prose cut into passages, each with its own line; () for a value that is
+        not prose (a YAML key, a JSON object) and for template text."""
+        if not self.prose or self.question or not self.filled:
+            return ()
+        if self.lines is not None:
+            return tuple(passages.split(list(self.lines), self.context))
+        return tuple(p for text in prose_texts(self.value)
+                     for p in passages.split_text(text, self.origin.line, self.same_line,
+                                                  self.context))
+
+
+def prose_texts(value: Any) -> list[str]:
+    """The texts of a prose value: a string, a list of strings, or organisations and files given
+    by their descriptions."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("description"), str):
+            out.append(item["description"])
+    return out
 
 
 @dataclass
@@ -37,6 +72,7 @@ class Found:
     loose: list[Place]
 
 
+@lru_cache(maxsize=4096)  # the same few hundred headings and keys, card after card
 def norm(name: str) -> str:
     """A heading, bullet or key name as compared with the crosswalk: case, spacing, the
     template's "[optional]" marker and a trailing colon do not matter."""
@@ -88,7 +124,7 @@ def holds(value: Any) -> bool:
 
 def is_filled(place: Place) -> bool:
     """A platform field counts as filled when it holds anything but template text."""
-    return holds(place.value)
+    return place.filled
 
 
 def pluck(value: Any, parts: list[str]) -> list[Any]:
