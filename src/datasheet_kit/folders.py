@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .findings import Finding, Severity
-from .splits import SPLIT_SYNONYMS, canonical_split, finding
+from .copycats import SPLIT_SYNONYMS, canonical_split, finding
 
 IMAGE_SUFFIXES = (
     ".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".dcm", ".dicom",

@@ -19,7 +19,7 @@ from ..answers import count_of
 from ..findings import Finding
 from ..licenses import license_answer
 from ..sheet import Sheet, load
-from ..splits import canonical_split
+from ..copycats import canonical_split
 from .names import _YEAR_WORD, compact
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..findings import Finding, Severity
 from ..licenses import license_compatibility, license_text
-from ..splits import SPLIT_SYNONYMS, finding
+from ..copycats import SPLIT_SYNONYMS, finding
 from .evidence import Candidate, best
 from .targets import Target
 
