@@ -291,6 +291,17 @@ def _progress_bar():
     return advance
 
 
+def _hash_list_writer(write_hashes: str | None, resume: bool):
+    if not write_hashes:
+        return None
+    from .folders import HashListWriter
+
+    try:
+        return HashListWriter(write_hashes, resume)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"cannot resume from the hash list: {exc}") from None
+
+
 @main.command()
 @click.argument("target")
 @click.option("--references", "references_dir", type=click.Path(file_okay=False),
@@ -300,12 +311,15 @@ def _progress_bar():
 @click.option("--perceptual", is_flag=True,
               help="Also compare images by a perceptual hash (needs datasheet-kit[images]).")
 @click.option("--write-hashes", type=click.Path(dir_okay=False),
-              help="Write the folder's hash list (sha256sum format) to this file.")
+              help="Write the folder's hash list (sha256sum format, plus perceptual hashes with "
+                   "--perceptual) to this file, as FILE.partial while hashing.")
+@click.option("--resume", is_flag=True,
+              help="Reuse the hashes of an interrupted --write-hashes run (FILE.partial).")
 @click.option("--workers", type=click.IntRange(min=1), help="Threads that hash files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print the findings.")
 def provenance(target: str, references_dir: str | None, hashes: str | None, perceptual: bool,
-               write_hashes: str | None, workers: int | None, fmt: str) -> None:
+               write_hashes: str | None, resume: bool, workers: int | None, fmt: str) -> None:
     """Find the original behind TARGET (a datasheet, a card, or a dataset folder).
 
     Prints the likely originals with the evidence for each and a confidence (DS900), then what
@@ -319,6 +333,8 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
         raise click.UsageError(f"no such file or folder: {target}")
     if (hashes or perceptual or write_hashes) and not path.is_dir():
         raise click.UsageError("--hashes, --perceptual and --write-hashes need a folder")
+    if resume and not write_hashes:
+        raise click.UsageError("--resume continues a --write-hashes run: give --write-hashes FILE")
     folder = Path(references_dir) if references_dir else prov.default_references()
     if folder is None:
         raise click.UsageError("no reference datasheets found; pass --references DIR")
@@ -333,15 +349,18 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
             hash_list = read_hash_list(hashes)
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             raise click.UsageError(f"cannot use the hash list: {exc}") from None
+    writer = _hash_list_writer(write_hashes, resume)
     try:
-        result = prov.examine(path, references, hash_list, perceptual, workers, _progress_bar())
-    except RuntimeError as exc:  # an optional extra is missing
-        raise click.UsageError(str(exc)) from None
-    if write_hashes and result.scan is not None:
-        from .files import write_atomic
-        from .folders import write_hash_list
-
-        write_atomic(write_hashes, write_hash_list(result.scan))
+        result = prov.examine(path, references, hash_list, perceptual, workers, _progress_bar(),
+                              writer.previous if writer else None, writer)
+    except BaseException as exc:
+        if writer is not None:
+            writer.close(complete=False)  # FILE.partial stays for --resume
+        if isinstance(exc, RuntimeError):  # an optional extra is missing
+            raise click.UsageError(str(exc)) from None
+        raise
+    if writer is not None:
+        writer.close(complete=True)
     report = Report()
     report.add(str(path), result.findings + problems)
     if fmt == "json":

@@ -27,14 +27,17 @@ CODES = {
     "DS910": "mixed-id-forms",
     "DS911": "duplicate-in-folder",
     "DS912": "differs-from-hash-list",
+    "DS913": "look-alike-across-splits",
+    "DS914": "transformed-from-hash-list",
+    "DS915": "unreadable-image",
 }
 
 # Split names as people write them, folded to one spelling so that "Train" and "training" are the
 # same split and never count as leakage. Folder mode recognises split folders with the same table.
 SPLIT_SYNONYMS = {
     "train": "train", "training": "train", "trn": "train",
-    "val": "validation", "valid": "validation", "validation": "validation", "validate": "validation",
-    "dev": "validation",
+    "val": "validation", "valid": "validation", "validation": "validation",
+    "validate": "validation", "dev": "validation",
     "test": "test", "testing": "test", "tst": "test", "holdout": "test",
 }
 _FIRST_WORD = re.compile(r"[a-z]+")
