@@ -450,9 +450,11 @@ class HashListWriter:
         self.handle.write(text)
 
     def close(self, complete: bool) -> None:
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+        finally:
+            self.handle.close()
         if complete:
             os.replace(self.partial, self.target)
 

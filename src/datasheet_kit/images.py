@@ -35,7 +35,7 @@ SIDE = 32  # the hash and verification thumbnails
 BASE = 64  # the thumbnail that views are cut from
 WINDOW = 0.93  # windows of 93 % of the width and height catch crops of up to ~10 %
 CANDIDATE_RADIUS = 8  # bits; see HammingIndex for the guarantee
-MATCH_AT = 0.90  # correlation of aligned, normalised thumbnails needed for a copy ...
+MATCH_AT = 0.93  # correlation of aligned, normalised thumbnails needed for a copy ...
 DETAIL_AT = 0.7  # ... and the largest block error allowed (see `compare`)
 FLAT = 2.0  # a thumbnail whose grey levels vary less than this has no usable hash
 LIST_RADIUS = 4  # against a hash list there are no pixels to verify with: a stricter distance
@@ -323,7 +323,7 @@ def _boxes(scales: Iterable[float], step: float) -> Any:
 
 @lru_cache(maxsize=1)
 def _coarse_boxes() -> Any:
-    return _boxes((1.0, 0.97, 0.94, 0.91, 0.88), 0.02)
+    return _boxes((1.0, 0.95, 0.9), 0.03)
 
 
 def _sample(base: Any, boxes: Any) -> Any:
@@ -350,45 +350,83 @@ def _smoothed(base: Any) -> Any:
     return (padded[:-1, :-1] + padded[1:, :-1] + padded[:-1, 1:] + padded[1:, 1:]) / 4
 
 
-def _best_window(big: Any, small: Any) -> tuple[float, Any, Any]:
-    """The window of `big` and the orientation of `small` that correlate best, searched on a
-    coarse grid and refined around its best: (correlation, window thumbnail, small oriented)."""
+@dataclass(frozen=True)
+class Prepared:
+    """What verification needs of one picture, computed once however many pairs it is in."""
+
+    smooth: Any  # the base thumbnail, smoothed (for refining a window), float32
+    windows: Any  # normalised thumbnails of the coarse windows, (boxes, SIDE*SIDE), float32
+    targets: Any  # the whole picture's 8 orientations, normalised, (8, SIDE*SIDE), float32
+
+    @property
+    def oriented(self) -> Any:
+        return _oriented(self.smooth.reshape(SIDE, 2, SIDE, 2).mean(axis=(1, 3)))
+
+
+def prepare(base: Any) -> Prepared | None:
+    """About 130 kB a picture."""
     import numpy as np
 
-    smooth = _smoothed(big)
-    oriented = _oriented(small.reshape(SIDE, 2, SIDE, 2).mean(axis=(1, 3)))
-    targets = _normalised(oriented)
-    boxes = _coarse_boxes()
-    for _ in range(2):
-        windows = _sample(smooth, boxes)
-        scores = _normalised(windows) @ targets.T  # (boxes, 8)
-        w, k = np.unravel_index(int(np.argmax(scores)), scores.shape)
-        x, y, side = boxes[w]
-        fine = [(x + dx, y + dy, side + ds) for ds in (-0.01, 0, 0.01) for dx in (-0.01, 0, 0.01)
-                for dy in (-0.01, 0, 0.01)]
-        boxes = np.array([b for b in fine if b[2] <= 1 and b[0] >= 0 and b[1] >= 0
-                          and b[0] + b[2] <= 1.0001 and b[1] + b[2] <= 1.0001] or [boxes[w]])
-    return float(scores[w, k]), windows[w], oriented[k]
+    if base is None:
+        return None
+    smooth = _smoothed(base).astype(np.float32)
+    targets = _normalised(_oriented(smooth.reshape(SIDE, 2, SIDE, 2).mean(axis=(1, 3))))
+    return Prepared(smooth, _normalised(_sample(smooth, _coarse_boxes())).astype(np.float32),
+                    targets.astype(np.float32))
 
 
-def compare(base_a: Any, base_b: Any) -> tuple[float, float]:
+def _refine(big: Prepared, small: Prepared, box: Any, k: int) -> tuple[float, Any, Any]:
+    """Search finer windows of `big` around `box` for the orientation k of `small`:
+    (correlation, window thumbnail, small oriented)."""
+    import numpy as np
+
+    oriented = small.oriented
+    target = _normalised(oriented[k][None])[0]
+    best = (-1.0, None)
+    for step in (0.015, 0.0075):
+        x, y, side = box
+        fine = np.array([(x + dx, y + dy, side + ds) for ds in (-step, 0, step)
+                         for dx in (-step, 0, step) for dy in (-step, 0, step)])
+        ok = ((fine[:, 2] <= 1) & (fine[:, 0] >= 0) & (fine[:, 1] >= 0)
+              & (fine[:, 0] + fine[:, 2] <= 1.0001) & (fine[:, 1] + fine[:, 2] <= 1.0001))
+        fine = fine[ok] if ok.any() else np.array([box])
+        windows = _sample(big.smooth, fine)
+        scores = _normalised(windows) @ target
+        w = int(np.argmax(scores))
+        if scores[w] >= best[0]:
+            best = (float(scores[w]), windows[w])
+            box = fine[w]
+    return best[0], best[1], oriented[k]
+
+
+def compare(a: Prepared, b: Prepared) -> tuple[float, float]:
     """(correlation, detail error) of two pictures, aligned as well as a crop, a flip or a turn
-    allows: the window of one (the whole, or up to 12 % cut away) and the orientation of the other
-    that correlate best. The detail error is the largest RMS difference of the normalised
-    thumbnails over an 8x8 grid of blocks: a copy differs a little everywhere, a look-alike with
-    the same framing agrees on the background and differs a lot where the lesions differ."""
+    allows: the window of one (the whole, or up to ~12 % cut away) and the orientation of the
+    other that correlate best, found on a coarse grid of windows and refined around its best.
+    The detail error is the largest RMS difference of the normalised thumbnails over an 8x8
+    grid of blocks: a copy differs a little everywhere; a look-alike with the same framing
+    agrees on the background and differs a lot where the lesions differ. Pairs whose coarse
+    correlation is under MATCH_AT are not refined (detail error: infinity)."""
     import numpy as np
 
-    best = max((_best_window(base_a, base_b), _best_window(base_b, base_a)), key=lambda r: r[0])
-    correlation, window, other = best
-    a, b = _normalised(window[None])[0], _normalised(other[None])[0]
-    blocks = ((a - b) * SIDE).reshape(8, SIDE // 8, 8, SIDE // 8) ** 2
+    best = None
+    for big, small in ((a, b), (b, a)):
+        scores = (big.windows @ small.targets.T).astype(np.float64)  # (boxes, 8)
+        w, k = np.unravel_index(int(np.argmax(scores)), scores.shape)
+        if best is None or scores[w, k] > best[0]:
+            best = (float(scores[w, k]), big, small, _coarse_boxes()[w], int(k))
+    assert best is not None
+    if best[0] < MATCH_AT:
+        return max(0.0, best[0]), float("inf")
+    correlation, window, other = _refine(best[1], best[2], best[3], best[4])
+    one, two = _normalised(window[None])[0], _normalised(other[None])[0]
+    blocks = ((one - two) * SIDE).reshape(8, SIDE // 8, 8, SIDE // 8) ** 2
     return max(0.0, correlation), float(np.sqrt(blocks.mean(axis=(1, 3))).max())
 
 
-def similar(base_a: Any, base_b: Any) -> tuple[bool, float]:
+def similar(a: Prepared, b: Prepared) -> tuple[bool, float]:
     """Whether two pictures are one picture transformed, and their correlation."""
-    correlation, detail = compare(base_a, base_b)
+    correlation, detail = compare(a, b)
     return correlation >= MATCH_AT and detail <= DETAIL_AT, correlation
 
 
@@ -400,23 +438,46 @@ class Match:
     similarity: float  # correlation of the thumbnails (verification)
 
 
-def verify(pairs: dict[tuple[int, int], int], load: Any, workers: int | None = None
-           ) -> list[Match]:
+def verify(pairs: dict[tuple[int, int], int], load: Any, workers: int | None = None,
+           cache: int = 2048, block: int = 4096) -> list[Match]:
     """Keep the candidate pairs whose thumbnails agree. `load(i)` gives picture i's base
-    thumbnail (or None); each picture is loaded once, in a thread pool."""
+    thumbnail (or None). Pairs are taken in order, `block` at a time; the pictures a block needs
+    are loaded in a thread pool and kept in a cache of about `cache` pictures (~130 kB each),
+    so memory stays bounded however many candidates there are."""
     import os
+    from collections import OrderedDict
     from concurrent.futures import ThreadPoolExecutor
 
-    needed = sorted({i for pair in pairs for i in pair})
-    with ThreadPoolExecutor(max_workers=workers or min(8, (os.cpu_count() or 1) * 2)) as pool:
-        bases = dict(zip(needed, pool.map(load, needed), strict=True))
+    kept: OrderedDict[int, Prepared | None] = OrderedDict()
+
+    def ready(i: int) -> Prepared | None:
+        return prepare(load(i))
+
+    ordered = sorted(pairs.items())
     out = []
-    for (a, b), distance in sorted(pairs.items()):
-        if bases[a] is None or bases[b] is None:
-            continue
-        same, score = similar(bases[a], bases[b])
-        if same:
-            out.append(Match(a, b, distance, round(score, 4)))
+    with ThreadPoolExecutor(max_workers=workers or min(8, (os.cpu_count() or 1) * 2)) as pool:
+        for first in range(0, len(ordered), block):
+            part = ordered[first:first + block]
+            wanted = sorted({i for (a, b), _ in part for i in (a, b)} - kept.keys())
+            for i, picture in zip(wanted, pool.map(ready, wanted), strict=True):
+                kept[i] = picture
+            for (a, b), distance in part:
+                kept.move_to_end(a)
+                kept.move_to_end(b)
+                one, two = kept[a], kept[b]
+                if one is None or two is None:
+                    continue
+                same, score = similar(one, two)
+                if same:
+                    out.append(Match(a, b, distance, round(score, 4)))
+            needed_next = {i for (a, b), _ in ordered[first + block:first + 2 * block]
+                           for i in (a, b)}
+            while len(kept) > cache:
+                oldest = next(iter(kept))
+                if oldest in needed_next and len(kept) <= 2 * cache:
+                    kept.move_to_end(oldest)
+                    break
+                kept.popitem(last=False)
     return out
 
 
