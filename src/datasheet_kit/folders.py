@@ -52,6 +52,7 @@ class FileEntry:
     split: str | None
     signature: Signature | None = None  # perceptual hashes, when asked for and readable
     unreadable: bool = False  # a picture Pillow could not decode (perceptual mode only)
+    thumbnail: int = -1  # where its base thumbnail sits in the scan's ThumbnailStore
 
 
 @dataclass
@@ -61,6 +62,15 @@ class FolderScan:
     files: list[FileEntry] = field(default_factory=list)
     perceptual: bool = False
     resumed: int = 0  # entries taken from a partial hash list instead of hashed again
+    thumbnails: Any = None  # images.ThumbnailStore of a perceptual scan
+
+    def base(self, entry: FileEntry) -> Any:
+        """The base thumbnail of a picture: from the store, else decoded again."""
+        from .images import base_thumbnail
+
+        if entry.thumbnail >= 0 and self.thumbnails is not None:
+            return self.thumbnails.get(entry.thumbnail)
+        return base_thumbnail(Path(self.root) / entry.path)
 
     @property
     def images(self) -> list[FileEntry]:
@@ -117,19 +127,22 @@ class _Hasher:
     root: Path
     algorithm: str
     perceptual: bool
+    store: Any = None
 
     def entry(self, rel: str) -> FileEntry:
         path = self.root / rel
         size = path.stat().st_size
-        signature, unreadable = None, False
+        signature, unreadable, thumbnail = None, False, -1
         if self.perceptual and _is_raster(rel):
             from .images import base_thumbnail, signature_of
 
             base = base_thumbnail(path)
             unreadable = base is None
             signature = signature_of(base)
+            if signature is not None and self.store is not None:
+                thumbnail = self.store.add(base)
         return FileEntry(rel, size, file_digest(path, self.algorithm), split_of(rel), signature,
-                         unreadable)
+                         unreadable, thumbnail)
 
 
 def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
@@ -145,11 +158,16 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
         from .images import require
 
         require()  # fail before hashing thousands of files, not after
-    hasher = _Hasher(root, algorithm, perceptual)
+    store = None
+    if perceptual:
+        from .images import ThumbnailStore
+
+        store = ThumbnailStore()
+    hasher = _Hasher(root, algorithm, perceptual, store)
     known = resume.paths if resume is not None else {}
     signatures = resume.signatures if resume is not None else {}
     total = count_files(root) if progress else 0
-    result = FolderScan(str(root), algorithm, perceptual=perceptual)
+    result = FolderScan(str(root), algorithm, perceptual=perceptual, thumbnails=store)
 
     def finish(entry: FileEntry, fresh: bool) -> None:
         result.files.append(entry)
@@ -247,9 +265,7 @@ def look_alike_groups(found: FolderScan, workers: int | None = None) -> list[Dup
 
     pictures, by_digest = _pictures(found.images)
     pairs = images.candidate_pairs([p.signature for p in pictures])  # type: ignore[misc]
-    root = Path(found.root)
-    matches = images.verify(pairs, lambda i: images.base_thumbnail(root / pictures[i].path),
-                            workers)
+    matches = images.verify(pairs, lambda i: found.base(pictures[i]), workers)
     out = []
     for members, distance, similarity in images.groups_of(matches):
         files = sorted((e.path, e.split) for i in members for e in by_digest[pictures[i].digest])

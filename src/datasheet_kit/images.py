@@ -24,6 +24,7 @@ so importing this module costs nothing until a picture is hashed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,8 @@ SIDE = 32  # the hash and verification thumbnails
 BASE = 64  # the thumbnail that views are cut from
 WINDOW = 0.93  # windows of 93 % of the width and height catch crops of up to ~10 %
 CANDIDATE_RADIUS = 8  # bits; see HammingIndex for the guarantee
-MATCH_AT = 0.93  # correlation of aligned, normalised thumbnails needed for a copy ...
+REFINE_AT = 0.945  # coarse correlation (at half size) from which an alignment is refined
+MATCH_AT = 0.975  # refined correlation of the normalised thumbnails needed for a copy ...
 DETAIL_AT = 0.7  # ... and the largest block error allowed (see `compare`)
 FLAT = 2.0  # a thumbnail whose grey levels vary less than this has no usable hash
 LIST_RADIUS = 4  # against a hash list there are no pixels to verify with: a stricter distance
@@ -141,6 +143,43 @@ def signature(path: str | Path) -> Signature | None:
     return signature_of(base_thumbnail(path))
 
 
+class ThumbnailStore:
+    """Base thumbnails kept on disk while a folder is scanned (4 kB each, as bytes 0-255), so
+    that verification reads them back instead of decoding the pictures again, and memory does
+    not grow with the number of pictures. Thread-safe; the file goes when the store does."""
+
+    SIZE = BASE * BASE
+
+    def __init__(self) -> None:
+        import tempfile
+        import threading
+
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def add(self, base: Any) -> int:
+        import numpy as np
+
+        low, high = float(base.min()), float(base.max())
+        scaled = (base - low) * (255.0 / max(high - low, 1e-9))  # correlation ignores scale
+        data = np.round(scaled).astype(np.uint8).tobytes()
+        with self._lock:
+            index = self._count
+            self._count += 1
+        os.pwrite(self._file.fileno(), data, index * self.SIZE)
+        return index
+
+    def get(self, index: int) -> Any:
+        import numpy as np
+
+        data = os.pread(self._file.fileno(), self.SIZE, index * self.SIZE)
+        return np.frombuffer(data, dtype=np.uint8).reshape(BASE, BASE).astype(np.float32)
+
+    def close(self) -> None:
+        self._file.close()
+
+
 # ------------------------------------------------------------------------------ orientations
 
 @lru_cache(maxsize=1)
@@ -243,9 +282,10 @@ class HammingIndex:
 
 
 def candidate_pairs(signatures: Sequence[Signature], radius: int = CANDIDATE_RADIUS
-                    ) -> dict[tuple[int, int], int]:
+                    ) -> dict[tuple[int, int], tuple[int, int, int, int]]:
     """Pairs (i < j) of pictures where some view of one, in some orientation, is within `radius`
-    bits of the whole of the other: {pair: smallest distance}."""
+    bits of the whole of the other: {pair: (distance, which picture gave the view (i or j), the
+    view (0 whole, 1-9 windows), the orientation)}, the closest such match for each pair."""
     import numpy as np
 
     if len(signatures) < 2:
@@ -254,15 +294,17 @@ def candidate_pairs(signatures: Sequence[Signature], radius: int = CANDIDATE_RAD
     per = 1 + len(_OFFSETS)
     views_ = np.array([[s.whole, *s.windows] for s in signatures], dtype=np.uint64)  # (n, 10)
     queries = orientations(views_.ravel()).ravel()  # picture i, view v, orientation k
-    best: dict[tuple[int, int], int] = {}
+    best: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     for q, i, distance in index.search(queries, radius):
-        owner = q // (per * 8)
-        for a, b, d in zip(owner.tolist(), i.tolist(), distance.tolist(), strict=True):
+        owner, rest = np.divmod(q, per * 8)
+        view, turn = np.divmod(rest, 8)
+        for a, b, d, v, k in zip(owner.tolist(), i.tolist(), distance.tolist(), view.tolist(),
+                                 turn.tolist(), strict=True):
             if a == b:
                 continue
             pair = (a, b) if a < b else (b, a)
-            if d < best.get(pair, BITS + 1):
-                best[pair] = d
+            if d < best.get(pair, (BITS + 1,))[0]:
+                best[pair] = (d, a, v, k)
     return best
 
 
@@ -355,24 +397,31 @@ class Prepared:
     """What verification needs of one picture, computed once however many pairs it is in."""
 
     smooth: Any  # the base thumbnail, smoothed (for refining a window), float32
-    windows: Any  # normalised thumbnails of the coarse windows, (boxes, SIDE*SIDE), float32
-    targets: Any  # the whole picture's 8 orientations, normalised, (8, SIDE*SIDE), float32
+    windows: Any  # the coarse windows at half size, normalised: (boxes, SIDE*SIDE/4), float32
+    targets: Any  # the whole's 8 orientations at half size, normalised: (8, SIDE*SIDE/4)
 
     @property
     def oriented(self) -> Any:
         return _oriented(self.smooth.reshape(SIDE, 2, SIDE, 2).mean(axis=(1, 3)))
 
 
+def _half(thumbnails: Any) -> Any:
+    n = len(thumbnails)
+    return thumbnails.reshape(n, SIDE // 2, 2, SIDE // 2, 2).mean(axis=(2, 4))
+
+
 def prepare(base: Any) -> Prepared | None:
-    """About 130 kB a picture."""
+    """About 50 kB a picture. The coarse search runs at half size (16x16): a quarter of the
+    work, and enough to tell which pairs deserve the full-size refinement."""
     import numpy as np
 
     if base is None:
         return None
     smooth = _smoothed(base).astype(np.float32)
-    targets = _normalised(_oriented(smooth.reshape(SIDE, 2, SIDE, 2).mean(axis=(1, 3))))
-    return Prepared(smooth, _normalised(_sample(smooth, _coarse_boxes())).astype(np.float32),
-                    targets.astype(np.float32))
+    whole = smooth.reshape(SIDE, 2, SIDE, 2).mean(axis=(1, 3))
+    return Prepared(smooth,
+                    _normalised(_half(_sample(smooth, _coarse_boxes()))).astype(np.float32),
+                    _normalised(_half(_oriented(whole))).astype(np.float32))
 
 
 def _refine(big: Prepared, small: Prepared, box: Any, k: int) -> tuple[float, Any, Any]:
@@ -399,6 +448,32 @@ def _refine(big: Prepared, small: Prepared, box: Any, k: int) -> tuple[float, An
     return best[0], best[1], oriented[k]
 
 
+def _coarse(a: Prepared, b: Prepared) -> tuple[float, Prepared, Prepared, Any, int]:
+    """The best coarse alignment of two pictures, either way round (a window of `a` against the
+    whole of `b`, or the reverse): (correlation, big, small, box, orientation)."""
+    import numpy as np
+
+    boxes = _coarse_boxes()
+    forward = a.windows @ b.targets.T  # (boxes, 8)
+    backward = b.windows @ a.targets.T
+    wf, kf = np.unravel_index(int(np.argmax(forward)), forward.shape)
+    wb, kb = np.unravel_index(int(np.argmax(backward)), backward.shape)
+    if forward[wf, kf] >= backward[wb, kb]:
+        return float(forward[wf, kf]), a, b, boxes[wf], int(kf)
+    return float(backward[wb, kb]), b, a, boxes[wb], int(kb)
+
+
+def _decide(coarse: tuple[float, Prepared, Prepared, Any, int]) -> tuple[float, float]:
+    import numpy as np
+
+    if coarse[0] < REFINE_AT:
+        return max(0.0, coarse[0]), float("inf")
+    correlation, window, other = _refine(*coarse[1:])
+    one, two = _normalised(window[None])[0], _normalised(other[None])[0]
+    blocks = ((one - two) * SIDE).reshape(8, SIDE // 8, 8, SIDE // 8) ** 2
+    return max(0.0, correlation), float(np.sqrt(blocks.mean(axis=(1, 3))).max())
+
+
 def compare(a: Prepared, b: Prepared) -> tuple[float, float]:
     """(correlation, detail error) of two pictures, aligned as well as a crop, a flip or a turn
     allows: the window of one (the whole, or up to ~12 % cut away) and the orientation of the
@@ -406,28 +481,18 @@ def compare(a: Prepared, b: Prepared) -> tuple[float, float]:
     The detail error is the largest RMS difference of the normalised thumbnails over an 8x8
     grid of blocks: a copy differs a little everywhere; a look-alike with the same framing
     agrees on the background and differs a lot where the lesions differ. Pairs whose coarse
-    correlation is under MATCH_AT are not refined (detail error: infinity)."""
-    import numpy as np
+    correlation is under REFINE_AT are not refined (detail error: infinity)."""
+    return _decide(_coarse(a, b))
 
-    best = None
-    for big, small in ((a, b), (b, a)):
-        scores = (big.windows @ small.targets.T).astype(np.float64)  # (boxes, 8)
-        w, k = np.unravel_index(int(np.argmax(scores)), scores.shape)
-        if best is None or scores[w, k] > best[0]:
-            best = (float(scores[w, k]), big, small, _coarse_boxes()[w], int(k))
-    assert best is not None
-    if best[0] < MATCH_AT:
-        return max(0.0, best[0]), float("inf")
-    correlation, window, other = _refine(best[1], best[2], best[3], best[4])
-    one, two = _normalised(window[None])[0], _normalised(other[None])[0]
-    blocks = ((one - two) * SIDE).reshape(8, SIDE // 8, 8, SIDE // 8) ** 2
-    return max(0.0, correlation), float(np.sqrt(blocks.mean(axis=(1, 3))).max())
+
+def is_copy(correlation: float, detail: float) -> bool:
+    return correlation >= MATCH_AT and detail <= DETAIL_AT
 
 
 def similar(a: Prepared, b: Prepared) -> tuple[bool, float]:
     """Whether two pictures are one picture transformed, and their correlation."""
     correlation, detail = compare(a, b)
-    return correlation >= MATCH_AT and detail <= DETAIL_AT, correlation
+    return is_copy(correlation, detail), correlation
 
 
 @dataclass(frozen=True)
@@ -438,13 +503,12 @@ class Match:
     similarity: float  # correlation of the thumbnails (verification)
 
 
-def verify(pairs: dict[tuple[int, int], int], load: Any, workers: int | None = None,
+def verify(pairs: dict[tuple[int, int], tuple[int, ...]], load: Any, workers: int | None = None,
            cache: int = 2048, block: int = 4096) -> list[Match]:
     """Keep the candidate pairs whose thumbnails agree. `load(i)` gives picture i's base
     thumbnail (or None). Pairs are taken in order, `block` at a time; the pictures a block needs
     are loaded in a thread pool and kept in a cache of about `cache` pictures (~130 kB each),
     so memory stays bounded however many candidates there are."""
-    import os
     from collections import OrderedDict
     from concurrent.futures import ThreadPoolExecutor
 
@@ -461,15 +525,15 @@ def verify(pairs: dict[tuple[int, int], int], load: Any, workers: int | None = N
             wanted = sorted({i for (a, b), _ in part for i in (a, b)} - kept.keys())
             for i, picture in zip(wanted, pool.map(ready, wanted), strict=True):
                 kept[i] = picture
-            for (a, b), distance in part:
+            for (a, b), found in part:
                 kept.move_to_end(a)
                 kept.move_to_end(b)
                 one, two = kept[a], kept[b]
                 if one is None or two is None:
                     continue
-                same, score = similar(one, two)
-                if same:
-                    out.append(Match(a, b, distance, round(score, 4)))
+                correlation, detail = _decide(_coarse(one, two))
+                if is_copy(correlation, detail):
+                    out.append(Match(a, b, found[0], round(correlation, 4)))
             needed_next = {i for (a, b), _ in ordered[first + block:first + 2 * block]
                            for i in (a, b)}
             while len(kept) > cache:
