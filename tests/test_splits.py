@@ -225,3 +225,25 @@ def test_an_empty_table_is_a_finding_not_a_traceback(tmp_path):
             else:
                 result = check(path, "patient", "split", engine=engine)
                 assert (result.rows, result.patients, result.findings) == (0, 0, [])
+
+
+def test_arrow_and_row_readers_agree_on_parquet(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    from datasheet_kit import splits_arrow
+
+    rng = random.Random(9)
+    rows = [(f"P{i // 3}", rng.choice(["train", "Test", "val", ""]), f"i{i // 2}")
+            for i in range(2000)]
+    path = tmp_path / "meta.parquet"
+    pq.write_table(pa.table({"patient": [r[0] for r in rows], "split": [r[1] for r in rows],
+                             "image": [r[2] for r in rows]}), path)
+    assert splits_arrow.check(path, "patient", "split", "image") is not None
+    _same(check(path, "patient", "split", "image", engine="arrow"),
+          check(path, "patient", "split", "image", engine="python"))
+    # numbers are spelled by the row reader: the whole-column path leaves such files to it
+    numbers = tmp_path / "numbers.parquet"
+    pq.write_table(pa.table({"patient": [1, 2, 1], "split": ["train", "test", "test"]}), numbers)
+    assert splits_arrow.check(numbers, "patient", "split", None) is None
+    assert list(check(numbers, "patient", "split").leaked_patients) == ["1"]

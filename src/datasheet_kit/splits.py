@@ -202,12 +202,12 @@ def check(path: str | Path, patient_column: str, split_column: str,
           ) -> SplitCheck:
     """Read the table once and report leakage. Raises TableError when it cannot be checked.
 
-    With `engine="auto"`, a plain CSV file (no quotes, no blank lines, so that row n is line
-    n + 1) is read with pyarrow's multi-threaded CSV reader and counted with its group-by when
-    pyarrow is installed; anything else, and any table pyarrow stumbles on, goes through the
-    standard library reader, which also writes the findings for broken tables. Both give the
-    same result."""
-    if engine in ("auto", "arrow") and Path(path).suffix.lower() not in (".parquet", ".pq"):
+    With `engine="auto"` and pyarrow and numpy installed, a plain CSV file (no quotes, no
+    blank lines, so that row n is line n + 1) or a Parquet file of text columns is counted on
+    whole columns (`splits_arrow`); anything else, and any table pyarrow stumbles on, goes
+    through the row reader, which also writes the findings for broken tables. Both give the
+    same result (a test compares them)."""
+    if engine in ("auto", "arrow"):
         from . import splits_arrow
 
         fast = splits_arrow.check(path, patient_column, split_column, image_column)
