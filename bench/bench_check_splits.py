@@ -56,7 +56,8 @@ def once(cmd: list[str]) -> tuple[float, float, str]:
     out, err = child.communicate()
     took = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return took, peak, (out.splitlines() or err.splitlines() or [""])[0]
+    lines = out.splitlines() or err.splitlines() or [""]
+    return took, peak, next((line for line in lines if "DS9" in line), lines[0])
 
 
 def peak_of(cmd: list[str]) -> float:
