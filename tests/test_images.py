@@ -116,7 +116,7 @@ def test_index_finds_every_pair_within_the_radius():
         hashes[i + 1] = flipped
     index = images.HammingIndex(hashes)
     found = set()
-    for q, i, d in index.search(hashes, images.CANDIDATE_RADIUS):
+    for q, i, _ in index.search(hashes, images.CANDIDATE_RADIUS):
         found |= {(a, b) for a, b in zip(q.tolist(), i.tolist(), strict=True) if a < b}
     brute = {(a, b) for a in range(400) for b in range(a + 1, 400)
              if bin(hashes[a] ^ hashes[b]).count("1") <= images.CANDIDATE_RADIUS}

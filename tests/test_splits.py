@@ -167,7 +167,7 @@ def test_separator_is_taken_from_the_header(tmp_path, separator):
     assert check(path, "patient", "split").leaked_patients == {"p1": {"test": 1, "train": 1}}
 
 
-def _table(tmp_path, name: str, rows: list[tuple[str, str, str]], sep: str = ",") -> Path:
+def _table(tmp_path, name: str, rows: list[tuple[str, str, str]], sep: str = ","):
     path = tmp_path / name
     lines = [sep.join(("patient", "split", "image"))] + [sep.join(r) for r in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -192,7 +192,8 @@ def test_arrow_and_row_readers_agree(tmp_path, seed):
     labels = ["train", "Train", "training", "val", "valid", "test", " Test", "", "holdout"]
     rows = []
     for i in range(3000):
-        patient = rng.choice([f"P{i // 3:05d}", str(i // 4), f"{i // 5}.0", "", f" P{i // 3:05d} "])
+        patient = rng.choice([f"P{i // 3:05d}", str(i // 4), f"{i // 5}.0", "",
+                              f" P{i // 3:05d} "])
         rows.append((patient, rng.choice(labels), rng.choice([f"img{i}.png", f"img{i // 2}.png",
                                                                ""])))
     path = _table(tmp_path, "meta.csv", rows, sep=rng.choice([",", ";", "\t"]))

@@ -324,7 +324,8 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
 
     Prints the likely originals with the evidence for each and a confidence (DS900), then what
     the copy does not say or changes: DS901-DS905, and for folders duplicate images (DS906,
-    DS911). Exit status: 0 clean, 1 on errors, 2 on usage errors.
+    DS911; look-alikes with --perceptual: DS913, DS914, DS915). --format json lists every
+    duplicate group. Exit status: 0 clean, 1 on errors, 2 on usage errors.
     """
     from . import provenance as prov
 
