@@ -54,15 +54,22 @@ def build(root: Path, files: int, kib: int) -> None:
                                               + block[start + 8:start + kib * 1024])
 
 
+PEAK = ("import os, resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "done = subprocess.run(sys.argv[2:], cwd=sys.argv[1] or None, capture_output=True,"
+        " text=True)\n"
+        "took = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(took, peak, (done.stdout + done.stderr).strip().replace(chr(10), ' '))\n")
+
+
 def measured(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) and output of one fresh process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             text=True)
-    _, status, usage = os.wait4(child.pid, 0)
-    took = time.perf_counter() - start
-    out = child.stdout.read() if child.stdout else ""
-    return took, usage.ru_maxrss / 1024, out.strip()
+    """Wall seconds, peak RSS (MB, the largest process of the command) and output of one run,
+    through a small helper process, so that the benchmark's own memory never counts."""
+    done = subprocess.run([sys.executable, "-c", PEAK, str(cwd or ""), *cmd],
+                          capture_output=True, text=True, check=True)
+    took, peak, out = (done.stdout.strip().split(" ", 2) + [""])[:3]
+    return float(took), int(peak) / 1024, out
 
 
 def interrupted(root: Path, listing: Path, after: float) -> None:

@@ -176,9 +176,9 @@ def test_resume_from_a_partial_list(planted, tmp_path, monkeypatch):
     hashed = []
     real = folders._Hasher.entry
 
-    def counting(self, rel):
+    def counting(self, rel, split=None):
         hashed.append(rel)
-        return real(self, rel)
+        return real(self, rel, split)
 
     monkeypatch.setattr(folders._Hasher, "entry", counting)
     result = CliRunner().invoke(main, ["provenance", "--references", str(REFERENCES),

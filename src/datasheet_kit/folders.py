@@ -25,7 +25,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, TextIO
 
 from .copycats import SPLIT_SYNONYMS, canonical_split, finding
@@ -91,9 +91,9 @@ def is_image(path: str) -> bool:
 
 
 def split_of(relative: str) -> str | None:
-    for part in PurePosixPath(relative).parts[:-1]:
-        name = canonical_split(part)
-        if name in SPLIT_SYNONYMS.values():
+    for part in relative.split("/")[:-1]:
+        name = _split_name(part)
+        if name:
             return name
     return None
 
@@ -101,12 +101,43 @@ def split_of(relative: str) -> str | None:
 def iter_files(root: Path) -> Iterator[str]:
     """Relative paths of every regular file, hidden files and folders (.git, .DS_Store) left out,
     in a stable order, one folder at a time (nothing is listed ahead)."""
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder).relative_to(root)
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield (base / name).as_posix()
+    for rel, _ in walk(root):
+        yield rel
+
+
+def walk(root: str | Path) -> Iterator[tuple[str, str | None]]:
+    """(relative path, split) of every file, as `iter_files` orders them: a folder's files by
+    name, then its subfolders by name, depth first (as os.walk goes). The split is worked out
+    once per folder. Plain strings and os.scandir: pathlib costs more than hashing a small
+    file."""
+    stack: list[tuple[str, str, str | None]] = [(os.fspath(root), "", None)]
+    while stack:
+        folder, prefix, split = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted((e.name, e) for e in entries if not e.name.startswith("."))
+        except OSError:
+            continue
+        below = []
+        for name, entry in listed:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():  # os.walk does not follow links by default
+                    below.append((entry.path, f"{prefix}{name}/", split or _split_name(name)))
+            else:
+                yield f"{prefix}{name}", split
+        stack.extend(reversed(below))
+
+
+def _split_name(folder: str) -> str | None:
+    name = canonical_split(folder)
+    return name if name in _SPLITS else None
+
+
+_SPLITS = frozenset(SPLIT_SYNONYMS.values())
 
 
 def list_files(root: Path) -> list[str]:
@@ -114,24 +145,48 @@ def list_files(root: Path) -> list[str]:
 
 
 def count_files(root: Path) -> int:
-    return sum(1 for _ in iter_files(root))
+    return sum(1 for _ in walk(root))
 
 
-def file_digest(path: Path, algorithm: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, algorithm).hexdigest()
+def file_digest(path: str | Path, algorithm: str) -> str:
+    return _read_digest(os.fspath(path), algorithm)[1]
+
+
+def _read_digest(path: str, algorithm: str) -> tuple[int, str]:
+    """(size, hex digest) with one open and as few reads as the size allows; hashlib releases
+    the GIL on large buffers, so threads hash big files in parallel."""
+    new = getattr(hashlib, algorithm, None)
+    digest = new() if new is not None else hashlib.new(algorithm)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        left = size
+        # ask for what the file holds: os.read allocates the size asked for, and a 1 MiB
+        # buffer for a 1 KiB file costs more than hashing it
+        want = size if 0 < size < CHUNK else CHUNK
+        while chunk := os.read(fd, want):
+            digest.update(chunk)
+            left -= len(chunk)
+            if left <= 0 and size < CHUNK:
+                break  # all of a small file: no second read to find the end
+            want = CHUNK
+    finally:
+        os.close(fd)
+    return size, digest.hexdigest()
 
 
 @dataclass(frozen=True)
 class _Hasher:
-    root: Path
+    root: str
     algorithm: str
     perceptual: bool
     store: Any = None
+    known: dict[str, str] = field(default_factory=dict)  # path -> digest of a partial list
+    signatures: dict[str, Signature] = field(default_factory=dict)
 
-    def entry(self, rel: str) -> FileEntry:
-        path = self.root / rel
-        size = path.stat().st_size
+    def entry(self, rel: str, split: str | None = None) -> FileEntry:
+        path = os.path.join(self.root, rel)
+        size, digest = _read_digest(path, self.algorithm)
         signature, unreadable, thumbnail = None, False, -1
         if self.perceptual and _is_raster(rel):
             from .images import base_thumbnail, signature_of
@@ -141,62 +196,81 @@ class _Hasher:
             signature = signature_of(base)
             if signature is not None and self.store is not None:
                 thumbnail = self.store.add(base)
-        return FileEntry(rel, size, file_digest(path, self.algorithm), split_of(rel), signature,
-                         unreadable, thumbnail)
+        return FileEntry(rel, size, digest, split, signature, unreadable, thumbnail)
+
+    def batch(self, items: list[tuple[str, str | None]]) -> list[tuple[FileEntry, bool]]:
+        """Entries of a batch of files, with whether each was hashed now (True) or taken from
+        the partial list (False)."""
+        out = []
+        for rel, split in items:
+            if rel in self.known and (rel in self.signatures
+                                      or not (self.perceptual and _is_raster(rel))):
+                size = os.stat(os.path.join(self.root, rel)).st_size
+                out.append((FileEntry(rel, size, self.known[rel], split,
+                                      self.signatures.get(rel)), False))
+            else:
+                out.append((self.entry(rel, split), True))
+        return out
+
+
+def _thumbnail_store() -> Any:
+    from .images import ThumbnailStore, require
+
+    require()  # fail before hashing thousands of files, not after
+    return ThumbnailStore()
+
+
+BATCH = 64  # files per task: one future per file costs more than hashing a small file
 
 
 def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
          workers: int | None = None, progress: Callable[[int, int], None] | None = None,
          resume: HashList | None = None, record: TextIO | None = None) -> FolderScan:
-    """Hash every file under `root`, streamed through a thread pool with a bounded number of
-    files in flight. `progress(done, total)` is called as files finish (the files are counted
-    first, only when a progress callback is given). Files listed in `resume` (a partial hash
-    list of an earlier run) are not hashed again; every other file's lines go to `record` as
-    soon as it is done, so an interrupted scan can be resumed from what it wrote."""
-    root = Path(root)
-    if perceptual:
-        from .images import require
-
-        require()  # fail before hashing thousands of files, not after
-    store = None
-    if perceptual:
-        from .images import ThumbnailStore
-
-        store = ThumbnailStore()
-    hasher = _Hasher(root, algorithm, perceptual, store)
-    known = resume.paths if resume is not None else {}
-    signatures = resume.signatures if resume is not None else {}
+    """Hash every file under `root`, streamed through a thread pool in batches, with a bounded
+    number of batches in flight. `progress(done, total)` is called as files finish (the files
+    are counted first, only when a progress callback is given). Files listed in `resume` (a
+    partial hash list of an earlier run) are not hashed again; every other file's lines go to
+    `record` as soon as it is done, so an interrupted scan can be resumed from what it wrote."""
+    store = _thumbnail_store() if perceptual else None
+    hasher = _Hasher(os.fspath(root), algorithm, perceptual, store,
+                     resume.paths if resume is not None else {},
+                     resume.signatures if resume is not None else {})
     total = count_files(root) if progress else 0
     result = FolderScan(str(root), algorithm, perceptual=perceptual, thumbnails=store)
 
-    def finish(entry: FileEntry, fresh: bool) -> None:
-        result.files.append(entry)
-        if record is not None and fresh:
-            record.write(hash_list_lines(entry))
-        if progress:
-            progress(len(result.files), total)
-
-    threads = workers or min(32, (os.cpu_count() or 1) * 4)
-    window: deque[Future] = deque()
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        for rel in iter_files(root):
-            if rel in known and (rel in signatures or not (perceptual and _is_raster(rel))):
-                while window:  # keep the order: earlier files first
-                    finish(window.popleft().result(), True)
+    def finish(done: list[tuple[FileEntry, bool]]) -> None:
+        for entry, fresh in done:
+            result.files.append(entry)
+            if fresh:
+                if record is not None:
+                    record.write(hash_list_lines(entry))
+            else:
                 result.resumed += 1
-                finish(FileEntry(rel, (root / rel).stat().st_size, known[rel], split_of(rel),
-                                 signatures.get(rel)), False)
-                continue
-            window.append(pool.submit(hasher.entry, rel))
-            if len(window) >= threads * 4:
-                finish(window.popleft().result(), True)
+            if progress:
+                progress(len(result.files), total)
+
+    # One thread per CPU: more only fight over the GIL on small files (measured in
+    # bench/bench_folder_hash.py); hashlib hashes big files in parallel without it.
+    threads = workers or (os.cpu_count() or 1)
+    window: deque[Future] = deque()
+    batch: list[tuple[str, str | None]] = []
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for item in walk(root):
+            batch.append(item)
+            if len(batch) == BATCH:
+                window.append(pool.submit(hasher.batch, batch))
+                batch = []
+                if len(window) >= threads * 2:
+                    finish(window.popleft().result())
+        if batch:
+            window.append(pool.submit(hasher.batch, batch))
         while window:
-            finish(window.popleft().result(), True)
+            finish(window.popleft().result())
     return result
 
 
 def _is_raster(rel: str) -> bool:
-    return PurePosixPath(rel.lower()).suffix in RASTER_SUFFIXES
+    return os.path.splitext(rel.lower())[1] in RASTER_SUFFIXES
 
 
 # ------------------------------------------------------------------------------- duplicates
