@@ -44,7 +44,7 @@ _HEX_LENGTHS = {32: "md5", 40: "sha1", 64: "sha256", 128: "blake2b"}
 _HASH_LINE = re.compile(r"^([0-9a-fA-F]{32,128})\s+\*?(.+?)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, per file
 class FileEntry:
     path: str  # relative to the folder, with forward slashes
     size: int
@@ -185,7 +185,7 @@ class _Hasher:
     signatures: dict[str, Signature] = field(default_factory=dict)
 
     def entry(self, rel: str, split: str | None = None) -> FileEntry:
-        path = os.path.join(self.root, rel)
+        path = f"{self.root}/{rel}"
         size, digest = _read_digest(path, self.algorithm)
         signature, unreadable, thumbnail = None, False, -1
         if self.perceptual and _is_raster(rel):
