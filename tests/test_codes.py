@@ -157,8 +157,9 @@ def test_rules_command_shows_the_severities_that_are_reported():
     lines = {line.split()[0]: line.split() for line in listing.splitlines()}
     assert lines["DS013"][2] == "warning" and lines["DS015"][2] == "warning"
     assert {"DS906", "DS911", "FAIR-R1.1-LIC"} <= set(lines)
-    one = runner.invoke(main, ["rules", "ds906"]).output
-    assert one.startswith("DS906 duplicate-across-splits") and "also warning" in one
+    one = runner.invoke(main, ["rules", "ds901"]).output
+    assert one.startswith("DS901 undeclared-copy") and "also warning" in one
+    assert {"DS913", "DS914", "DS915"} <= set(lines)
     payload = json.loads(runner.invoke(main, ["rules", "--format", "json"]).output)
     assert payload["version"] == codes.RULES_FORMAT_VERSION
     by_code = {entry["code"]: entry for entry in payload["codes"]}

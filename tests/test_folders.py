@@ -134,7 +134,7 @@ def test_perceptual_hash_finds_resized_copies(tmp_path):
                                           ["train/9.png", "train/9b.png"]]
     assert folders.exact_duplicates(found) == []
     codes = sorted((f.code, str(f.severity)) for f in folders.duplicate_findings(found))
-    assert codes == [("DS906", "warning"), ("DS911", "warning")]
+    assert codes == [("DS911", "warning"), ("DS913", "error")]
 
 
 def test_progress_reports_every_file(planted):

@@ -182,7 +182,9 @@ def test_cli_folder_hash_lists(tmp_path):
     args = ["provenance", "--references", str(REFERENCES)]
     assert runner.invoke(main, args + ["--write-hashes", str(listing), str(original)]
                          ).exit_code == 0
-    assert len(listing.read_text().splitlines()) == 40
+    lines = listing.read_text().splitlines()
+    assert lines[0].startswith("# datasheet-kit hash list 1")
+    assert len([line for line in lines if not line.startswith("#")]) == 40
     result = runner.invoke(main, args + ["--hashes", str(listing), str(copy)])
     assert "the folder holds 20 of the 40 files listed in original.sha256" in result.output
     assert "(DS904 subset-of-original)" in result.output
@@ -232,7 +234,9 @@ def test_write_hashes_never_leaves_half_a_list(tmp_path, monkeypatch):
                                        "--write-hashes", str(listing), str(original)])
     assert result.exit_code != 0
     assert listing.read_text() == "the old list\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["original", "original.sha256"]
+    # what was hashed stays in FILE.partial, for --resume; FILE itself is untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["original", "original.sha256",
+                                                          "original.sha256.partial"]
 
 
 def test_default_references_follow_the_environment(monkeypatch):

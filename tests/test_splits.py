@@ -169,3 +169,86 @@ def test_separator_is_taken_from_the_header(tmp_path, separator):
                     + "\n".join(separator.join(r) for r in [("p1", "train"),
                                                             ("p1", "test")]) + "\n")
     assert check(path, "patient", "split").leaked_patients == {"p1": {"test": 1, "train": 1}}
+
+
+def _table(tmp_path, name: str, rows: list[tuple[str, str, str]], sep: str = ","):
+    path = tmp_path / name
+    lines = [sep.join(("patient", "split", "image"))] + [sep.join(r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _same(a, b) -> None:
+    assert (a.rows, dict(a.rows_per_split), a.patients) == (b.rows, dict(b.rows_per_split),
+                                                            b.patients)
+    assert a.leaked_patients == b.leaked_patients
+    assert a.shared_images == b.shared_images
+    assert [(f.line, f.code, f.message) for f in a.findings] == \
+        [(f.line, f.code, f.message) for f in b.findings]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_arrow_and_row_readers_agree(tmp_path, seed):
+    pytest.importorskip("pyarrow")
+    from datasheet_kit import splits_arrow
+
+    rng = random.Random(seed)
+    labels = ["train", "Train", "training", "val", "valid", "test", " Test", "", "holdout"]
+    rows = []
+    for i in range(3000):
+        patient = rng.choice([f"P{i // 3:05d}", str(i // 4), f"{i // 5}.0", "",
+                              f" P{i // 3:05d} "])
+        rows.append((patient, rng.choice(labels), rng.choice([f"img{i}.png", f"img{i // 2}.png",
+                                                               ""])))
+    path = _table(tmp_path, "meta.csv", rows, sep=rng.choice([",", ";", "\t"]))
+    assert splits_arrow.check(path, "patient", "split", "image") is not None  # the fast path ran
+    for image in (None, "image"):
+        _same(check(path, "patient", "split", image, engine="arrow"),
+              check(path, "patient", "split", image, engine="python"))
+
+
+def test_quoted_tables_go_row_by_row_with_the_same_lines(tmp_path):
+    pytest.importorskip("pyarrow")
+    from datasheet_kit import splits_arrow
+
+    path = tmp_path / "quoted.csv"
+    path.write_text('patient,split,note\nP1,train,"two\nlines"\nP1,test,x\n\nP2,test,y\n')
+    assert splits_arrow.check(path, "patient", "split", None) is None
+    result = check(path, "patient", "split")
+    assert [f.line for f in result.findings if f.code == "DS907"] == [1, 4]
+
+
+def test_an_empty_table_is_a_finding_not_a_traceback(tmp_path):
+    for text in ("", "patient,split\n"):
+        path = tmp_path / "empty.csv"
+        path.write_text(text)
+        for engine in ("auto", "python"):
+            if not text:
+                with pytest.raises(TableError) as error:
+                    check(path, "patient", "split", engine=engine)
+                assert error.value.finding.code == "DS908"
+            else:
+                result = check(path, "patient", "split", engine=engine)
+                assert (result.rows, result.patients, result.findings) == (0, 0, [])
+
+
+def test_arrow_and_row_readers_agree_on_parquet(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    from datasheet_kit import splits_arrow
+
+    rng = random.Random(9)
+    rows = [(f"P{i // 3}", rng.choice(["train", "Test", "val", ""]), f"i{i // 2}")
+            for i in range(2000)]
+    path = tmp_path / "meta.parquet"
+    pq.write_table(pa.table({"patient": [r[0] for r in rows], "split": [r[1] for r in rows],
+                             "image": [r[2] for r in rows]}), path)
+    assert splits_arrow.check(path, "patient", "split", "image") is not None
+    _same(check(path, "patient", "split", "image", engine="arrow"),
+          check(path, "patient", "split", "image", engine="python"))
+    # numbers are spelled by the row reader: the whole-column path leaves such files to it
+    numbers = tmp_path / "numbers.parquet"
+    pq.write_table(pa.table({"patient": [1, 2, 1], "split": ["train", "test", "test"]}), numbers)
+    assert splits_arrow.check(numbers, "patient", "split", None) is None
+    assert list(check(numbers, "patient", "split").leaked_patients) == ["1"]

@@ -241,17 +241,21 @@ def check_splits(table: str, patient_column: str, split_column: str, image_colum
 @click.option("--perceptual", is_flag=True,
               help="Also compare images by a perceptual hash (needs datasheet-kit[images]).")
 @click.option("--write-hashes", type=click.Path(dir_okay=False),
-              help="Write the folder's hash list (sha256sum format) to this file.")
+              help="Write the folder's hash list (sha256sum format, plus perceptual hashes with "
+                   "--perceptual) to this file, as FILE.partial while hashing.")
+@click.option("--resume", is_flag=True,
+              help="Reuse the hashes of an interrupted --write-hashes run (FILE.partial).")
 @click.option("--workers", type=click.IntRange(min=1), help="Threads that hash files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print the findings.")
 def provenance(target: str, references_dir: str | None, hashes: str | None, perceptual: bool,
-               write_hashes: str | None, workers: int | None, fmt: str) -> None:
+               write_hashes: str | None, resume: bool, workers: int | None, fmt: str) -> None:
     """Find the original behind TARGET (a datasheet, a card, or a dataset folder).
 
     Prints the likely originals with the evidence for each and a confidence (DS900), then what
     the copy does not say or changes: DS901-DS905, and for folders duplicate images (DS906,
-    DS911). Exit status: 0 clean, 1 on errors, 2 on usage errors.
+    DS911; look-alikes with --perceptual: DS913, DS914, DS915). --format json lists every
+    duplicate group. Exit status: 0 clean, 1 on errors, 2 on usage errors.
     """
     from . import provenance as prov
     from .progress import Progress
@@ -261,30 +265,16 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
         raise UsageError(f"no such file or folder: {target}")
     if (hashes or perceptual or write_hashes) and not path.is_dir():
         raise UsageError("--hashes, --perceptual and --write-hashes need a folder")
+    if resume and not write_hashes:
+        raise UsageError("--resume continues a --write-hashes run: give --write-hashes FILE")
     folder = Path(references_dir) if references_dir else prov.default_references()
     if folder is None:
         raise UsageError("no reference datasheets found; pass --references DIR")
     references, problems = prov.load_references(folder)
     if not references:
         raise UsageError(f"no readable reference datasheets in {folder}")
-    hash_list = None
-    if hashes:
-        from .folders import read_hash_list
-
-        try:
-            hash_list = read_hash_list(hashes)
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot use the hash list: {exc}") from None
-    try:
-        result = prov.examine(path, references, hash_list, perceptual, workers,
-                              Progress("hashing", "files"))
-    except RuntimeError as exc:  # an optional extra is missing
-        raise UsageError(str(exc)) from None
-    if write_hashes and result.scan is not None:
-        from .files import write_atomic
-        from .folders import write_hash_list
-
-        write_atomic(write_hashes, write_hash_list(result.scan))
+    result = prov.examine_folder_options(path, references, hashes, perceptual, workers,
+                                         write_hashes, resume, Progress("hashing", "files"))
     report = Report()
     report.add(str(path), result.findings + problems)
     if fmt == "json":

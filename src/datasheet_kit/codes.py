@@ -166,9 +166,8 @@ COPYCATS = {c.code: c for c in (
         "The copy has more images than the original.\n\nNot reported when the copy declares "
         "`augmented_from`, `aggregates`, `augmented` or `merged`."), PROVENANCE),
     _copycats("DS906", "duplicate-across-splits", ERROR, (
-        "The same image is in two splits (of a folder, or of a metadata table).\n\nAn error "
-        "for identical files or rows; a warning for look-alike images (a perceptual hash)."),
-        FOLDER + SPLITS, (WARNING,)),
+        "The same image is in two splits (of a folder, or of a metadata table).\n\nIdentical "
+        "files or rows; look-alike images across splits are DS913."), FOLDER + SPLITS),
     _copycats("DS907", "patient-leakage", ERROR, (
         "A patient is in more than one split of the metadata table.\n\nA model evaluated on "
         "patients it was trained on looks better than it is."), SPLITS),
@@ -189,6 +188,17 @@ COPYCATS = {c.code: c for c in (
         "Images that are not byte-identical to any file of the original's hash list.\n\n"
         "Re-encoded, resized or new files (`datasheet provenance FOLDER --hashes LIST`)."),
         FOLDER),
+    _copycats("DS913", "look-alike-across-splits", ERROR, (
+        "The same picture, transformed (resized, re-encoded, cropped, recoloured, mirrored or "
+        "turned), is in two splits of a folder.\n\nLeakage that no patient id reveals: found "
+        "with `datasheet provenance FOLDER --perceptual`, verified on the pictures themselves."),
+        FOLDER),
+    _copycats("DS914", "transformed-from-hash-list", INFO, (
+        "Images that are transformed copies of files in the original's hash list.\n\nMatched "
+        "on the perceptual hashes of the list (`--hashes LIST --perceptual`)."), FOLDER),
+    _copycats("DS915", "unreadable-image", WARNING, (
+        "Pictures that cannot be decoded, so they cannot be compared as pictures.\n\nTheir "
+        "bytes are still hashed and compared."), FOLDER),
 )}
 
 BUILTIN: dict[str, Code] = {**LOAD, **SCHEMA, **COPYCATS}

@@ -1,10 +1,16 @@
-"""Folder mode: hash every file of a local dataset copy, find duplicates, compare with a hash list.
+"""Folder mode: hash every file of a local dataset copy, group its duplicates, compare it with the
+hash list of a known original.
 
 Exact duplicates are found by content hash (sha256 by default, or whatever a given hash list
 uses, such as the MD5 lists of the duplicate-datasets project). Hashing runs in a thread pool:
 hashlib releases the GIL on large buffers, so threads keep the disks busy without the start-up
-cost and pickling of processes. Perceptual hashes (a difference hash of our own) find resized or
-re-encoded copies; they need Pillow (the `images` extra) and are off unless asked for.
+cost and pickling of processes. Files are streamed: only a bounded number are in flight, each
+finished file leaves one small record, and a hash list can be written as the scan goes (and a
+scan resumed from it).
+
+With `perceptual=True` (the `images` extra) every picture also gets the perceptual hashes of
+`images`, and look-alikes (resized, re-encoded, cropped, brightened, flipped, turned or grey
+copies) are grouped after a verification step that keeps out pictures that only look alike.
 
 A file's split is the outermost folder on its path whose name is a split name (train, val,
 valid, validation, test, ... with the same folding as check-splits).
@@ -15,14 +21,16 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+from typing import Any, TextIO
 
+from .copycats import SPLIT_SYNONYMS, canonical_split, finding
 from .findings import Finding, Severity
-from .splits import SPLIT_SYNONYMS, canonical_split, finding
+from .images import Signature
 
 IMAGE_SUFFIXES = (
     ".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".dcm", ".dicom",
@@ -36,13 +44,15 @@ _HEX_LENGTHS = {32: "md5", 40: "sha1", 64: "sha256", 128: "blake2b"}
 _HASH_LINE = re.compile(r"^([0-9a-fA-F]{32,128})\s+\*?(.+?)\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, per file
 class FileEntry:
     path: str  # relative to the folder, with forward slashes
     size: int
     digest: str
     split: str | None
-    phash: int | None = None
+    signature: Signature | None = None  # perceptual hashes, when asked for and readable
+    unreadable: bool = False  # a picture Pillow could not decode (perceptual mode only)
+    thumbnail: int = -1  # where its base thumbnail sits in the scan's ThumbnailStore
 
 
 @dataclass
@@ -50,6 +60,17 @@ class FolderScan:
     root: str
     algorithm: str
     files: list[FileEntry] = field(default_factory=list)
+    perceptual: bool = False
+    resumed: int = 0  # entries taken from a partial hash list instead of hashed again
+    thumbnails: Any = None  # images.ThumbnailStore of a perceptual scan
+
+    def base(self, entry: FileEntry) -> Any:
+        """The base thumbnail of a picture: from the store, else decoded again."""
+        from .images import base_thumbnail
+
+        if entry.thumbnail >= 0 and self.thumbnails is not None:
+            return self.thumbnails.get(entry.thumbnail)
+        return base_thumbnail(Path(self.root) / entry.path)
 
     @property
     def images(self) -> list[FileEntry]:
@@ -70,81 +91,222 @@ def is_image(path: str) -> bool:
 
 
 def split_of(relative: str) -> str | None:
-    for part in PurePosixPath(relative).parts[:-1]:
-        name = canonical_split(part)
-        if name in SPLIT_SYNONYMS.values():
+    for part in relative.split("/")[:-1]:
+        name = _split_name(part)
+        if name:
             return name
     return None
 
 
-def list_files(root: Path) -> list[str]:
+def iter_files(root: Path) -> Iterator[str]:
     """Relative paths of every regular file, hidden files and folders (.git, .DS_Store) left out,
-    in a stable order."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder).relative_to(root)
-        for name in sorted(files):
-            if not name.startswith("."):
-                found.append((base / name).as_posix())
-    return found
+    in a stable order, one folder at a time (nothing is listed ahead)."""
+    for rel, _ in walk(root):
+        yield rel
 
 
-def file_digest(path: Path, algorithm: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, algorithm).hexdigest()
+def walk(root: str | Path) -> Iterator[tuple[str, str | None]]:
+    """(relative path, split) of every file, as `iter_files` orders them: a folder's files by
+    name, then its subfolders by name, depth first (as os.walk goes). The split is worked out
+    once per folder. Plain strings and os.scandir: pathlib costs more than hashing a small
+    file."""
+    stack: list[tuple[str, str, str | None]] = [(os.fspath(root), "", None)]
+    while stack:
+        folder, prefix, split = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted((e.name, e) for e in entries if not e.name.startswith("."))
+        except OSError:
+            continue
+        below = []
+        for name, entry in listed:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():  # os.walk does not follow links by default
+                    below.append((entry.path, f"{prefix}{name}/", split or _split_name(name)))
+            else:
+                yield f"{prefix}{name}", split
+        stack.extend(reversed(below))
 
 
-def difference_hash(path: Path) -> int | None:
-    """A 64-bit difference hash: shrink to 9x8 grey, compare neighbours. Resizing and JPEG
-    re-encoding keep it; a flat image (no gradients) gets None because every flat image would
-    collide with every other."""
-    from PIL import Image  # the `images` extra; only imported when perceptual hashes are asked for
+def _split_name(folder: str) -> str | None:
+    name = canonical_split(folder)
+    return name if name in _SPLITS else None
 
+
+_SPLITS = frozenset(SPLIT_SYNONYMS.values())
+
+
+def list_files(root: Path) -> list[str]:
+    return list(iter_files(root))
+
+
+def count_files(root: Path) -> int:
+    return sum(1 for _ in walk(root))
+
+
+def file_digest(path: str | Path, algorithm: str) -> str:
+    return _read_digest(os.fspath(path), algorithm)[1]
+
+
+def _read_digest(path: str, algorithm: str) -> tuple[int, str]:
+    """(size, hex digest) with one open and as few reads as the size allows; hashlib releases
+    the GIL on large buffers, so threads hash big files in parallel."""
+    new = getattr(hashlib, algorithm, None)
+    digest = new() if new is not None else hashlib.new(algorithm)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        with Image.open(path) as image:
-            small = image.convert("L").resize((9, 8), Image.Resampling.LANCZOS)
-            pixels = small.tobytes()  # one byte a pixel in mode L
-    except Exception:  # a file with an image suffix that is not an image: no hash, no crash
-        return None
-    bits = 0
-    for row in range(8):
-        for col in range(8):
-            bits = (bits << 1) | (pixels[row * 9 + col] > pixels[row * 9 + col + 1])
-    return bits or None
+        size = os.fstat(fd).st_size
+        left = size
+        # ask for what the file holds: os.read allocates the size asked for, and a 1 MiB
+        # buffer for a 1 KiB file costs more than hashing it
+        want = size if 0 < size < CHUNK else CHUNK
+        while chunk := os.read(fd, want):
+            digest.update(chunk)
+            left -= len(chunk)
+            if left <= 0 and size < CHUNK:
+                break  # all of a small file: no second read to find the end
+            want = CHUNK
+    finally:
+        os.close(fd)
+    return size, digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class _Hasher:
+    root: str
+    algorithm: str
+    perceptual: bool
+    store: Any = None
+    known: dict[str, str] = field(default_factory=dict)  # path -> digest of a partial list
+    signatures: dict[str, Signature] = field(default_factory=dict)
+
+    def entry(self, rel: str, split: str | None = None) -> FileEntry:
+        path = f"{self.root}/{rel}"
+        size, digest = _read_digest(path, self.algorithm)
+        signature, unreadable, thumbnail = None, False, -1
+        if self.perceptual and _is_raster(rel):
+            from .images import base_thumbnail, signature_of
+
+            base = base_thumbnail(path)
+            unreadable = base is None
+            signature = signature_of(base)
+            if signature is not None and self.store is not None:
+                thumbnail = self.store.add(base)
+        return FileEntry(rel, size, digest, split, signature, unreadable, thumbnail)
+
+    def batch(self, items: list[tuple[str, str | None]]) -> list[tuple[FileEntry, bool]]:
+        """Entries of a batch of files, with whether each was hashed now (True) or taken from
+        the partial list (False)."""
+        out = []
+        for rel, split in items:
+            if rel in self.known and (rel in self.signatures
+                                      or not (self.perceptual and _is_raster(rel))):
+                size = os.stat(os.path.join(self.root, rel)).st_size
+                out.append((FileEntry(rel, size, self.known[rel], split,
+                                      self.signatures.get(rel)), False))
+            else:
+                out.append((self.entry(rel, split), True))
+        return out
+
+
+def _thumbnail_store() -> Any:
+    from .images import ThumbnailStore, require
+
+    require()  # fail before hashing thousands of files, not after
+    return ThumbnailStore()
+
+
+BATCH = 64  # files per task: one future per file costs more than hashing a small file
 
 
 def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
-         workers: int | None = None, progress: Callable[[int, int], None] | None = None
-         ) -> FolderScan:
-    """Hash every file under `root`. `progress(done, total)` is called as files finish."""
-    root = Path(root)
-    if perceptual:
-        try:  # fail before hashing thousands of files, not after
-            import PIL  # noqa: F401
-        except ImportError:
-            raise RuntimeError("perceptual hashes need Pillow: pip install "
-                               "'datasheet-kit[images]'") from None
-    relative = list_files(root)
+         workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+         resume: HashList | None = None, record: TextIO | None = None) -> FolderScan:
+    """Hash every file under `root`, streamed through a thread pool in batches, with a bounded
+    number of batches in flight. `progress(done, total)` is called as files finish (the files
+    are counted first, only when a progress callback is given). Files listed in `resume` (a
+    partial hash list of an earlier run) are not hashed again; every other file's lines go to
+    `record` as soon as it is done, so an interrupted scan can be resumed from what it wrote."""
+    store = _thumbnail_store() if perceptual else None
+    hasher = _Hasher(os.fspath(root), algorithm, perceptual, store,
+                     resume.paths if resume is not None else {},
+                     resume.signatures if resume is not None else {})
+    total = count_files(Path(root)) if progress else 0
+    result = FolderScan(str(root), algorithm, perceptual=perceptual, thumbnails=store)
 
-    def one(rel: str) -> FileEntry:
-        path = root / rel
-        phash = None
-        if perceptual and PurePosixPath(rel.lower()).suffix in RASTER_SUFFIXES:
-            phash = difference_hash(path)
-        return FileEntry(rel, path.stat().st_size, file_digest(path, algorithm), split_of(rel),
-                         phash)
-
-    result = FolderScan(str(root), algorithm)
-    with ThreadPoolExecutor(max_workers=workers or min(32, (os.cpu_count() or 1) * 4)) as pool:
-        for entry in pool.map(one, relative):  # map keeps the stable order of `relative`
+    def finish(done: list[tuple[FileEntry, bool]]) -> None:
+        for entry, fresh in done:
             result.files.append(entry)
+            if fresh:
+                if record is not None:
+                    record.write(hash_list_lines(entry))
+            else:
+                result.resumed += 1
             if progress:
-                progress(len(result.files), len(relative))
+                progress(len(result.files), total)
+
+    # One thread per CPU: more only fight over the GIL on small files (measured in
+    # bench/bench_folder_hash.py); hashlib hashes big files in parallel without it.
+    threads = workers or (os.cpu_count() or 1)
+    window: deque[Future] = deque()
+    batch: list[tuple[str, str | None]] = []
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for item in walk(root):
+            batch.append(item)
+            if len(batch) == BATCH:
+                window.append(pool.submit(hasher.batch, batch))
+                batch = []
+                if len(window) >= threads * 2:
+                    finish(window.popleft().result())
+        if batch:
+            window.append(pool.submit(hasher.batch, batch))
+        while window:
+            finish(window.popleft().result())
     return result
 
 
+def _is_raster(rel: str) -> bool:
+    return os.path.splitext(rel.lower())[1] in RASTER_SUFFIXES
+
+
 # ------------------------------------------------------------------------------- duplicates
+
+@dataclass
+class DuplicateGroup:
+    """Files that hold one picture: byte for byte (`exact`) or transformed (`look-alike`)."""
+
+    kind: str  # "exact" or "look-alike"
+    files: list[tuple[str, str | None]]  # (path, split), sorted
+    distance: int = 0  # bits between the closest perceptual hashes (0 for exact)
+    similarity: float | None = 1.0  # correlation of the aligned thumbnails; None: not verified
+    original: list[str] = field(default_factory=list)  # matching files of a hash list
+
+    @property
+    def paths(self) -> list[str]:
+        return [p for p, _ in self.files]
+
+    @property
+    def splits(self) -> list[str]:
+        return sorted({s for _, s in self.files if s})
+
+    @property
+    def scope(self) -> str:
+        if self.original:
+            return "original"
+        return "across-splits" if len(self.splits) > 1 else "within"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "scope": self.scope, "distance": self.distance,
+                               "similarity": self.similarity,
+                               "files": [{"path": p, "split": s} for p, s in self.files]}
+        if self.original:
+            out["original"] = self.original
+        return out
+
 
 def groups(entries: Iterable[FileEntry], key: Callable[[FileEntry], object]) -> list[list[str]]:
     """Paths that share a key (a digest, a perceptual hash), groups of two or more, sorted."""
@@ -160,38 +322,112 @@ def exact_duplicates(found: FolderScan) -> list[list[str]]:
     return groups(found.images, lambda e: e.digest)
 
 
+def _pictures(entries: Iterable[FileEntry]) -> tuple[list[FileEntry], dict[str, list[FileEntry]]]:
+    """One entry per distinct picture (by digest) that has a perceptual hash, and every file of
+    each digest: byte-identical files are compared once."""
+    by_digest: dict[str, list[FileEntry]] = {}
+    for entry in entries:
+        if entry.signature is not None:
+            by_digest.setdefault(entry.digest, []).append(entry)
+    return [files[0] for files in by_digest.values()], by_digest
+
+
+def look_alike_groups(found: FolderScan, workers: int | None = None) -> list[DuplicateGroup]:
+    """Groups of two or more different files (by bytes) that hold one picture transformed:
+    candidates from the perceptual hashes, then verified on the pictures themselves."""
+    from . import images
+
+    pictures, by_digest = _pictures(found.images)
+    pairs = images.candidate_pairs([p.signature for p in pictures])  # type: ignore[misc]
+    matches = images.verify(pairs, lambda i: found.base(pictures[i]), workers)
+    out = []
+    for members, distance, similarity in images.groups_of(matches):
+        files = sorted((e.path, e.split) for i in members for e in by_digest[pictures[i].digest])
+        out.append(DuplicateGroup("look-alike", files, distance, similarity))
+    return out
+
+
 def look_alikes(found: FolderScan) -> list[list[str]]:
-    """Images with the same perceptual hash but different bytes: resized or re-encoded copies.
-    Byte-identical files count once, so a group here always holds at least two different files."""
-    by_hash: dict[int, dict[str, str]] = {}
-    for entry in found.images:
-        if entry.phash is not None:
-            by_hash.setdefault(entry.phash, {}).setdefault(entry.digest, entry.path)
-    return sorted(sorted(d.values()) for d in by_hash.values() if len(d) > 1)
+    """Paths of each look-alike group (all files of the pictures in it)."""
+    return [g.paths for g in look_alike_groups(found)]
 
 
-def duplicate_findings(found: FolderScan, examples: int = 10) -> list[Finding]:
-    """DS906 for copies that straddle splits (leakage), DS911 for copies inside one split."""
-    split = {e.path: e.split for e in found.files}
+def duplicates(found: FolderScan, original: HashList | None = None, workers: int | None = None
+               ) -> list[DuplicateGroup]:
+    """Every group of duplicate images: exact ones, look-alikes (when the scan is perceptual), and
+    files that match the hash list of an original, byte for byte or as look-alikes."""
+    files = found.images
+    by_digest: dict[str, list[FileEntry]] = {}
+    for entry in files:
+        by_digest.setdefault(entry.digest, []).append(entry)
+    out = [DuplicateGroup("exact", sorted((e.path, e.split) for e in same))
+           for same in by_digest.values() if len(same) > 1]
+    if found.perceptual:
+        out += look_alike_groups(found, workers)
+    if original is not None:
+        out += _original_groups(by_digest, original)
+    return sorted(out, key=lambda g: (g.kind, g.scope, g.files))
+
+
+def _original_groups(by_digest: dict[str, list[FileEntry]], original: HashList
+                     ) -> list[DuplicateGroup]:
+    from . import images
+
+    out = [DuplicateGroup("exact", sorted((e.path, e.split) for e in same),
+                          original=sorted(original.by_digest.get(digest, [])))
+           for digest, same in by_digest.items() if digest in original.by_digest]
+    if not original.signatures:
+        return out
+    ours, _ = _pictures(e for same in by_digest.values() for e in same
+                        if e.digest not in original.by_digest)
+    theirs = sorted(original.signatures.items())
+    pairs = images.list_pairs([e.signature for e in ours],  # type: ignore[misc]
+                              [s for _, s in theirs])
+    matched: dict[int, tuple[list[int], int]] = {}
+    for (mine, other), distance in pairs.items():
+        seen, best = matched.get(other, ([], images.BITS))
+        matched[other] = (seen + [mine], min(best, distance))
+    for other, (indices, distance) in matched.items():
+        files = sorted((e.path, e.split) for i in indices for e in by_digest[ours[i].digest])
+        out.append(DuplicateGroup("look-alike", files, distance, None, [theirs[other][0]]))
+    return out
+
+
+def duplicate_findings(found: FolderScan, examples: int = 10,
+                       found_groups: list[DuplicateGroup] | None = None) -> list[Finding]:
+    """DS906 for identical images in more than one split, DS913 for look-alikes there (leakage
+    that no patient id shows), DS911 for either inside one split, DS915 for pictures that could
+    not be read. Every group is counted; `examples` of them are shown."""
+    if found_groups is None:
+        found_groups = duplicates(found)
     out: list[Finding] = []
-    kinds = [("identical", exact_duplicates(found), Severity.ERROR)]
-    if any(e.phash is not None for e in found.files):
-        kinds.append(("look-alike", look_alikes(found), Severity.WARNING))
-    for kind, found_groups, severity in kinds:
-        across = [g for g in found_groups if len({split[p] for p in g if split[p]}) > 1]
-        within = [g for g in found_groups if g not in across]
+    for kind, code, name in (("exact", "DS906", "identical"),
+                             ("look-alike", "DS913", "look-alike")):
+        across = [g for g in found_groups if g.kind == kind and g.scope == "across-splits"]
+        within = [g for g in found_groups if g.kind == kind and g.scope == "within"]
         if across:
+            combos = Counter(" + ".join(g.splits) for g in across)
+            spread = "; ".join(f"{c}: {n:,}" for c, n in combos.most_common())
+            what = (" (the same picture resized, re-encoded, cropped, recoloured, flipped or "
+                    "turned: leakage that no patient id reveals)" if kind == "look-alike" else "")
             out.append(finding(
-                found.root, "DS906", severity,
-                f"{_groups(len(across))} of {kind} images {'sit' if len(across) > 1 else 'sits'}"
-                " in more than one split, e.g. "
-                + "; ".join(_group(g, split) for g in across[:examples])))
+                found.root, code, Severity.ERROR,
+                f"{_groups(len(across))} of {name} images ({sum(len(g.files) for g in across):,}"
+                f" files) {'sit' if len(across) > 1 else 'sits'} in more than one split{what}; "
+                f"{spread}; e.g. " + "; ".join(_group(g) for g in across[:examples])))
         if within:
             out.append(finding(
                 found.root, "DS911", Severity.WARNING,
-                f"{_groups(len(within))} of {kind} images inside the folder "
-                f"({sum(len(g) for g in within):,} files), e.g. "
-                + "; ".join(_group(g, split) for g in within[:examples])))
+                f"{_groups(len(within))} of {name} images inside the folder "
+                f"({sum(len(g.files) for g in within):,} files), e.g. "
+                + "; ".join(_group(g) for g in within[:examples])))
+    unreadable = [e.path for e in found.files if e.unreadable]
+    if unreadable:
+        out.append(finding(
+            found.root, "DS915", Severity.WARNING,
+            f"{len(unreadable):,} image files could not be decoded (damaged, truncated or not "
+            f"what their suffix says) and were left out of the look-alike search, e.g. "
+            + ", ".join(unreadable[:examples])))
     return out
 
 
@@ -199,40 +435,118 @@ def _groups(n: int) -> str:
     return f"{n:,} group{'s' * (n != 1)}"
 
 
-def _group(paths: list[str], split: dict[str, str | None]) -> str:
-    return " = ".join(f"{p} [{split[p]}]" if split[p] else p for p in paths)
+def _group(group: DuplicateGroup) -> str:
+    text = " = ".join(f"{p} [{s}]" if s else p for p, s in group.files)
+    if group.kind == "look-alike" and group.similarity is not None:
+        text += f" (similarity {group.similarity:.2f})"
+    return text
 
 
 # ------------------------------------------------------------------------------- hash lists
+
+HASH_LIST_HEADER = ("# datasheet-kit hash list 1: '<digest>  <path>' lines as sha256sum writes "
+                    "them; '#~ <hash> <window hashes>  <path>' lines add perceptual hashes\n")
+_PERCEPTUAL_LINE = re.compile(r"^#~ ([0-9a-f]{16}) ((?:[0-9a-f]{16},){8}[0-9a-f]{16})  (.+?)\s*$")
+
 
 @dataclass
 class HashList:
     file: str
     algorithm: str
-    digests: dict[str, str]  # digest -> path in the original
+    digests: dict[str, str]  # digest -> first path in the original
+    paths: dict[str, str] = field(default_factory=dict)  # path -> digest
+    signatures: dict[str, Signature] = field(default_factory=dict)  # path -> perceptual hashes
+
+    @property
+    def by_digest(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for path, digest in self.paths.items():
+            out.setdefault(digest, []).append(path)
+        return out
 
 
-def read_hash_list(path: str | Path) -> HashList:
-    """A `sha256sum`/`md5sum`-style list ("<hex>  <path>" per line). Raises ValueError with the
-    line of the first line that is not one."""
+def read_hash_list(path: str | Path, partial: bool = False) -> HashList:
+    """A `sha256sum`/`md5sum`-style list ("<hex>  <path>" per line), with the perceptual lines
+    datasheet-kit adds ("#~ ..."; other "#" lines are comments). Raises ValueError with the line of
+    the first line that is neither. A `partial` list (an interrupted scan) may end in a torn
+    line, which is left out."""
     digests: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    signatures: dict[str, Signature] = {}
     lengths = set()
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            match = _HASH_LINE.match(line)
-            if not match or len(match.group(1)) not in _HEX_LENGTHS:
-                raise ValueError(f"{path}:{number}: not a hash list line ('<hex digest>  <path>')")
-            lengths.add(len(match.group(1)))
-            digests.setdefault(match.group(1).lower(), match.group(2))
-    if len(lengths) != 1:
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = handle.read().split("\n")
+    last = len(lines)
+    for number, line in enumerate(lines, 1):
+        if number == last and (partial or not line.strip()):
+            break  # after the final newline; or torn by an interrupted write
+        line = line.rstrip("\r")
+        if line.startswith("#~"):
+            match = _PERCEPTUAL_LINE.match(line)
+            if not match:
+                raise ValueError(f"{path}:{number}: not a perceptual hash line "
+                                 "('#~ <hash> <9 window hashes>  <path>')")
+            signatures[match.group(3)] = Signature.from_text(f"{match.group(1)} {match.group(2)}")
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _HASH_LINE.match(line)
+        if not match or len(match.group(1)) not in _HEX_LENGTHS:
+            raise ValueError(f"{path}:{number}: not a hash list line ('<hex digest>  <path>')")
+        lengths.add(len(match.group(1)))
+        digest = match.group(1).lower()
+        digests.setdefault(digest, match.group(2))
+        paths[match.group(2)] = digest
+    if len(lengths) > 1 or (not lengths and not partial):
         raise ValueError(f"{path}: the list is empty or mixes hash lengths")
-    return HashList(str(path), _HEX_LENGTHS[lengths.pop()], digests)
+    algorithm = _HEX_LENGTHS[lengths.pop()] if lengths else "sha256"
+    return HashList(str(path), algorithm, digests, paths, signatures)
+
+
+def hash_list_lines(entry: FileEntry) -> str:
+    line = f"{entry.digest}  {entry.path}\n"
+    if entry.signature is not None:
+        line += f"#~ {entry.signature.to_text()}  {entry.path}\n"
+    return line
 
 
 def write_hash_list(found: FolderScan) -> str:
-    return "".join(f"{e.digest}  {e.path}\n" for e in found.files)
+    return HASH_LIST_HEADER + "".join(hash_list_lines(e) for e in found.files)
+
+
+class HashListWriter:
+    """The hash list of a scan, written as the scan goes to FILE.partial and moved to FILE when
+    the scan is complete (so FILE is never half written). With `resume`, an earlier partial file
+    is read first (its torn last line dropped) and extended."""
+
+    def __init__(self, target: str | Path, resume: bool = False):
+        self.target = Path(target)
+        self.partial = self.target.with_name(self.target.name + ".partial")
+        self.previous: HashList | None = None
+        if resume and self.partial.exists():
+            self.previous = read_hash_list(self.partial, partial=True)
+            text = self.partial.read_bytes()
+            keep = text[:text.rfind(b"\n") + 1]  # drop a torn last line
+            self.partial.write_bytes(keep)
+        elif resume and self.target.exists():
+            self.previous = read_hash_list(self.target)
+            self.partial.write_bytes(self.target.read_bytes())
+        else:
+            self.partial.parent.mkdir(parents=True, exist_ok=True)
+            self.partial.write_text(HASH_LIST_HEADER, encoding="utf-8")
+        self.handle: TextIO = open(self.partial, "a", encoding="utf-8", newline="")  # noqa: SIM115
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+
+    def close(self, complete: bool) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+        finally:
+            self.handle.close()
+        if complete:
+            os.replace(self.partial, self.target)
 
 
 @dataclass
@@ -241,13 +555,19 @@ class HashComparison:
     extra: list[str]  # files of the copy that are not in the original
     missing: int  # files of the original that the copy lacks
     original: int
+    transformed: list[str] = field(default_factory=list)  # extra files that are look-alikes
 
 
-def compare(found: FolderScan, original: HashList) -> HashComparison:
+def compare(found: FolderScan, original: HashList,
+            found_groups: list[DuplicateGroup] | None = None) -> HashComparison:
     ours = {e.digest for e in found.images}
+    alike = {p for g in found_groups or [] if g.scope == "original" and g.kind == "look-alike"
+             for p in g.paths}
     extra = sorted(e.path for e in found.images if e.digest not in original.digests)
-    return HashComparison(len(ours & original.digests.keys()), extra,
-                          len(original.digests.keys() - ours), len(original.digests))
+    return HashComparison(len(ours & original.digests.keys()),
+                          [p for p in extra if p not in alike],
+                          len(original.digests.keys() - ours), len(original.digests),
+                          [p for p in extra if p in alike])
 
 
 def comparison_findings(found: FolderScan, original: HashList, result: HashComparison
@@ -259,9 +579,17 @@ def comparison_findings(found: FolderScan, original: HashList, result: HashCompa
             found.root, "DS904", Severity.WARNING,
             f"the folder holds {result.shared:,} of the {result.original:,} files listed in {name};"
             f" {result.missing:,} are missing: a subset of the original"))
+    if result.transformed:
+        out.append(finding(
+            found.root, "DS914", Severity.INFO,
+            f"{len(result.transformed):,} images are transformed copies of files in {name} "
+            f"(their perceptual hashes match: resized, re-encoded, cropped, recoloured, flipped "
+            f"or turned), e.g. {', '.join(result.transformed[:5])}"))
     if result.extra:
+        what = ("neither byte-identical to nor a look-alike of" if original.signatures
+                else "not byte-identical to")
         out.append(finding(
             found.root, "DS912", Severity.WARNING,
-            f"{len(result.extra):,} images are not byte-identical to any file in {name} (added, "
+            f"{len(result.extra):,} images are {what} any file in {name} (added, "
             f"re-encoded or augmented), e.g. {', '.join(result.extra[:5])}"))
     return out

@@ -19,53 +19,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .copycats import CODES, SPLIT_SYNONYMS, canonical_split, finding
 from .findings import Finding, Severity
 
-# The block of codes shared by provenance, folders and splits (see README, "Copycats codes").
-CODES = {
-    "DS900": "likely-original",
-    "DS901": "undeclared-copy",
-    "DS902": "license-contradicts-source",
-    "DS903": "splits-changed",
-    "DS904": "subset-of-original",
-    "DS905": "augmented-copy",
-    "DS906": "duplicate-across-splits",
-    "DS907": "patient-leakage",
-    "DS908": "unreadable-table",
-    "DS909": "missing-values",
-    "DS910": "mixed-id-forms",
-    "DS911": "duplicate-in-folder",
-    "DS912": "differs-from-hash-list",
-}
+__all__ = ["CODES", "SPLIT_SYNONYMS", "SplitCheck", "TableError", "canonical_split", "check",
+           "finding", "main_summary", "read_rows"]
 
-# Split names as people write them, folded to one spelling so that "Train" and "training" are the
-# same split and never count as leakage. Folder mode recognises split folders with the same table.
-SPLIT_SYNONYMS = {
-    "train": "train", "training": "train", "trn": "train",
-    "val": "validation", "valid": "validation", "validation": "validation",
-    "validate": "validation",
-    "dev": "validation",
-    "test": "test", "testing": "test", "tst": "test", "holdout": "test",
-}
-_FIRST_WORD = re.compile(r"[a-z]+")
 # "17.0" is how pandas writes an integer id once the column has held a missing value.
 _INTEGRAL_FLOAT = re.compile(r"^(-?\d+)\.0+$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 MAX_FIELD = 1 << 20  # a field over 1 MiB means the file is not the table it claims to be
-
-
-def canonical_split(name: str) -> str:
-    """The usual spelling of a split name: 'Training' -> 'train', 'valid' -> 'validation'."""
-    text = name.strip().lower()
-    word = _FIRST_WORD.match(text)
-    if word and word.group(0) in SPLIT_SYNONYMS:
-        return SPLIT_SYNONYMS[word.group(0)]
-    return text
-
-
-def finding(file: str, code: str, severity: Severity, message: str, line: int = 1,
-            column: int = 1, path: str = "") -> Finding:
-    return Finding(file, line, column, code, CODES[code], severity, message, path)
 
 
 class TableError(Exception):
@@ -235,8 +198,29 @@ class _Tally:
 
 
 def check(path: str | Path, patient_column: str, split_column: str,
-          image_column: str | None = None, examples: int = 10) -> SplitCheck:
-    """Read the table once and report leakage. Raises TableError when it cannot be checked."""
+          image_column: str | None = None, examples: int = 10, engine: str = "auto"
+          ) -> SplitCheck:
+    """Read the table once and report leakage. Raises TableError when it cannot be checked.
+
+    With `engine="auto"` and pyarrow and numpy installed, a plain CSV file (no quotes, no
+    blank lines, so that row n is line n + 1) or a Parquet file of text columns is counted on
+    whole columns (`splits_arrow`); anything else, and any table pyarrow stumbles on, goes
+    through the row reader, which also writes the findings for broken tables. Both give the
+    same result (a test compares them)."""
+    if engine in ("auto", "arrow"):
+        from . import splits_arrow
+
+        fast = splits_arrow.check(path, patient_column, split_column, image_column)
+        if fast is not None:
+            result, leaked, shared, empty, first_empty, forms = fast
+            _report(result, leaked, shared, empty, first_empty, forms, patient_column,
+                    image_column, examples)
+            return result
+    return _check_rows(path, patient_column, split_column, image_column, examples)
+
+
+def _check_rows(path: str | Path, patient_column: str, split_column: str,
+                image_column: str | None, examples: int) -> SplitCheck:
     file = str(path)
     columns = [patient_column, split_column] + ([image_column] if image_column else [])
     result = SplitCheck(file)

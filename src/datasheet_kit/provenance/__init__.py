@@ -57,7 +57,7 @@ from .evidence import (
 )
 from .names import compact, find_words, mentions
 from .references import Reference, default_references, load_references, reference_from_sheet
-from .run import DATASHEET_NAMES, Examination, as_json, examine
+from .run import DATASHEET_NAMES, Examination, as_json, examine, examine_folder_options
 from .targets import (
                        NO_LICENSE,
                        Target,
@@ -73,7 +73,8 @@ __all__ = ["DATASHEET_NAMES", "FIND_AT", "NO_LICENSE", "REPORT_AT", "TIE", "W_CO
            "W_FAMILY_TITLE", "W_KEYWORD", "W_LINK", "W_NAME_TEXT", "W_NAME_TITLE", "W_PATTERN",
            "W_SAME_PATTERN", "W_SIZE", "Candidate", "Evidence", "Examination", "Finding",
            "Reference", "Severity", "Target", "as_json", "best", "candidates", "compact",
-           "default_references", "examine", "find_words", "findings", "is_reference",
+           "default_references", "examine", "examine_folder_options", "find_words", "findings",
+           "is_reference",
            "license_answer", "license_compatibility", "license_text", "license_verdict",
            "load_references", "mentions", "parse_size", "reference_from_sheet",
            "target_from_folder",

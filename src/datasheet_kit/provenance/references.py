@@ -16,10 +16,10 @@ from typing import Any
 
 from .. import identifiers
 from ..answers import count_of
+from ..copycats import canonical_split
 from ..findings import Finding
 from ..licenses import license_answer
 from ..sheet import Sheet, load
-from ..splits import canonical_split
 from .names import _YEAR_WORD, compact
 
 

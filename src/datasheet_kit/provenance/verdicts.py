@@ -7,9 +7,9 @@ is worth telling the user about them.
 
 from __future__ import annotations
 
+from ..copycats import SPLIT_SYNONYMS, finding
 from ..findings import Finding, Severity
 from ..licenses import license_compatibility, license_text
-from ..splits import SPLIT_SYNONYMS, finding
 from .evidence import Candidate, best
 from .targets import Target
 

@@ -166,7 +166,9 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
             continue
         _put(sheet, qid, value, parts, how, confidence, by)
     _record_hints(sheet, layout, places)
-    _look_elsewhere(sheet, places, loose, tried)
+    # A citation names papers and people; it answers no question about the data elsewhere.
+    citing = set(layout.names_of.get("dataset.citation", ()))
+    _look_elsewhere(sheet, {k: v for k, v in places.items() if k not in citing}, loose, tried)
     _keep_unread(sheet, places)
     _drop_empty_optional_sections(sheet)
 
@@ -300,6 +302,8 @@ def _look_elsewhere(sheet: Sheet, places: dict[str, list[Place]], loose: Iterabl
     catalogue = questions()
     for qid, picked in offers.items():
         question = catalogue[qid]
+        if not sections()[question.section].required:
+            continue  # optional sections open only where the card says so (see _decide)
         if question_status(question.shape, sheet.get(qid)) in _GIVEN:
             continue
         own = tried.get(qid, [])
