@@ -56,6 +56,7 @@ def broken_files(folder: Path) -> list[Path]:
             for p, k in zip("abcd", "bcde", strict=True))).encode(),
         "deep.yaml": ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 80))).encode(),
         "empty.yaml": b"# nothing here\n",
+        "many-values.yaml": "".join(f"k{i}: {i}\n" for i in range(100_001)).encode(),
         "list.yaml": b"- a\n- b\n",
         "tagged.yaml": b"dataset: !custom value\n",
         "big.yaml": b"a: " + b"x" * (4 * 1024 * 1024 + 10) + b"\n",

@@ -83,8 +83,16 @@ LOAD = {c.code: c for c in (
         "A key appears twice in the same mapping.\n\nThe later value wins, as in YAML "
         "parsers that allow it; the message gives the line of the first. The rest of the file "
         "is checked.")),
-    _load("DS007", "alias-expansion", "aliases expand to too many values"),
-    _load("DS008", "too-deep", "the nesting is too deep"),
+    _load("DS007", "alias-expansion", "", doc=(
+        "Anchors and aliases expand to too many values (an \"alias bomb\"), or an alias stands "
+        "inside its own anchor.\n\nA few lines can expand to billions of values; the file is "
+        "stopped at the alias where the expansion passes 200,000 values, before anything is "
+        "built." + _UNUSABLE)),
+    _load("DS008", "too-deep", "", doc=(
+        "The nesting is deeper than 64 levels (YAML or JSON).\n\nThe finding points at the "
+        "value where the limit is passed. YAML is measured on the parser's events before "
+        "anything is composed, so a file nested 50,000 deep is a finding, not a crash, with "
+        "any PyYAML." + _UNUSABLE)),
     _load("DS009", "empty-file", "the file holds no datasheet"),
     _load("DS010", "not-a-mapping", "the top level is not a mapping"),
     _load("DS011", "unsupported-yaml", "a YAML feature datasheets do not use", fatal=False, doc=(
@@ -104,6 +112,10 @@ LOAD = {c.code: c for c in (
         "A Croissant file declares no known conformsTo version.\n\nWithout `conformsTo` the "
         "file is read with the meaning of Croissant 0.8; with a version this tool does not "
         "know, it is read as the newest known one. Reported as a warning.")),
+    _load("DS016", "too-many-values", "", doc=(
+        "The file holds more than 200,000 values (keys, list items and scalars).\n\nA "
+        "datasheet holds a few hundred; the limit keeps every check bounded in time and memory. "
+        "The finding points at the value where the limit is passed." + _UNUSABLE)),
 )}
 
 FATAL = frozenset(code for code, entry in LOAD.items() if entry.fatal)
