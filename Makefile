@@ -42,7 +42,7 @@ test: lint
 
 # The hostile-file tests again under the oldest PyYAML the project allows (6.0.1, whose C composer
 # crashes on deep nesting) and under 6.0.3 (the release issue 11 names), each in a small venv of
-# its own with only click, pyyaml and pytest; the package is run from src/. 6.0.1 must install;
+# its own with only click, pyyaml, jinja2 and pytest; the package is run from src/. 6.0.1 must install;
 # a version the index does not have is skipped with a line saying so.
 OLD_YAML ?= 6.0.1 6.0.3
 REQUIRED_YAML := 6.0.1
@@ -52,7 +52,7 @@ test-old-yaml:
 	  if [ ! -f $$venv/.ready ]; then \
 	    rm -rf $$venv; \
 	    if $(PYTHON) -m venv $$venv && $$venv/bin/python -m pip -q install "pyyaml==$$v" \
-	        "click>=8.1" "pytest>=8" 2>/dev/null; then touch $$venv/.ready; \
+	        "click>=8.1" "jinja2>=3.1" "pytest>=8" 2>/dev/null; then touch $$venv/.ready; \
 	    else rm -rf $$venv; echo "== pyyaml==$$v cannot be installed here: skipped"; \
 	      if [ "$$v" = "$(REQUIRED_YAML)" ]; then exit 1; fi; continue; fi; \
 	  fi; \

@@ -7,7 +7,7 @@ traceback, within a time limit and an address-space limit.
 
 `make test` runs this module a second time in a small environment with the oldest PyYAML the
 project allows (pyyaml==6.0.1) and, when the index has it, with 6.0.3: see the Makefile. The
-module imports nothing heavy, so that environment needs only click, pyyaml and pytest.
+module imports nothing heavy, so that environment needs only click, pyyaml, jinja2 and pytest.
 """
 
 from __future__ import annotations
@@ -159,6 +159,17 @@ def test_provenance_gives_each_file_a_verdict(hostile: Path) -> None:
     for name in ("deep-flow-closed.yaml", "alias-bomb.yaml", "card-deep-front-matter.md",
                  "deep/dataset-metadata.json", "croissant-odd.json"):
         run("provenance", hostile / name)
+
+
+def test_generate_refuses_a_hostile_readme_to_update(hostile: Path, tmp_path: Path) -> None:
+    """`generate hf-card -o README.md` merges the README's front matter: a hostile one is a
+    refusal (exit 2), not a crash."""
+    for name in ("card-deep-front-matter.md", "card-bomb-front-matter.md"):
+        readme = tmp_path / "README.md"
+        readme.write_bytes(HOSTILE[name][0] + b"<!-- datasheet-kit:begin card -->\n"
+                           b"<!-- datasheet-kit:end -->\n")
+        result = run("generate", "hf-card", ROOT / "datasheets" / "ham10000.yaml", "-o", readme)
+        assert result.returncode == 2, result.stderr
 
 
 def test_the_raw_composer_is_what_the_walk_guards(tmp_path: Path) -> None:

@@ -90,14 +90,35 @@ def _valid_sheets(sources: list[Path], warn: Callable[[str], None]) -> dict[Path
     return sheets
 
 
+def _merge_front_matter(old_yaml: str | None, new_yaml: str) -> str:
+    """The writer's merge of an existing README's front matter, once that front matter is known
+    to be within the loader's limits: PyYAML's own loader recurses once per level of nesting."""
+    import yaml
+
+    from .sheet import limits
+    from .writers.hf_card import merge_front_matter
+
+    if old_yaml:
+        try:
+            broken = limits(old_yaml)
+        except yaml.YAMLError as err:
+            problem = " ".join(str(getattr(err, "problem", None) or err).split())
+            raise RefusedError(f"the existing front matter is not valid YAML ({problem}); fix "
+                               "it or use --force") from None
+        if broken is not None:
+            code, mark, message = broken
+            raise RefusedError(f"the existing front matter cannot be merged ({code}, line "
+                               f"{mark.line + 2}: {message}); fix it or use --force")
+    return merge_front_matter(old_yaml, new_yaml)
+
+
 def _update(target: Path, text: str, output_kind: str, source: Path, check: bool, force: bool,
             warn: Callable[[str], None]) -> int:
     """Write `text` to `target` when it changes it (or, with `check`, say that it would)."""
     try:
         if output_kind in _MARKDOWN_KINDS:
-            from .writers.hf_card import merge_front_matter
             change = plan_markdown(target, text, force=force,
-                                   merge_front_matter=merge_front_matter)
+                                   merge_front_matter=_merge_front_matter)
         else:
             change = plan_whole(target, text)
     except RefusedError as err:
