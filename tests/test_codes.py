@@ -75,7 +75,8 @@ def broken_files(folder: Path) -> list[Path]:
     for name, data in cases.items():
         (folder / name).write_bytes(data)
         paths.append(folder / name)
-    return paths
+    (folder / "a-folder.datasheet.yaml").mkdir()  # a path that gives nothing to check
+    return paths + [folder / "a-folder.datasheet.yaml"]
 
 
 def test_every_load_problem_is_reported_as_the_table_says(tmp_path):

@@ -322,8 +322,12 @@ def test_check_needs_an_output_file():
     assert result.exit_code == 2 and "--check needs -o" in result.output
 
 
-def test_zero_datasheets_is_clean():
-    assert cli("hf-card").exit_code == 0
+def test_nothing_to_generate_from_is_a_usage_error(tmp_path):
+    result = cli("hf-card")
+    assert result.exit_code == 2 and "give the datasheet" in result.output
+    result = cli("hf-card", tmp_path, "-o", tmp_path / "out.md")
+    assert result.exit_code == 2 and "nothing to generate from" in result.output
+    assert not (tmp_path / "out.md").exists()
 
 
 def test_invalid_datasheet_is_reported_and_nothing_written(tmp_path):

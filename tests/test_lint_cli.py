@@ -52,11 +52,25 @@ def project(tmp_path, monkeypatch):
 
 # --- exit codes and paths -----------------------------------------------------------------------
 
-def test_zero_paths_is_clean():
+def test_zero_paths_checks_the_current_folder_or_the_configured_paths(tmp_path, project):
+    for command in ("lint", "score"):
+        result = run(command)
+        assert result.exit_code == 2 and "nothing to check: the folder . holds" in result.output
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "sheets" / "clean.yaml").write_bytes(CLEAN.read_bytes())
+    (tmp_path / ".venv").mkdir()  # hidden folders are not walked
+    (tmp_path / ".venv" / "bad.yaml").write_text("a: [", encoding="utf-8")
     result = run("lint")
-    assert result.exit_code == 0 and "0 files checked: no problems" in result.output
-    result = run("score")
-    assert result.exit_code == 0 and "0 files scored" in result.output
+    assert result.exit_code == 0 and result.output == "1 file checked: no problems\n"
+    assert run("score").output.endswith("1 file scored\n")
+    project('paths = ["other"]\n')
+    (tmp_path / "other").mkdir()
+    result = run("lint")
+    assert result.exit_code == 2 and "the folder other holds no" in result.output
+    project('paths = ["missing"]\n')
+    result = run("lint")
+    assert result.exit_code == 2 and "[tool.datasheet] paths: no such file or folder: missing" \
+        in result.output
 
 
 def test_clean_datasheet_exits_0():

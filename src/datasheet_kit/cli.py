@@ -44,11 +44,39 @@ class _Group(click.Group):
             raise _Failed(str(exc)) from None
 
 
-def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY) -> list[Path]:
-    """Files as given; folders become the documents of `kinds` under them, in a stable order."""
-    from .inputs import files
+def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY,
+           report: Report | None = None, doing: str = "to check") -> list[Path]:
+    """Files as given; folders become the documents of `kinds` under them, in a stable order.
 
-    return files(paths, kinds)
+    No path at all means the paths of `[tool.datasheet] paths`, else the current folder, as
+    ruff does. A folder that gives nothing is a DS017 warning naming it (on `report` when the
+    command has one, else on stderr), and a run that would check no file at all is a usage
+    error (exit 2): a check of nothing must not pass.
+    """
+    from .findings import Finding, Severity
+    from .inputs import collect, what_is_looked_for
+
+    if not paths:
+        from .config import load_config
+
+        paths = tuple(load_config().default_paths())
+    gathered = collect(paths, kinds)
+    looked_for = what_is_looked_for(kinds)
+    for folder in gathered.empty:
+        message = f"the folder {folder} holds no {looked_for} {doing}"
+        if report is not None:
+            report.findings.append(Finding(folder, 1, 1, "DS017", "nothing-to-check",
+                                           Severity.WARNING, message))
+        else:
+            click.echo(f"warning: {message} (DS017)", err=True)
+    if not gathered.files:
+        named = ", ".join(paths)
+        if len(paths) == 1:
+            named = f"the folder {named} holds" if Path(paths[0]).is_dir() else f"{named} holds"
+        else:
+            named += " hold"
+        raise UsageError(f"nothing {doing}: {named} no {looked_for}")
+    return gathered.files
 
 
 def emit(report: Report, fmt: str) -> None:
@@ -77,7 +105,7 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     from .validate import validate as check
 
     report = Report()
-    for path in expand(paths):
+    for path in expand(paths, report=report):
         report.add(str(path), check(load_document(path)))
     # validate keeps its one-line-a-finding output; lint's `text` groups findings by file.
     emit(report, "concise" if fmt == "text" else fmt)
@@ -111,8 +139,10 @@ def generate(kind: str, datasheets: tuple[str, ...], out: str | None, check: boo
     """
     from .generate import run
 
-    sys.exit(run(kind, expand(datasheets), out=out, check=check, force=force, template=template,
-                 kaggle_owner=kaggle_owner, echo=click.echo,
+    if not datasheets:
+        raise UsageError("give the datasheet (or a folder of datasheets) to generate from")
+    sys.exit(run(kind, expand(datasheets, doing="to generate from"), out=out, check=check,
+                 force=force, template=template, kaggle_owner=kaggle_owner, echo=click.echo,
                  warn=lambda text: click.echo(text, err=True)))
 
 
@@ -146,7 +176,9 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
     from .lint import lint_report
 
     config = configure(select, ignore, fail_on, fail_under)
-    report, low = lint_report(expand(paths, ALL_DOCUMENTS), config)
+    empty = Report()
+    report, low = lint_report(expand(paths, ALL_DOCUMENTS, empty), config)
+    report.findings[:0] = empty.findings
     emit(report, fmt or default_format())
     for line in low:
         click.echo(line, err=True)
@@ -277,6 +309,8 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
                                          write_hashes, resume, Progress("hashing", "files"))
     report = Report()
     report.add(str(path), result.findings + problems)
+    if result.scan is not None:
+        report.folders[str(path)] = len(result.scan.files)
     if fmt == "json":
         click.echo(prov.as_json(report, {str(path): result}), nl=False)
     else:

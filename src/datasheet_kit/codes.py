@@ -118,6 +118,13 @@ LOAD = {c.code: c for c in (
         "The finding points at the value where the limit is passed." + _UNUSABLE)),
 )}
 
+# A path that gives nothing to check (cli.expand); not a file, so it has no load problem.
+LOAD["DS017"] = Code("DS017", "nothing-to-check", "file", WARNING, (
+    "A folder given to the command holds no document it checks.\n\nA folder (or a folder "
+    "named like a file, x.datasheet.yaml) with no datasheet, card, Kaggle or Croissant file in "
+    "it, hidden and environment folders left out. A run in which no path gives a document "
+    "checks nothing and exits 2 instead of passing."), 1, ("validate", "lint"))
+
 FATAL = frozenset(code for code, entry in LOAD.items() if entry.fatal)
 
 _SCHEMA_NOTE = ("\n\nReported by `datasheet validate` and by `datasheet lint`, from the schema in "

@@ -17,6 +17,11 @@ class UsageError(Exception):
     the same way: its message on one line, exit status 2 (EXIT_USAGE)."""
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """A count with its noun, in the number it needs: "1 row", "1,500 rows", "2 patients"."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def clip(text: str, limit: int = 40) -> str:
     """A value as quoted in a message: whole when short, else cut to `limit` characters with
     "..." so one long answer does not swamp a report line."""
@@ -74,10 +79,22 @@ class Report:
 
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Entries of `files` that are folders (provenance), with the number of files in each, so
+    # that a folder of 1,500 files is not told as "1 file checked".
+    folders: dict[str, int] = field(default_factory=dict)
 
     def add(self, file: str, findings: list[Finding]) -> None:
         self.files.append(file)
         self.findings.extend(sorted(findings, key=lambda f: (f.line, f.column, f.code, f.path)))
+
+    def checked(self) -> str:
+        """What was checked, in words: "3 files", "1 folder (1,500 files)", or both."""
+        files = len(self.files) - len(self.folders)
+        parts = [plural(files, "file")] if files or not self.folders else []
+        if self.folders:
+            inside = plural(sum(self.folders.values()), "file")
+            parts.append(f"{plural(len(self.folders), 'folder')} ({inside})")
+        return " and ".join(parts)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

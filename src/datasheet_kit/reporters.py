@@ -25,7 +25,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _summary(report: Report) -> str:
-    files = _plural(len(report.files), "file")
+    files = report.checked()
     if not report.findings:
         return f"{files} checked: no problems"
     text = (f"{files} checked: {_plural(report.count(Severity.ERROR), 'error')}, "
@@ -71,6 +71,7 @@ def payload(report: Report) -> dict[str, Any]:
         "findings": [f.to_dict() for f in report.findings],
         "summary": {
             "files": len(report.files),
+            "folders": len(report.folders),
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "infos": report.count(Severity.INFO),
