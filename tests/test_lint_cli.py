@@ -94,8 +94,11 @@ def test_fail_under_uses_the_overall_score():
     # Only the maintenance warnings: no finding fails the run, the score (99) does.
     assert run("lint", "--select", "DS6", COPY).exit_code == 0
     result = run("lint", "--select", "DS6", "--fail-under", "99.5", COPY)
-    assert result.exit_code == 1 and "score 99 is under 99.5" in result.output
-    assert run("score", "--fail-under", "95", COPY).exit_code == 1
+    assert result.exit_code == 1
+    assert f"{COPY}: overall score 99 is under --fail-under 99.5" in result.output
+    result = run("score", "--fail-under", "95", COPY)
+    assert result.exit_code == 1 and f"{COPY}: overall score " in result.output
+    assert "is under --fail-under 95" in result.output
     assert run("score", "--fail-under", "100", CLEAN).exit_code == 0
 
 
@@ -315,7 +318,36 @@ def test_lint_on_a_card_points_at_lines_of_the_readme():
     assert by_path["uses.discouraged"]["line"] == _line_of(card, "### Out-of-Scope Use")
     # ...an empty bullet at the bullet's line, and a front-matter value at its key's line.
     assert by_path["motivation.funding"]["line"] == _line_of(card, "**Funded by")
-    assert by_path["distribution.license"]["line"] == _line_of(card, "license:")
+    # `license: cc-by-nc-4.0` is the Hub's own id for CC-BY-NC-4.0: nothing to say about it
+    assert "distribution.license" not in by_path
+
+
+def test_licence_advice_is_in_the_files_own_terms(tmp_path):
+    """DS403 tells a card what its own format wants, never the datasheet's `spdx:` key."""
+    card = tmp_path / "README.md"
+    card.write_text((CARDS / "hf-current.md").read_text(encoding="utf-8").replace(
+        "license: cc-by-nc-4.0", "license: CC BY-NC 4.0"), encoding="utf-8")
+    kaggle = tmp_path / "dataset-metadata.json"
+    kaggle.write_text('{"title": "Lesion photographs", "id": "someone/lesion-photos", '
+                      '"licenses": [{"name": "CC BY 4.0"}]}', encoding="utf-8")
+    croissant = tmp_path / "croissant.json"
+    croissant.write_text('{"@context": {"@vocab": "https://schema.org/"}, "@type": "sc:Dataset",'
+                         ' "conformsTo": "http://mlcommons.org/croissant/1.1", "name": "x", '
+                         '"license": "cc-by-4.0"}', encoding="utf-8")
+    datasheet = tmp_path / "x.yaml"
+    datasheet.write_text("distribution:\n  license: {name: CC BY 4.0}\n", encoding="utf-8")
+    advice = {}
+    for path in (card, kaggle, croissant, datasheet):
+        found = json.loads(run("lint", "--select", "DS403", "--format", "json", path).output)
+        advice[path.name] = [f for f in found["findings"] if f["code"] == "DS403"]
+    (hf,), (kg,), (cr,), (ds,) = advice.values()
+    assert hf["line"] == _line_of(card, "license:")
+    assert hf["message"].endswith("write `license: cc-by-nc-4.0`, the Hub's id for it")
+    assert kg["message"].endswith('write `"licenses": [{"name": "CC-BY-4.0"}]`, Kaggle\'s name '
+                                  "for it")
+    assert cr["message"].endswith('write `"license": "https://spdx.org/licenses/CC-BY-4.0.html"`')
+    assert ds["message"].endswith("add `spdx: CC-BY-4.0`")
+    assert not any("spdx:" in f["message"] for f in (hf, kg, cr))
 
 
 def test_score_on_a_card_shows_both_scores():

@@ -207,7 +207,10 @@ def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: st
     cards, unreadable = scorecards(expand(paths, ALL_DOCUMENTS), config)
     render = render_json if fmt == "json" else render_table
     click.echo(render(cards, unreadable), nl=False)
-    low = config.fail_under is not None and any(c.overall < config.fail_under for c in cards)
+    low = [c for c in cards if config.fail_under is not None and c.overall < config.fail_under]
+    for card in low:
+        click.echo(f"{card.file}: overall score {card.overall} is under --fail-under "
+                   f"{config.fail_under:g}", err=True)
     sys.exit(1 if unreadable or low else 0)
 
 
@@ -345,12 +348,14 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
     cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at
     --fail-on or a score under --fail-under, 2 usage error.
     """
-    from .fair.report import FORMATS, exit_code
+    from .fair.report import FORMATS, exit_code, low_scores
     from .fair.run import assess_files
     from .findings import Severity
 
     reports = assess_files(expand(paths, ALL_DOCUMENTS), online, timeout, retries)
     click.echo(FORMATS[fmt](reports), nl=False)
+    for line in low_scores(reports, fail_under):
+        click.echo(line, err=True)
     sys.exit(exit_code(reports, Severity.parse(fail_on), fail_under))
 
 

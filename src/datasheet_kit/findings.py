@@ -9,6 +9,7 @@ from typing import NamedTuple
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+MAX_MESSAGE = 1_000  # characters of a finding's message that a report keeps
 
 
 class UsageError(Exception):
@@ -85,7 +86,11 @@ class Report:
 
     def add(self, file: str, findings: list[Finding]) -> None:
         self.files.append(file)
-        self.findings.extend(sorted(findings, key=lambda f: (f.line, f.column, f.code, f.path)))
+        # A message quotes values cut short; this is the net for any that does not.
+        kept = [f if len(f.message) <= MAX_MESSAGE else f._replace(message=clip(f.message,
+                                                                                MAX_MESSAGE))
+                for f in findings]
+        self.findings.extend(sorted(kept, key=lambda f: (f.line, f.column, f.code, f.path)))
 
     def checked(self) -> str:
         """What was checked, in words: "3 files", "1 folder (1,500 files)", or both."""

@@ -116,6 +116,15 @@ FORMATS = {"table": table, "text": text, "json": as_json}
 def exit_code(reports: list[FairReport], fail_on: Severity, fail_under: float | None) -> int:
     """1 when a finding is at least `fail_on` or an overall score is under `fail_under`."""
     code = findings_report(reports).exit_code(fail_on)
-    if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):
+    if low_scores(reports, fail_under):
         code = EXIT_FINDINGS
     return code
+
+
+def low_scores(reports: list[FairReport], fail_under: float | None) -> list[str]:
+    """A line for each file whose overall FAIR score is under `fail_under`."""
+    if fail_under is None:
+        return []
+    return [f"{r.file}: overall FAIR score {r.scores()['overall'] or 0:g} is under "
+            f"--fail-under {fail_under:g}" for r in reports
+            if (r.scores()["overall"] or 0) < fail_under]

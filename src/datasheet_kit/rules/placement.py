@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalogue import asks, crosswalk
+from ..findings import clip
 from ..sheet import Sheet
 from . import Context, Hit, rule
 
@@ -63,5 +64,6 @@ def answered_elsewhere(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         if home is None or home == found.get("place"):
             continue
         where = found.get("place") or "another place"
-        yield Hit(qid, f"{qid} is answered under {where!r}, line {sheet.origin(qid).line}; "
-                       f"the template asks it under {home!r}: move the text there")
+        yield Hit(qid, f"{qid} is answered under {clip(where, 60)!r}, line "
+                       f"{sheet.origin(qid).line}; "
+                       f"the template asks it under {clip(home, 60)!r}: move the text there")
