@@ -187,6 +187,21 @@ def test_the_yaml_limits_are_named_with_their_place(hostile: Path) -> None:
     assert "alias" not in next(line for line in out.splitlines() if "many-keys" in line)
 
 
+@pytest.mark.parametrize("data", [
+    b"name,url\n\x00\x01\x02,x\n",
+    b"name,url\n" + b"x" * 300_000 + b",y\n",
+    b'name,url\n"unclosed,x\n',
+    "name,url\ncaf\xe9,x\n".encode("latin-1"),
+    b"\xff\xfe" + "name,url\n".encode("utf-16-le"),
+    b"",
+    b"name" + b",x" * 100_000 + b"\n",
+], ids=["nul", "huge-field", "open-quote", "latin1", "utf16", "empty", "wide"])
+def test_provenance_gives_each_listing_table_a_verdict(tmp_path: Path, data: bytes) -> None:
+    table = tmp_path / "listings.csv"
+    table.write_bytes(data)
+    run("provenance", "--listings", table)
+
+
 def test_generate_refuses_a_hostile_readme_to_update(hostile: Path, tmp_path: Path) -> None:
     """`generate hf-card -o README.md` merges the README's front matter: a hostile one is a
     refusal (exit 2), not a crash."""

@@ -205,12 +205,21 @@ def test_github_escapes_what_would_break_a_command():
     from datasheet_kit.findings import Finding, Report, Severity
     from datasheet_kit.reporters import github
 
-    report = Report()
-    report.add("a,b:c.yaml", [Finding("a,b:c.yaml", 1, 1, "DS201", "x", Severity.ERROR,
-                                      "50% done\nsecond line")])
+    # built without Report.add, which would already have written the line break as \x0a
+    report = Report(["a,b:c.yaml"], [Finding("a,b:c.yaml", 1, 1, "DS201", "x", Severity.ERROR,
+                                             "50% done\nsecond line")])
     first = github(report).splitlines()[0]
     assert first == ("::error file=a%2Cb%3Ac.yaml,line=1,col=1,title=DS201 x::"
                      "50%25 done%0Asecond line")
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal():
+    from datasheet_kit.findings import Finding, Report, Severity
+
+    report = Report()
+    report.add("x.md", [Finding("x.md", 1, 1, "DS201", "x", Severity.ERROR,
+                                "title 'a\x1b[2Jb'\nnext\x00")])
+    assert report.findings[0].message == "title 'a\\x1b[2Jb'\\x0anext\\x00"
 
 
 def sarif_schema() -> dict:

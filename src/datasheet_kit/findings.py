@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -16,6 +17,15 @@ class UsageError(Exception):
     """What the user asked for cannot be done: a path that is not there, options that do not go
     together, a configuration or a remote target that cannot be used. Every command reports it
     the same way: its message on one line, exit status 2 (EXIT_USAGE)."""
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (escape sequences, NUL, line breaks) written as \\xNN, so
+    that a value quoted from a hostile file cannot drive the terminal or break a line."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -86,9 +96,10 @@ class Report:
 
     def add(self, file: str, findings: list[Finding]) -> None:
         self.files.append(file)
-        # A message quotes values cut short; this is the net for any that does not.
-        kept = [f if len(f.message) <= MAX_MESSAGE else f._replace(message=clip(f.message,
-                                                                                MAX_MESSAGE))
+        # A message quotes values cut short; this is the net for any that does not, and for
+        # control characters a hostile file could send to a terminal (escape sequences).
+        kept = [f if len(f.message) <= MAX_MESSAGE and not _CONTROL.search(f.message)
+                else f._replace(message=printable(clip(f.message, MAX_MESSAGE)))
                 for f in findings]
         self.findings.extend(sorted(kept, key=lambda f: (f.line, f.column, f.code, f.path)))
 

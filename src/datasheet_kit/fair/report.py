@@ -111,6 +111,23 @@ def as_json(reports: list[FairReport]) -> str:
 
 
 FORMATS = {"table": table, "text": text, "json": as_json}
+CHOICES = ("table", "text", "json", "github")
+
+
+def render(reports: list[FairReport], fmt: str, quiet: bool = False, color: bool = False) -> str:
+    """`fmt` of the reports. `github` is the lint-style findings as workflow commands; `quiet`
+    keeps the errors (unreadable files) and each file's score line, nothing else."""
+    from .. import reporters
+
+    if fmt == "json" or (fmt == "table" and not quiet):
+        return FORMATS[fmt](reports)
+    scores = "".join(f"{fair.file}: {_scores_line(fair)}"
+                     + (f" (note: {fair.note})" if fair.note else "") + "\n" for fair in reports)
+    if fmt == "table":  # quiet
+        return scores
+    shown = reporters.render(findings_report(reports), "github" if fmt == "github" else "text",
+                             quiet=quiet, color=color)
+    return shown + scores
 
 
 def exit_code(reports: list[FairReport], fail_on: Severity, fail_under: float | None) -> int:
