@@ -70,6 +70,14 @@ def broken_files(folder: Path) -> list[Path]:
                                       b'"conformsTo": "http://mlcommons.org/croissant/9.9"}',
         "bad-front-matter.md": b"---\nlicense: [unclosed\n---\n# A\n\n## Dataset Summary\n\nx\n",
         "empty-front-matter.md": b"---\n# nothing\n---\n# A\n\n## Dataset Summary\n\nText.\n",
+        "open-front-matter.md": b"---\nlicense: mit\n# A\n\n## Dataset Summary\n\nText.\n",
+        "dataset-metadata.json": b'{"title": 12, "id": ["x"], "licenses": "CC0-1.0", '
+                                 b'"keywords": {"a": 1}, "resources": [{"schema": 3}]}',
+        "hub-shape.md": b"---\nlicense: CC BY 4.0\ntask_categories: [skin-things]\n"
+                        b"configs:\n- config_name: a\n  data_files: 7\n---\n# A\n",
+        "croissant-shape.json": b'{"@context": {"@vocab": "https://schema.org/"}, '
+                                b'"@type": "sc:Thing", "@id": 5, "distribution": [7], '
+                                b'"conformsTo": "http://mlcommons.org/croissant/1.1"}',
     }
     paths = []
     for name, data in cases.items():

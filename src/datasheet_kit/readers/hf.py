@@ -23,6 +23,7 @@ from ..answers import is_placeholder, strip_comments
 from ..catalogue import Question, crosswalk, enum_values, questions
 from ..findings import Severity
 from ..sheet import FATAL, Origin, Sheet, loads
+from . import shapes
 from .crosswalk import (
     LABEL,
     Layout,
@@ -186,9 +187,11 @@ def places_of(source: str | bytes | Path,
     if match:
         offset = match.group(1).count("\n")
         meta, meta_origins = _read_metadata(sheet, match.group(2), offset)
+        shapes.hf(sheet, meta, meta_origins)
         body_start = text.count("\n", 0, match.end()) + 1
         body = text[match.end():]
     else:
+        shapes.hf_front_matter_unclosed(sheet, text)  # read as the Hub reads it: all body
         body = text
     _metadata_places(card, meta, meta_origins, known)
     sections = split_sections(body.splitlines(), body_start)
