@@ -179,9 +179,11 @@ def _found(qid: str, question: Question, layout: Layout,
     a question answers only that question, and a question with a labelled place of its own
     takes only those)."""
     found: list[Place] = []
+    seen: set[int] = set()  # by identity: a card may repeat one heading 10,000 times
     for name in layout.names_of.get(qid, ()):
         for place in places.get(name, ()):
-            if place.question in (None, qid) and all(place is not o for o in found):
+            if place.question in (None, qid) and id(place) not in seen:
+                seen.add(id(place))
                 found.append(place)
     own = [p for p in found if p.question == qid]
     if own:
