@@ -222,7 +222,10 @@ def _decide(question: Question, found: list[Place],
     if said:
         value, parts = combine(question, said)
         return value, parts, ASKED if any(p.prose for p in said) else FIELD, 1.0
-    held = [p for p in found if p not in direct]
+    # by identity: `direct` is a filter of `found`, and comparing places field by field made a
+    # card repeating one heading 20,000 times take minutes
+    direct_ids = {id(p) for p in direct}
+    held = [p for p in found if id(p) not in direct_ids]
     picked = _passages_answering(question.id, held, home=True)
     if picked:
         return _from_passages(picked, HOME)

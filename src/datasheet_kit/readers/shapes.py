@@ -353,12 +353,15 @@ def _hf_closed_list(meta: dict[str, Any], where: _Where, key: str) -> None:
     allowed = platform_lists("hf")[key]
     legacy = {"unknown"} if key == "size_categories" else set()
     for suffix, value in _items(meta.get(key)):
-        if value is None or value in allowed or value in legacy:
+        if value is None:
             continue
-        hint = _closest(str(value), allowed) if isinstance(value, str) else ""
-        where.add("DS021", key + suffix, f"{_shown(value)} is not one of the Hub's "
-                                         f"{key}{hint}; the Hub warns and leaves it out of its "
-                                         "filters", WARNING)
+        if not isinstance(value, str):
+            where.add("DS021", key + suffix, f"each of `{key}` must be text; this one is "
+                                             f"{_kind_of(value)} ({_shown(value)})")
+        elif value not in allowed and value not in legacy:
+            where.add("DS021", key + suffix, f"{_shown(value)} is not one of the Hub's "
+                                             f"{key}{_closest(value, allowed)}; the Hub warns "
+                                             "and leaves it out of its filters", WARNING)
 
 
 def _hf_configs(configs: list[Any], where: _Where, split_name: re.Pattern[str]) -> None:
