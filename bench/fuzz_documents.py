@@ -270,15 +270,19 @@ def main() -> None:
             results = [r for batch in pool_.map(
                 lambda b: run_batch(folder, b, args.seconds, args.memory), batches) for r in batch]
     elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
     failed = [r for r in results if r["problems"]]
-    exits = Counter(f"{c} {e}" for r in results for c, e in r["exits"].items())
+    exits = Counter(f"{c} {e}" for r in results for c, e in r["exits"].items()
+                    if c not in BATCHED)
     kinds = Counter(what[r["name"]].split(": ")[1].split("+")[0] for r in results)
     slowest = max((r["seconds"] for r in results), default=0.0)
     print(f"{len(results):,} mutated documents from {len(pool)} real ones (seed {args.seed}), "
-          f"{len(COMMANDS)} commands each, {elapsed:.0f} s with {args.jobs} workers")
+          f"{len(COMMANDS) + len(BATCHED)} commands each "
+          f"({', '.join([*COMMANDS, *BATCHED])}), {elapsed:.0f} s with {args.jobs} workers")
     print(f"failures (crash, traceback, exit outside 0-2, over {args.seconds:g} s, a code "
           f"codes.py lacks): {len(failed)}")
-    print(f"slowest command on one document: {slowest:.2f} s")
+    print(f"slowest command on one document: {slowest:.2f} s; peak memory of a worker "
+          f"process: {peak:.0f} MB (limit {args.memory:,} MB)")
     print("first mutation: " + ", ".join(f"{k} {v:,}" for k, v in sorted(kinds.items())))
     print("exit statuses: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(exits.items())))
     for record in failed[:20]:

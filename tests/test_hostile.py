@@ -23,6 +23,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from datasheet_kit.codes import table
+from datasheet_kit.findings import Severity
+
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 60  # a hung process is killed after this
 MEMORY = 1024 * 1024 * 1024  # address space of each process: 1 GiB
@@ -96,11 +99,11 @@ from click.testing import CliRunner
 from datasheet_kit.cli import main
 path, out = sys.argv[1], sys.argv[2]
 commands = {
-    "validate": ["validate", path],
-    "lint": ["lint", "--format", "concise", path],
+    "validate": ["validate", "--format", "json", path],
+    "lint": ["lint", "--format", "json", path],
     "score": ["score", path],
-    "fair": ["fair", "--format", "text", path],
-    "provenance": ["provenance", path],
+    "fair": ["fair", "--format", "json", path],
+    "provenance": ["provenance", "--format", "json", path],
     "import": ["import", path, "-o", out],
 }
 results = {}
@@ -110,7 +113,12 @@ for name, args in commands.items():
     error = None
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         error = "".join(traceback.format_exception(*result.exc_info))
-    results[name] = {"exit": result.exit_code, "output": result.output[-3000:], "error": error}
+    try:
+        found = json.loads(result.stdout).get("findings", [])
+    except ValueError:
+        found = []
+    results[name] = {"exit": result.exit_code, "output": result.output[-3000:], "error": error,
+                     "codes": sorted({(f["code"], f["severity"]) for f in found})}
 print(json.dumps(results))
 """
 
@@ -168,12 +176,16 @@ def test_every_command_gives_the_file_a_verdict(hostile: Path, name: str, tmp_pa
                    f"the commands on {name}")
     assert child.returncode == 0, child.stderr[-3000:]
     results = json.loads(child.stdout.strip().splitlines()[-1])
+    known = table()
     for command, result in results.items():
         assert result["error"] is None, f"`datasheet {command}` on {name}:\n{result['error']}"
         assert result["exit"] in (0, 1, 2), f"`datasheet {command}` on {name}: {result}"
+        for code, severity in result["codes"]:  # `datasheet rules` documents what is said
+            assert code in known and Severity.parse(severity) in known[code].severities, (
+                f"`datasheet {command}` on {name} reports {code} as {severity}")
     code = HOSTILE[name][1]
     if code is not None:
-        assert f" {code} " in results["lint"]["output"], results["lint"]["output"]
+        assert code in {c for c, _ in results["lint"]["codes"]}, results["lint"]["output"]
         assert results["lint"]["exit"] == 1 and results["validate"]["exit"] == 1
 
 

@@ -130,7 +130,10 @@ def split(path: str) -> list[str | int]:
         if name:
             parts.append(name)
         for index in rest.split("[") if rest else []:
-            parts.append(int(index.rstrip("]")))
+            # A key of a platform file may hold "[" itself ("license[s", a finding's path
+            # quotes it as written): what is not a number is kept as a name.
+            text = index.rstrip("]")
+            parts.append(int(text) if text.isdigit() else text)
     return parts
 
 
