@@ -67,6 +67,15 @@ class Layout:
                 out[qid] = tuple(dict.fromkeys((*out.get(qid, ()), *names)))
         return out
 
+    @cached_property
+    def prose_homes(self) -> frozenset[str]:
+        """The places that hold at least one question answered in prose: only their text (and
+        loose prose) is read for answers that stand elsewhere. A title, an id or a citation
+        names things; it says nothing about how the data was made."""
+        catalogue = questions()
+        return frozenset(name for qid, names in self.names_of.items()
+                         if catalogue[qid].shape == "answer" for name in names)
+
     def names(self) -> list[str]:
         """Every place name (normalised) the layout reads, homes first, without repeats."""
         seen: dict[str, None] = {}
@@ -166,9 +175,8 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
             continue
         _put(sheet, qid, value, parts, how, confidence, by)
     _record_hints(sheet, layout, places)
-    # A citation names papers and people; it answers no question about the data elsewhere.
-    citing = set(layout.names_of.get("dataset.citation", ()))
-    _look_elsewhere(sheet, {k: v for k, v in places.items() if k not in citing}, loose, tried)
+    _look_elsewhere(sheet, {k: v for k, v in places.items() if k in layout.prose_homes}, loose,
+                    tried)
     _keep_unread(sheet, places)
     _drop_empty_optional_sections(sheet)
 
