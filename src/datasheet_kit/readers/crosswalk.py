@@ -245,6 +245,8 @@ def _passages_answering(qid: str, candidates: Iterable[Place],
     home when it is likely enough, elsewhere when it is also the passage's likeliest question)."""
     model = reader.model()
     at = model.index.get(qid)
+    if at is None and qid not in reader.CUE_QUESTIONS:
+        return []  # nothing in the reader can answer it: no passage need be judged
     threshold = None if at is None else (model.home if home else model.away)[at]
     picked = []
     for place in candidates:
@@ -294,6 +296,12 @@ def _look_elsewhere(sheet: Sheet, places: dict[str, list[Place]], loose: Iterabl
     """Questions still unanswered, looked for in every other prose passage of the card: each
     passage is judged once, and offers itself to the questions its phrasing or the model name."""
     model = reader.model()
+    catalogue = questions()
+    open_questions = {qid for qid in (*model.classes, *reader.CUE_QUESTIONS)
+                      if sections()[catalogue[qid].section].required
+                      and question_status(catalogue[qid].shape, sheet.get(qid)) not in _GIVEN}
+    if not open_questions:
+        return  # every question the reader could find is answered already
     prose = [p for group in places.values() for p in group if p.prose and not p.question]
     prose += [p for p in loose if not p.question]
     offers: dict[str, list[tuple[Place, Passage, float, str]]] = {}

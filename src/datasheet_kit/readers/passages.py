@@ -225,7 +225,7 @@ CUES = {
         r"\b(?:benchmark|testbed|test bed) (?:for|to)\b",
         # "created for the PAN shared task", "a benchmark dataset for evaluating ..."
         r"\b(?:created|built|designed|developed|collected|prepared|compiled|introduced|released)"
-        r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:[\w@.&-]+\s+){0,5}?(?:task|challenge|competition|"
+        r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:[\w@.&-]+\s+){0,6}?(?:task|challenge|competition|"
         r"workshop|benchmark|evaluation|research|study)\b",
         r"\b(?:benchmark|framework|testbed)\b(?:\s+[\w-]+){0,3}\s+for\s+(?:evaluating|assessing|"
         r"measuring|testing|comparing)\b"),
