@@ -106,6 +106,14 @@ def hint_places(platform: str, prefix: str = "") -> dict[str, tuple[str, ...]]:
     return normalised(platform_crosswalk(f"{platform}_hint"), prefix)
 
 
+@cache
+def platform_layout(platform: str) -> Layout:
+    """The layout of a platform with one set of places (Kaggle, Croissant): its crosswalk, the
+    places that ask, and those that only hint."""
+    return Layout((normalised(platform_crosswalk(platform)),), asked_places(platform),
+                  hint_places(platform))
+
+
 # ------------------------------------------------------------------------------------ labels
 
 # A paragraph, list item or bullet part that opens with a bold label ("**Consent.** ..."), the
