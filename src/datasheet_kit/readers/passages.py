@@ -212,14 +212,17 @@ CUES = {
     "intent": _cue(
         "motivation.purpose",
         "created built designed developed constructed compiled introduced released assembled "
-        "curated made proposed prepared collected aim aims intend intends seek seeks hope hopes "
+        "curated proposed prepared collected aim aims intend intends seek seeks hope hopes "
         "wanted want goal purpose motivation further promote foster facilitate encourage enable "
         "support advance stimulate spur accelerate benchmark testbed test framework",
         r"\b(?:created|built|designed|developed|constructed|compiled|introduced|released|"
-        r"assembled|curated|made|proposed|prepared|collected)" + _FEW
+        r"assembled|curated|proposed|prepared|collected)" + _FEW
         + r"(?:to|for the purpose of|in order to|with the (?:aim|goal|purpose))\b",
         r"\b(?:aims?|intends?|seeks?|hopes?|wanted|want) to\b",
-        r"\b(?:goal|aim|purpose|motivation) (?:of|is|was|behind|here)\b",
+        # the purpose of the data, not the goal of a task it serves ("the goal is to predict")
+        r"\b(?:goal|aim|purpose|motivation)\s+(?:of|behind)\s+(?:this|the|our)\s+(?:dataset|"
+        r"corpus|benchmark|collection|resource|work|project|data)\b",
+        r"\b(?:our|its|main|primary)\s+(?:goal|aim|purpose|motivation)\s+(?:is|was)\b",
         r"\bto (?:further|promote|foster|facilitate|encourage|enable|support|advance|stimulate|"
         r"spur|accelerate) (?:the )?(?:\w+ )?(?:research|progress|development|work|studies)\b",
         r"\b(?:benchmark|testbed|test bed) (?:for|to)\b",
