@@ -212,11 +212,11 @@ CUES = {
     "intent": _cue(
         "motivation.purpose",
         "created built designed developed constructed compiled introduced released assembled "
-        "curated proposed prepared collected aim aims intend intends seek seeks hope hopes "
+        "curated made proposed prepared collected aim aims intend intends seek seeks hope hopes "
         "wanted want goal purpose motivation further promote foster facilitate encourage enable "
         "support advance stimulate spur accelerate benchmark testbed test framework",
         r"\b(?:created|built|designed|developed|constructed|compiled|introduced|released|"
-        r"assembled|curated|proposed|prepared|collected)" + _FEW
+        r"assembled|curated|made(?!\s+available)|proposed|prepared|collected)" + _FEW
         + r"(?:to|for the purpose of|in order to|with the (?:aim|goal|purpose))\b",
         r"\b(?:aims?|intends?|seeks?|hopes?|wanted|want) to\b",
         # the purpose of the data, not the goal of a task it serves ("the goal is to predict")
