@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +24,14 @@ DEFAULT_OUT = ROOT / "src" / "datasheet_kit" / "_compiled"
 # Where each answer lives on each platform, plus hf_card_section: where our HF writer puts a
 # question the card template has no place for, behind its label (readers find the label, not
 # the heading).
+# Words that make a question one about the people in the data. Such a question must be gated by
+# the people gate (it does not apply when the data concerns no one), or say why it applies to
+# any dataset in a `not_about_people` annotation; make schema refuses it otherwise.
+PEOPLE_GATE = "composition.relates_to_people"
+PEOPLE_WORDS = re.compile(
+    r"\b(?:people|persons?|individuals?|patients?|subjects?|consent\w*|demographic\w*|"
+    r"identif(?:y|ied|iable|ication)|de-identif\w*|re-identif\w*|privacy|personal)\b",
+    re.IGNORECASE)
 CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "hf_card_section", "kaggle",
                   "croissant", "asked_by", "hf_hint", "kaggle_hint", "croissant_hint")
 # asked_by names places as PLATFORM:PLACE; each platform prefix stands for these annotations.
@@ -42,7 +51,58 @@ def json_schema(source: Path) -> dict:
     text = JsonSchemaGenerator(str(source), include_null=False, mergeimports=True).serialize()
     schema = json.loads(text)
     _fix_boolean_gates(schema)
+    _gates_across_sections(schema, source)
+    _allow_gaps(schema, source)
     return schema
+
+
+def _annotated(source: Path, key: str) -> dict[tuple[str, str], str]:
+    """(class, slot) -> the value of annotation `key`, for every attribute that has it."""
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    view = SchemaView(str(source))
+    out = {}
+    for cls in view.all_classes().values():
+        for slot in (cls.attributes or {}).values():
+            annotation = (slot.annotations or {}).get(key)
+            if annotation is not None:
+                out[(cls.name, slot.name)] = annotation.value
+    return out
+
+
+def _section_classes(schema: dict) -> dict[str, str]:
+    """Section name -> the $defs class that holds its questions."""
+    root = schema["$defs"]["Datasheet"]["properties"]
+    return {name: root[name]["$ref"].rsplit("/", 1)[-1] for name in SECTION_ORDER}
+
+
+def _gates_across_sections(schema: dict, source: Path) -> None:
+    """A question that a gate in another section makes required (`required_when`): LinkML rules
+    test slots of their own class only, so the rule is written at the root of the JSON Schema:
+    if the gate is true, the question's section requires it."""
+    sections = _section_classes(schema)
+    classes = {cls: name for name, cls in sections.items()}
+    for (cls, slot), gate in sorted(_annotated(source, "required_when").items()):
+        gate_section, _, gate_slot = gate.partition(".")
+        condition = {"properties": {gate_section: {
+            "properties": {gate_slot: {"const": True}}, "required": [gate_slot]}},
+            "required": [gate_section]}
+        rule = {"if": condition, "then": {"properties": {classes[cls]: {"required": [slot]}}}}
+        for root in (schema, schema["$defs"]["Datasheet"]):  # the document and its class
+            root.setdefault("allOf", []).append(rule)
+
+
+def _allow_gaps(schema: dict, source: Path) -> None:
+    """A closed-list question annotated `gap: allowed` also takes a gap ({status, reason}), so
+    that a skeleton or a draft can leave it to do without inventing a value."""
+    for (cls, slot), allowed in _annotated(source, "gap").items():
+        if allowed != "allowed":
+            sys.exit(f"schema error: {cls}.{slot} has gap: {allowed!r}; "
+                     "the only value is 'allowed'")
+        props = schema["$defs"][cls]["properties"]
+        prop = props[slot]
+        described = {k: prop.pop(k) for k in ("description", "title") if k in prop}
+        props[slot] = {**described, "anyOf": [prop, {"$ref": "#/$defs/Gap"}]}
 
 
 def _fix_boolean_gates(schema: dict) -> None:
@@ -77,6 +137,8 @@ def catalogue(source: Path) -> dict:
             ids.append(qid)
             questions[qid] = _question(view, section_name, slot, gates)
         _check_gates(cls, questions, section_name)
+        for qid in ids:
+            _check_people(qid, questions[qid], cls.attributes[qid.split(".", 1)[1]])
         sections.append({
             "id": section_name,
             "title": subset.title,
@@ -114,10 +176,34 @@ def _check_gates(cls, questions: dict, section: str) -> None:
                      f"but its gated_by annotation says {declared}")
 
 
+def _check_people(qid: str, entry: dict, slot) -> None:
+    """A question about the people in the data is gated by the people gate, or says why not."""
+    if entry["kind"] == "gate":
+        return
+    annotations = {k: v.value for k, v in (slot.annotations or {}).items()}
+    words = PEOPLE_WORDS.findall(entry["text"])
+    reason = annotations.get("not_about_people")
+    if reason is not None and entry["gate"]:
+        sys.exit(f"schema error: {qid} is gated by {entry['gate']} and also says it is not "
+                 "about people")
+    if words and not entry["gate"] and not reason:
+        sys.exit(f"schema error: {qid} asks about people ({', '.join(sorted(set(words)))}) but "
+                 f"is not gated by {PEOPLE_GATE}: add `gated_by: {PEOPLE_GATE}`, or a "
+                 "`not_about_people` annotation saying why it applies to any dataset")
+    if entry["gate"] and entry["gate"] != PEOPLE_GATE:
+        sys.exit(f"schema error: {qid} is gated by {entry['gate']}; the only gate is {PEOPLE_GATE}")
+    same = entry.get("same_fact")
+    if same and entry["level"] != "optional":
+        sys.exit(f"schema error: {qid} gives the same fact as {same}, so it must not be asked "
+                 "again: leave it optional")
+
+
 def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
     annotations = {k: v.value for k, v in (slot.annotations or {}).items()}
-    gate = annotations.get("gated_by")
-    if slot.required or slot.name in rule_gates:
+    gate = annotations.get("gated_by") or annotations.get("required_when")
+    if gate and "." not in gate:
+        gate = f"{section}.{gate}"
+    if slot.required or slot.name in rule_gates or "required_when" in annotations:
         level = "required"
     elif slot.recommended:
         level = "recommended"
@@ -135,7 +221,7 @@ def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
         "text": " ".join((slot.description or "").split()),
         "level": level,
         "kind": kind,
-        "gate": f"{section}.{gate}" if gate else None,
+        "gate": gate or None,
         "shape": _shape(view, slot),
         "crosswalk": {
             key: [part.strip() for part in " ".join(annotations[key].split()).split("|")]
@@ -144,6 +230,9 @@ def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
     }
     if slot.range in view.all_enums():
         entry["enum"] = slot.range
+    if "same_fact" in annotations:
+        # The structured or medical form of another question's answer: one fact, asked once.
+        entry["same_fact"] = annotations["same_fact"]
     _check_roles(f"{section}.{slot.name}", entry["crosswalk"])
     return entry
 

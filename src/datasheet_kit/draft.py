@@ -100,6 +100,10 @@ def shaped(prop: dict, value: Any) -> Any | None:
                 return value
     if _accepts(prop, "License"):
         return _licence(value)
+    closed = [b for b in prop.get("anyOf", []) if "$ref" not in b or not b["$ref"].endswith("/Gap")]
+    if len(closed) == 1 and ("$ref" in closed[0] or closed[0].get("type") == "array"):
+        # A closed list that also takes a gap (`gap: allowed`): the card's value is the list's.
+        return shaped(closed[0], value)
     if "$ref" in prop:  # a closed list of values (hosting_platform, split_level)
         choices = schema()["$defs"][prop["$ref"].rsplit("/", 1)[-1]].get("enum", [])
         return value if value in choices else None
