@@ -43,6 +43,11 @@ SECTION_ORDER = (
     "distribution", "maintenance", "provenance", "medical_imaging",
 )
 SHAPES = {"Answer": "answer", "Count": "count", "Fact": "fact", "License": "license"}
+# Where `datasheet init` takes its example answers from: our sourced reference datasheets, in
+# this order (the first that answers a question gives its example).
+EXAMPLES = ROOT / "datasheets"
+EXAMPLE_ORDER = ("ham10000", "isic-2020", "chexpert", "brats-2021", "kvasir-seg")
+EXAMPLE_WIDTH = 110
 
 
 def json_schema(source: Path) -> dict:
@@ -146,6 +151,9 @@ def catalogue(source: Path) -> dict:
             "required": bool(section_slot.required),
             "questions": ids,
         })
+    examples = _examples(questions)
+    for qid, example in examples.items():
+        questions[qid]["example"] = example
     enums = {
         name: list(view.get_enum(name).permissible_values)
         for name in sorted(view.all_enums())
@@ -156,6 +164,58 @@ def catalogue(source: Path) -> dict:
         "questions": questions,
         "enums": enums,
     }
+
+
+def _examples(questions: dict) -> dict[str, str]:
+    """One example answer per question, on one line, from the reference datasheets."""
+    import yaml
+
+    files = sorted(EXAMPLES.glob("*.yaml"), key=lambda p: (
+        EXAMPLE_ORDER.index(p.stem) if p.stem in EXAMPLE_ORDER else len(EXAMPLE_ORDER), p.stem))
+    sheets = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in files]
+    out = {}
+    for qid in questions:
+        section, _, name = qid.partition(".")
+        for data in sheets:
+            text = _example_text((data.get(section) or {}).get(name))
+            if text:
+                out[qid] = text
+                break
+    return out
+
+
+def _example_text(value) -> str:
+    """An answer as one line: prose as it reads, anything else as YAML flow, without sources."""
+    import yaml
+
+    if value is None or value == "unknown" or (isinstance(value, dict) and "status" in value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict) and isinstance(value.get("answer"), str):
+        value = value["answer"]
+    value = _without_sources(value)
+    if isinstance(value, list) and len(value) > 1:
+        value = value[:2]
+    if isinstance(value, str):
+        text = " ".join(value.split())
+    else:
+        text = " ".join(yaml.safe_dump(value, default_flow_style=True, sort_keys=False,
+                                       width=10000, allow_unicode=True).split())
+    if len(text) > EXAMPLE_WIDTH:
+        text = text[:EXAMPLE_WIDTH].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+    return text
+
+
+def _without_sources(value):
+    if isinstance(value, dict):
+        return {k: _without_sources(v) for k, v in value.items()
+                if k not in ("sources", "note", "notes")}
+    if isinstance(value, list):
+        return [_without_sources(v) for v in value]
+    return value
 
 
 def _gates(cls) -> dict[str, str]:

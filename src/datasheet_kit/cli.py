@@ -321,6 +321,54 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
 
 
 
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the skeleton here (default: print it).")
+@click.option("--from", "source", metavar="CARD|hf:ID|kaggle:ID",
+              help="Start from what `datasheet import` reads from this card.")
+@click.option("--medical", is_flag=True, help="Add the medical-imaging section.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for the Hub or Kaggle (with --from).")
+def init(output: str | None, source: str | None, medical: bool, force: bool,
+         timeout: float) -> None:
+    """Start a datasheet: every question of the schema as a commented prompt.
+
+    Each prompt says what the question asks, whether it is required or recommended, and gives
+    an example answer. The gate (does the data concern people?) comes first; every open
+    question is a `status: todo` gap, so the skeleton validates as written and `datasheet lint`
+    lists what is left. Writes atomically, and never over an existing file without --force.
+    """
+    from .draft import skeleton
+    from .files import write_atomic
+
+    if output and Path(output).exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    sheet = None
+    if source:
+        from .inputs import load_target
+
+        sheet = load_target(source, timeout)
+        if sheet.fatal:
+            report = Report()
+            report.add(sheet.file, sheet.findings)
+            emit(report, "text")
+            sys.exit(1)
+        if sheet.kind == "datasheet":
+            raise UsageError(f"{source} is already a datasheet; start from a card")
+    text = skeleton(sheet, medical=medical)
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    gaps = text.count("status: todo")
+    click.echo(f"wrote {output}: {gaps} questions to answer; `datasheet lint {output}` lists "
+               "them", err=True)
+
+
 @main.command("import")
 @click.argument("target")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
