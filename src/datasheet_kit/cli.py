@@ -409,6 +409,36 @@ def import_(target: str, output: str | None, force: bool, timeout: float) -> Non
 
 
 @main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("-o", "--output", default="report.html", show_default=True,
+              type=click.Path(dir_okay=False), help="The HTML page to write.")
+@click.option("--no-provenance", is_flag=True,
+              help="Leave out the search for originals (faster on many documents).")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for the Hub or Kaggle (hf: and kaggle: targets).")
+def report(targets: tuple[str, ...], output: str, no_provenance: bool, timeout: float) -> None:
+    """One HTML page about documents: datasheets, cards, Kaggle or Croissant files, folders.
+
+    Per document: the section scores as a chart beside the platform-style score, every finding
+    with its rule's documentation and a link to its line, where each answer was found, and the
+    likely originals with the licence verdict. For several documents, a sortable table and the
+    mean per section come first. The page is self-contained (no network) and needs no
+    JavaScript.
+    """
+    from .files import write_atomic
+    from .report import build
+    from .reporters import html
+
+    files = [t for t in targets if ":" in t and not Path(t).exists()]
+    files += [str(p) for p in expand(tuple(t for t in targets if t not in files), ALL_DOCUMENTS)]
+    if not files:
+        raise UsageError("no documents to report on")
+    page = build(files, timeout, provenance=not no_provenance)
+    write_atomic(output, html(page))
+    click.echo(f"wrote {output}: {len(files)} document{'s' * (len(files) != 1)}", err=True)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", default="survey", show_default=True,
               type=click.Path(file_okay=False), help="Folder for the tables and the chart.")

@@ -161,3 +161,41 @@ def sarif(report: Report) -> str:
 
 
 REPORTERS = {"text": text, "concise": concise, "json": as_json, "github": github, "sarif": sarif}
+
+
+# The HTML page of `datasheet report` (templates/report.html.j2). Its data is report.build's
+# (findings, scores, origins and provenance of each document), not a Report, so it is not in
+# REPORTERS; like them, it is a pure function: data in, one self-contained page out.
+HTML_KINDS = {"datasheet": "datasheet", "hf": "Hugging Face card", "kaggle": "Kaggle metadata",
+              "croissant": "Croissant file"}
+HTML_HOWS = {"field": "a metadata field", "label": "its own label", "asked": "the place that asks it",
+             "home": "read in its own place", "elsewhere": "read elsewhere in the card"}
+
+
+def html(page: dict[str, Any], title: str = "") -> str:
+    """The report page: one file, no network (inline CSS and SVG, one small sorting script)."""
+    try:
+        import jinja2
+    except ImportError:
+        raise ImportError("the HTML report needs Jinja2: pip install 'datasheet-kit[report]'") \
+            from None
+    from .writers._templates import templates_dir
+
+    documents = page["documents"]
+    mean = {"sections": [
+        {"id": s["id"], "title": s["title"],
+         "score": round(sum(_section_score(d, s["id"]) for d in documents) / len(documents))}
+        for s in page["sections"] if any(_section_score(d, s["id"], None) is not None
+                                         for d in documents)]} if documents else {"sections": []}
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    name = documents[0]["target"] if len(documents) == 1 else f"{len(documents)} documents"
+    return env.get_template("report.html.j2").render(
+        title=title or f"Datasheet report: {name}", version=__version__, documents=documents,
+        sections=page["sections"], measure=page.get("measure", "score"), mean=mean,
+        kinds=HTML_KINDS, hows=HTML_HOWS)
+
+
+def _section_score(document: dict[str, Any], section: str, missing: Any = 0) -> Any:
+    return next((s["score"] for s in document["sections"] if s["id"] == section), missing)
