@@ -448,7 +448,8 @@ def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
     """Survey many cards: the share answering each datasheet section and question.
 
     PATHS are cards, folders of cards, or .txt files listing one path per line. Writes
-    sections.csv, questions.csv, cards.csv, cards.json and coverage.svg to the output folder.
+    sections.csv, questions.csv, cards.csv, cards.json, coverage.svg and report.html (the
+    table and chart of `datasheet report`) to the output folder.
     Cards that cannot be read are listed on stderr, one line each, and counted as errors.
     """
     from . import survey as surveying
@@ -457,6 +458,14 @@ def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
     files = surveying.targets(paths)
     rows = surveying.run(files, jobs or surveying.default_jobs(), Progress(unit="cards"))
     written = surveying.write(rows, outdir)
+    try:  # the same page as `datasheet report`: the sortable table and the section chart
+        from .files import write_atomic
+        from .report import survey_documents
+        from .reporters import html
+
+        write_atomic(Path(outdir) / "report.html", html(survey_documents(rows)))
+    except ImportError as exc:
+        click.echo(f"report.html not written: {exc}", err=True)
     for line in surveying.iter_errors(rows):
         click.echo(line, err=True)
     click.echo(surveying.summary(rows, Path(written["sections"]).parent), nl=False)
