@@ -34,6 +34,9 @@ PLACEHOLDER_TEXTS = frozenset({
     "replace_with_kaggle_username", "kaggle_username", "not specified",
     "n/a", "na", "tbd", "tba", "todo", "none", "null", "nil", "unknown", "-", "--", "…", "...", "?",
     "context", "content", "acknowledgements", "inspiration",
+    # the legacy HF template's guidance, left as the link text of its Repository bullet
+    "if the dataset is hosted on github or has a github homepage, add url here",
+    "[if the dataset is hosted on github or has a github homepage, add url here]",
 })
 PLACEHOLDER_PATTERNS = (
     re.compile(r"\{\{.*?\}\}"),  # a template copied without rendering
@@ -50,7 +53,7 @@ _ANY_PATTERN = re.compile(r"\{\{.*?\}\}|\bINSERT_[A-Z_]+\b|(?i:thanks to \[@gith
                           r"|choosealicense\.com/licenses/undefined")
 _KNOWN_TEXT = re.compile("|".join(re.escape(t) for t in sorted(
     (t for t in PLACEHOLDER_TEXTS if len(t) > 3), key=len, reverse=True)))
-_PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,40}\])\([^)\s]*\)")
+_PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,100}\])\([^)\s]*\)")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
 _EMPTY_LINE = re.compile(r"^\s*(#+\s.*|[-*]\s*(\*\*[^*]+:\*\*|[^:]+:)?\s*|[-*_=]{3,})\s*$")

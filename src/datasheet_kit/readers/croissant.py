@@ -21,11 +21,9 @@ from ..sheet import Origin, Sheet
 from ..vocabularies import platform_lists
 from .crosswalk import (
     Layout,
-    asked_places,
     fill,
-    hint_places,
-    normalised,
     platform_crosswalk,
+    platform_layout,
     question_labels,
     split_labelled,
 )
@@ -37,8 +35,7 @@ KNOWN_VERSIONS = ("1.0", "1.1")
 
 
 def layout() -> Layout:
-    return Layout((normalised(platform_crosswalk("croissant")),), asked_places("croissant"),
-                  hint_places("croissant"))
+    return platform_layout("croissant")
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:

@@ -212,17 +212,26 @@ CUES = {
     "intent": _cue(
         "motivation.purpose",
         "created built designed developed constructed compiled introduced released assembled "
-        "curated made proposed prepared collected aim aims intend intends seek seeks hope hopes "
+        "curated proposed prepared collected aim aims intend intends seek seeks hope hopes "
         "wanted want goal purpose motivation further promote foster facilitate encourage enable "
-        "support advance stimulate spur accelerate benchmark testbed test",
+        "support advance stimulate spur accelerate benchmark testbed test framework",
         r"\b(?:created|built|designed|developed|constructed|compiled|introduced|released|"
-        r"assembled|curated|made|proposed|prepared|collected)" + _FEW
+        r"assembled|curated|proposed|prepared|collected)" + _FEW
         + r"(?:to|for the purpose of|in order to|with the (?:aim|goal|purpose))\b",
         r"\b(?:aims?|intends?|seeks?|hopes?|wanted|want) to\b",
-        r"\b(?:goal|aim|purpose|motivation) (?:of|is|was|behind|here)\b",
+        # the purpose of the data, not the goal of a task it serves ("the goal is to predict")
+        r"\b(?:goal|aim|purpose|motivation)\s+(?:of|behind)\s+(?:this|the|our)\s+(?:dataset|"
+        r"corpus|benchmark|collection|resource|work|project|data)\b",
+        r"\b(?:our|its|main|primary)\s+(?:goal|aim|purpose|motivation)\s+(?:is|was)\b",
         r"\bto (?:further|promote|foster|facilitate|encourage|enable|support|advance|stimulate|"
         r"spur|accelerate) (?:the )?(?:\w+ )?(?:research|progress|development|work|studies)\b",
-        r"\b(?:benchmark|testbed|test bed) (?:for|to)\b"),
+        r"\b(?:benchmark|testbed|test bed) (?:for|to)\b",
+        # "created for the PAN shared task", "a benchmark dataset for evaluating ..."
+        r"\b(?:created|built|designed|developed|collected|prepared|compiled|introduced|released)"
+        r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:[\w@.&-]+\s+){0,6}?(?:task|challenge|competition|"
+        r"workshop|benchmark|evaluation|research|study)\b",
+        r"\b(?:benchmark|framework|testbed)\b(?:\s+[\w-]+){0,3}\s+for\s+(?:evaluating|assessing|"
+        r"measuring|testing|comparing)\b"),
     "creators": _cue(
         "motivation.creators",
         "created developed curated compiled constructed built prepared assembled introduced "
@@ -235,34 +244,54 @@ CUES = {
         "retrieved mined sampled recorded acquired exported captured photographed surveyed "
         "taken shot filmed measured scanned imaged "
         "written posed produced generated authored submitted contributed uploaded crowdsourced "
-        "asked answered come comes came originate originates originated derived drawn taken",
+        "asked answered come comes came originate originates originated derived drawn taken "
+        "normalized normalised converted compiled aggregated merged computed generated built "
+        "assembled adapted translated version copy subset mirror sample extract excerpt "
+        "source sources",
         r"\b(?:collected|gathered|scraped|crawled|harvested|sourced|extracted|obtained|"
         r"downloaded|retrieved|mined|sampled|recorded|acquired|exported|captured|photographed|"
         r"surveyed|taken|shot|filmed|measured|scanned|imaged)"
         r"\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b",
         r"\b(?:written|posed|produced|generated|authored|submitted|contributed|uploaded|"
         r"crowdsourced|asked|answered)\s+by\b",
-        r"\b(?:comes?|came|originates?|originated|derived|drawn|taken) from\b"),
+        r"\b(?:comes?|came|originates?|originated|derived|drawn|taken) from\b",
+        # "normalised from Wikidata", "a cleaned version of the original X dataset",
+        # "Source: UCI"
+        r"\b(?:normali[sz]ed|converted|compiled|aggregated|merged|computed|generated|built|"
+        r"assembled|adapted|translated)\s+(?:[\w-]+\s+){0,2}?from\b",
+        r"\b(?:version|copy|subset|mirror|sample|extract|excerpt) of the original\b",
+        # a line of its own that starts "Source:" (not a field named `source` in a list)
+        r"(?m:^[\s>*_-]{0,4}(?:data\s+)?sources?[*_]{0,2}\s*:[*_]{0,2}\s*\[?\w)"),
     "process": _cue(
         "preprocessing.done",
         "annotated labeled labelled tagged verified validated transcribed segmented manually "
         "automatically expert filtered cleaned deduplicated duplicated normalized normalised "
         "tokenized tokenised anonymized anonymised pseudonymized pseudonymised identified "
         "deidentified lowercased preprocessed processed resampled removed discarded excluded "
-        "dropped cropped resized",
+        "dropped resized",
         r"\b(?:annotated|labell?ed|tagged|verified|validated|transcribed|segmented)"
-        r"\s+(?:[\w-]+\s+){0,2}?(?:by|with|using|according|manually|automatically)\b",
+        r"\s+(?:[\w-]+\s+){0,4}?(?:by|with|using|according|manually|automatically)\b",
         r"\b(?:manually|automatically|semi-automatically|expert-?) ?"
         r"(?:annotated|labell?ed|tagged|verified|checked|curated|corrected)\b",
         r"\b(?:filtered|cleaned|deduplicated|de-duplicated|normali[sz]ed|tokeni[sz]ed|"
         r"anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|lowercased|pre-?processed|resampled)\b",
-        r"\b(?:removed|discarded|excluded|dropped|cropped|resized)\b"),
+        r"\b(?:removed|discarded|excluded|dropped|resized)\b"),
+    "share": _cue(
+        "distribution.method",
+        "available distributed released published shared downloaded download hosted",
+        r"\b(?:(?:freely|publicly|openly)\s+)?(?:available|distributed|released|published|shared|"
+        r"hosted)\s+(?:for download\s+)?(?:on|at|via|through|from|under)\s+(?:the\s+|a\s+)?"
+        r"(?:[\w.-]+\s+){0,3}?(?:licen[cs]e|website|repository|github|zenodo|figshare|kaggle|"
+        r"hub|portal|server|page)\b",
+        r"\bcan be downloaded (?:from|at|via)\b"),
     "use": _cue(
         "uses.other_tasks",
-        "used intended suitable designed meant",
-        r"\b(?:can|could|may|might) be used (?:for|to|in|as)\b",
+        "used intended suitable designed meant benchmark testbed",
+        r"\b(?:can|could|may|might|to) be used (?:for|to|in|as)\b",
         r"\b(?:intended|suitable|designed|meant) (?:for|to be used)\b",
-        r"\bshould not be used\b"),
+        r"\bshould not be used\b",
+        # "an evaluation benchmark for machine translation": what the data is used to measure
+        r"\b(?:benchmark|testbed)(?:\s+dataset)?\s+for\b"),
     "updates": _cue(
         "maintenance.updates",
         "updated refreshed maintained appended released rereleased daily weekly monthly "

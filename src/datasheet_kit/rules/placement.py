@@ -63,5 +63,10 @@ def answered_elsewhere(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         if home is None or home == found.get("place"):
             continue
         where = found.get("place") or "another place"
-        yield Hit(qid, f"{qid} is answered under {where!r}, line {sheet.origin(qid).line}; "
-                       f"the template asks it under {home!r}: move the text there")
+        line = sheet.origin(qid).line
+        if sheet.kind == "croissant":
+            yield Hit(qid, f"{qid} is answered in `{where}`, line {line}; Croissant keeps it "
+                           f"in `{home}`: move the text there")
+        else:
+            yield Hit(qid, f"{qid} is answered under {where!r}, line {line}; the template asks "
+                           f"it under the heading {home!r}: move the text there")
