@@ -23,7 +23,7 @@ from .sheet import Sheet
 
 # A document longer than this is not carried along in the page (its findings still link to the
 # file itself): the page must stay small enough to open and share.
-MAX_SOURCE_BYTES = 120_000
+MAX_SOURCE_BYTES = 80_000
 PAGE_FORMAT_VERSION = 1
 
 
