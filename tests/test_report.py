@@ -48,6 +48,9 @@ def test_the_page_is_self_contained_and_small(tmp_path):
     assert not re.search(r"<(script|img|iframe|link)[^>]*\b(src|href)=", page)
     assert "@import" not in page and "url(" not in page
     assert page.count("<svg") == 1 and "<noscript" not in page
+    # each rule's documentation once; later findings of the rule link to it
+    assert page.count("About DS201:") == 1
+    assert 'href="#d0-about-DS201"' in page and 'id="d0-about-DS201"' in page
 
 
 def test_a_target_that_is_not_there_is_a_usage_error(tmp_path):
@@ -123,7 +126,7 @@ def test_a_card_report_reads_in_chromium(browser, tmp_path):
     about.click()
     assert rows[0].find_element(By.CSS_SELECTOR, "pre.doc").is_displayed()
     # a link to a line goes to that line of the document, shown in the page
-    link = next(a for a in doc.find_elements(By.CSS_SELECTOR, "table.findings a")
+    link = next(a for a in doc.find_elements(By.CSS_SELECTOR, "table.findings td:first-child a")
                 if a.text != "1:1")
     line = link.text.split(":")[0]
     driver.execute_script("arguments[0].scrollIntoView()", link)
