@@ -51,8 +51,10 @@ PLACEHOLDER_PATTERNS = (
 # that a text is scanned once for each rather than once per entry.
 _ANY_PATTERN = re.compile(r"\{\{.*?\}\}|\bINSERT_[A-Z_]+\b|(?i:thanks to \[@github-username\])"
                           r"|choosealicense\.com/licenses/undefined")
-_KNOWN_TEXT = re.compile("|".join(re.escape(t) for t in sorted(
-    (t for t in PLACEHOLDER_TEXTS if len(t) > 3), key=len, reverse=True)))
+# A text made only of the longer placeholder texts and punctuation (matched possessively, so
+# that real prose fails at its first word instead of being scanned to the end).
+_ONLY_KNOWN = re.compile("(?:[ .,;:-]|" + "|".join(re.escape(t) for t in sorted(
+    (t for t in PLACEHOLDER_TEXTS if len(t) > 3), key=len, reverse=True)) + ")*+")
 _PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,100}\])\([^)\s]*\)")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
@@ -85,7 +87,7 @@ def _unlink(match: re.Match[str]) -> str:
 @lru_cache(maxsize=16384)  # cards repeat the same few placeholders thousands of times
 def is_placeholder(text: str) -> bool:
     """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
-    without_comments = _COMMENT.sub(" ", text)
+    without_comments = _COMMENT.sub(" ", text) if "<!--" in text else text
     if "](" in without_comments:
         # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
         # placeholder to the contribution guide; the link does not make it an answer.
@@ -98,7 +100,7 @@ def is_placeholder(text: str) -> bool:
         # A template variable inside real prose is still a placeholder: the prose is unfinished.
         return True
     # Several placeholders and nothing else ("[More Information Needed] [More Information Needed]").
-    return not _KNOWN_TEXT.sub(" ", body).strip(" .,;:-")
+    return _ONLY_KNOWN.fullmatch(body) is not None
 
 
 def count_of(value: Any) -> int | None:
