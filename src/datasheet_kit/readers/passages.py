@@ -313,7 +313,8 @@ CUES = {
          r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|regular) updates?\b")),
     "contact": _cue(
         "maintenance.contact",
-        ("_email_", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
+        # an address in the text, or behind a link ("[email](mailto:...)": tokens keep no URL)
+        ("_email_ _link_ email mail", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
         ("contact reach write email mail",
          r"\b(?:contact|reach out to|write to|e-?mail) "
          r"(?:us|me|the (?:authors?|maintainers?|team))\b")),
