@@ -287,3 +287,20 @@ def test_each_cue_names_its_question(text, question):
 ])
 def test_cues_stay_quiet_where_nothing_is_said(text):
     assert passages.cues(text) == set()
+
+
+def test_the_model_card_quotes_the_shipped_models_figures():
+    import re
+
+    shipped = json.loads(passages.MODEL_FILE.read_text(encoding="utf-8"))["heldout"]
+    card = passages.MODEL_FILE.with_suffix(".md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([a-z_]+\.[a-z_]+) \| (\d+) \| ([\d.]+) / ([\d.]+) \| "
+                      r"([\d.]+) / ([\d.]+) \|$", card, re.MULTILINE)
+    assert len(rows) >= 5
+    for qid, n, mp, mr, rp, rr in rows:
+        got = shipped[qid]
+        assert int(n) == got["positives"], qid
+        assert (float(mp), float(mr)) == (round(got["model"]["precision"], 2),
+                                          round(got["model"]["recall"], 2)), qid
+        assert (float(rp), float(rr)) == (round(got["reader"]["precision"], 2),
+                                          round(got["reader"]["recall"], 2)), qid
