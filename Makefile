@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q
 DEMO   ?= demo-out
 
-.PHONY: demo test lint schema bench clean test-old-yaml
+.PHONY: demo test lint browser schema bench clean test-old-yaml
 
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ demo: $(VENV)/.ready
 		--split-column split --image-column image || true
 	@echo "== done: outputs in $(DEMO)/"
 
-test: lint
+test: lint browser
 	$(PY) -m pytest -q
 	$(MAKE) --no-print-directory test-old-yaml
 
@@ -60,6 +60,14 @@ test-old-yaml:
 	  PYTHONPATH=src $$venv/bin/python -m pytest -q -p no:cacheprovider tests/test_hostile.py \
 	    || exit 1; \
 	done
+
+# The report's browser test needs Chromium and its driver (Debian's packages); installed when
+# make runs as root on a Debian-like machine, otherwise that test skips and says why.
+browser:
+	@if ! command -v chromedriver >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+		&& command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) \
+		|| echo "could not install chromium; the browser test will skip"; fi
 
 # The project's own linters, configured in pyproject.toml ([tool.ruff], [tool.mypy]).
 lint: $(VENV)/.ready

@@ -39,7 +39,7 @@ def test_findings_exit_1_with_file_line_col():
     result = run("validate", str(INVALID))
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first.startswith(f"{INVALID}:62:3: DS104 ")
+    assert first.startswith(f"{INVALID}:61:3: DS104 ")
 
 
 def test_missing_path_is_a_usage_error():

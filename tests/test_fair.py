@@ -172,9 +172,23 @@ def test_f2_core_names_what_is_missing(tmp_path):
     placeholder = result(datasheet(tmp_path, dataset__keywords=["TODO"]), "FAIR-F2-CORE")
     assert placeholder.status == "partial" and "keywords: placeholder" in \
         [e.text for e in placeholder.evidence if e.problem]
+    # the creators and the release date are one fact each, wherever they are written
     empty = {f"{path}": DELETE for _, path in fair.CORE_FIELDS}
+    empty.update({"motivation.creators": DELETE, "distribution.date": DELETE})
     target = datasheet(tmp_path, **{k.replace(".", "__"): v for k, v in empty.items()})
     assert status(target, "FAIR-F2-CORE") == "fail"
+
+
+def test_creators_written_once_in_motivation_are_the_creators(tmp_path):
+    """Issue 12: motivation.creators filled, dataset.creators left out: FAIR finds a creator,
+    at the line of motivation.creators."""
+    target = datasheet(tmp_path, dataset__creators=DELETE)
+    r = result(target, "FAIR-F2-CORE")
+    creator = next(e for e in r.evidence if e.text.startswith("creator"))
+    assert creator.text == "creator: given" and not creator.problem
+    assert creator.origin == target.sheet.origin("motivation.creators")
+    prov = result(datasheet(tmp_path, dataset__creators=DELETE), "FAIR-R1.2-PROV")
+    assert prov.status == "pass"
 
 
 def test_f3_dataid(tmp_path):
@@ -323,7 +337,8 @@ def test_r1_2_prov(tmp_path):
     assert status(datasheet(tmp_path), "FAIR-R1.2-PROV") == "pass"
     assert status(datasheet(tmp_path, collection__acquisition=DELETE),
                   "FAIR-R1.2-PROV") == "partial"
-    nothing = datasheet(tmp_path, dataset__creators=DELETE, dataset__date_published=DELETE,
+    nothing = datasheet(tmp_path, dataset__creators=DELETE, motivation__creators=DELETE,
+                        dataset__date_published=DELETE, distribution__date=DELETE,
                         collection__timeframe=DELETE, collection__acquisition=DELETE)
     assert status(nothing, "FAIR-R1.2-PROV") == "fail"
 

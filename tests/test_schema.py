@@ -10,7 +10,8 @@ from .conftest import ROOT
 
 COMPILED = ROOT / "src" / "datasheet_kit" / "_compiled"
 GEBRU_SECTIONS = {  # question headings per section in Gebru et al. v7 (see questions.md)
-    "motivation": 4, "composition": 17, "collection": 13, "preprocessing": 4,
+    # collection: its people questions hang on the one gate, asked once in composition
+    "motivation": 4, "composition": 17, "collection": 12, "preprocessing": 4,
     "uses": 6, "distribution": 7, "maintenance": 8,
 }
 
@@ -38,7 +39,7 @@ def test_every_gebru_question_is_a_slot_in_its_section():
         assert len(ids) == count, section
         assert all(i.startswith(section + ".") for i in ids)
     gates = [q for q, d in cat["questions"].items() if d["kind"] == "gate"]
-    assert sorted(gates) == ["collection.relates_to_people", "composition.relates_to_people"]
+    assert gates == ["composition.relates_to_people"]  # one gate, asked once
     others = [q for q, d in cat["questions"].items() if d["kind"] == "other"]
     assert len(others) == 7
 
@@ -49,9 +50,48 @@ def test_gated_questions_name_their_gate():
     assert gated == {
         "composition.subpopulations", "composition.identifiable", "composition.sensitive",
         "collection.direct_or_third_party", "collection.notification", "collection.consent",
-        "collection.consent_revocation", "collection.impact_analysis",
+        "collection.consent_revocation", "collection.impact_analysis", "maintenance.retention",
+        "medical_imaging.demographics_available", "medical_imaging.demographics_notes",
+        "medical_imaging.demographics_removed", "medical_imaging.deidentification",
     }
-    assert all(cat[q]["gate"] == q.split(".")[0] + ".relates_to_people" for q in gated)
+    assert all(cat[q]["gate"] == "composition.relates_to_people" for q in gated)
+
+
+def _compile_with(tmp_path, old, new):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        pass
+    finally:
+        sys.path.pop(0)
+    text = (ROOT / "schema" / "datasheet.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    source = tmp_path / "datasheet.yaml"
+    source.write_text(text.replace(old, new), encoding="utf-8")
+    return subprocess.run([sys.executable, "-c", (
+        "import sys; sys.path.insert(0, sys.argv[1]); import compile_schema, pathlib; "
+        "compile_schema.catalogue(pathlib.Path(sys.argv[2]))"),
+        str(ROOT / "tools"), str(source)], capture_output=True, text=True)
+
+
+def test_the_compiler_refuses_a_question_about_people_without_the_gate(tmp_path):
+    ungated = _compile_with(tmp_path, "          gated_by: composition.relates_to_people\n"
+                            "          hf_card_section: \"More Information\"\n",
+                            "          hf_card_section: \"More Information\"\n")
+    assert ungated.returncode != 0
+    assert "maintenance.retention asks about people" in ungated.stderr
+    reason = '          not_about_people: "Asks who made the dataset, not who is in it."\n'
+    unexplained = _compile_with(tmp_path, reason, "")
+    assert unexplained.returncode != 0
+    assert "motivation.creators asks about people" in unexplained.stderr
+
+
+def test_the_compiler_refuses_a_second_form_of_a_fact_that_is_asked_again(tmp_path):
+    asked = _compile_with(tmp_path, "        any_of: *answer\n        annotations:\n"
+                          "          same_fact: collection.timeframe\n",
+                          "        recommended: true\n        any_of: *answer\n"
+                          "        annotations:\n          same_fact: collection.timeframe\n")
+    assert asked.returncode != 0
+    assert "same fact as collection.timeframe" in asked.stderr
 
 
 def test_crosswalk_is_on_the_slots():

@@ -15,7 +15,8 @@ from datasheet_kit.cli import main
 from .conftest import FIXTURES, ROOT
 
 CARDS = FIXTURES / "cards"
-OUTPUTS = ("sections.csv", "questions.csv", "cards.csv", "cards.json", "coverage.svg")
+OUTPUTS = ("sections.csv", "questions.csv", "cards.csv", "cards.json", "coverage.svg",
+           "report.html")
 
 
 def rows(path):

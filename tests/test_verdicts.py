@@ -242,3 +242,65 @@ def test_the_model_never_learned_from_the_labelled_documents():
     shipped = json.loads(passages.MODEL_FILE.read_text(encoding="utf-8"))
     assert "sections-dev.json" in shipped["training"]["left_out"]
     assert shipped["heldout"], "the shipped model records its quality on held-out documents"
+
+
+def test_values_typed_into_the_template_are_read_and_template_text_is_not():
+    from datasheet_kit.readers import hf
+
+    card = ("---\n# Dataset Card\n---\n\n# Dataset Card for {{ pretty_name | Palm Photos }}\n\n"
+            "{{ These photos were collected from two clinics for the purpose of anemia "
+            "screening. }}\n\n## Dataset Details\n\n- **Curated by:** {{ curators | }}\n"
+            "- **License:** {{ license | default(\"[More Information Needed]\", true)}}\n\n"
+            "## Uses\n\nLicense: CC BY 4.0\n")
+    sheet = hf.read(card, "README.md")
+    assert sheet.get("dataset.title") == "Palm Photos"
+    assert sheet.found["collection.acquisition"]["how"] == "elsewhere"
+    assert "collected from two clinics" in sheet.get("collection.acquisition")
+    creators = sheet.get("motivation.creators")  # `{{ curators | }}` holds nothing
+    assert question_status("answer", creators) is Status.PLACEHOLDER
+    # The plain "License:" line is the licence, the template's default is not
+    assert sheet.get("distribution.license") == {"name": "CC BY 4.0"}
+
+
+@pytest.mark.parametrize("text, question", [
+    ("It was created for the PAN @ SemEval 2019 shared task.", "motivation.purpose"),
+    ("A benchmark dataset for evaluating cross-lingual question answering.", "motivation.purpose"),
+    ("The dataset was curated by the language team of a university.", "motivation.creators"),
+    ("**Source**: [UCI](https://archive.ics.uci.edu/)", "collection.acquisition"),
+    ("A cleaned version of the original brain MRI dataset.", "collection.acquisition"),
+    ("Questions were annotated on Wikipedia paragraphs by human experts.",
+     "preprocessing.done"),
+    ("The corpus is freely available for download under a liberal license.",
+     "distribution.method"),
+    ("The data can be used for sentiment analysis.", "uses.other_tasks"),
+    ("The file is updated monthly from the portal.", "maintenance.updates"),
+])
+def test_each_cue_names_its_question(text, question):
+    assert question in passages.cues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "- `source`: the source of the sentence",  # a field named source, not a source
+    "This example was too long and was cropped:",  # the template's own words
+    "The source code is on GitHub.",
+    "Thanks to @someone for adding this dataset.",
+])
+def test_cues_stay_quiet_where_nothing_is_said(text):
+    assert passages.cues(text) == set()
+
+
+def test_the_model_card_quotes_the_shipped_models_figures():
+    import re
+
+    shipped = json.loads(passages.MODEL_FILE.read_text(encoding="utf-8"))["heldout"]
+    card = passages.MODEL_FILE.with_suffix(".md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([a-z_]+\.[a-z_]+) \| (\d+) \| ([\d.]+) / ([\d.]+) \| "
+                      r"([\d.]+) / ([\d.]+) \|$", card, re.MULTILINE)
+    assert len(rows) >= 5
+    for qid, n, mp, mr, rp, rr in rows:
+        got = shipped[qid]
+        assert int(n) == got["positives"], qid
+        assert (float(mp), float(mr)) == (round(got["model"]["precision"], 2),
+                                          round(got["model"]["recall"], 2)), qid
+        assert (float(rp), float(rr)) == (round(got["reader"]["precision"], 2),
+                                          round(got["reader"]["recall"], 2)), qid

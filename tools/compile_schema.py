@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +24,14 @@ DEFAULT_OUT = ROOT / "src" / "datasheet_kit" / "_compiled"
 # Where each answer lives on each platform, plus hf_card_section: where our HF writer puts a
 # question the card template has no place for, behind its label (readers find the label, not
 # the heading).
+# Words that make a question one about the people in the data. Such a question must be gated by
+# the people gate (it does not apply when the data concerns no one), or say why it applies to
+# any dataset in a `not_about_people` annotation; make schema refuses it otherwise.
+PEOPLE_GATE = "composition.relates_to_people"
+PEOPLE_WORDS = re.compile(
+    r"\b(?:people|persons?|individuals?|patients?|subjects?|consent\w*|demographic\w*|"
+    r"identif(?:y|ied|iable|ication)|de-identif\w*|re-identif\w*|privacy|personal)\b",
+    re.IGNORECASE)
 CROSSWALK_KEYS = ("hf_yaml", "hf_heading", "hf_legacy_heading", "hf_card_section", "kaggle",
                   "croissant", "asked_by", "hf_hint", "kaggle_hint", "croissant_hint")
 # asked_by names places as PLATFORM:PLACE; each platform prefix stands for these annotations.
@@ -34,6 +43,11 @@ SECTION_ORDER = (
     "distribution", "maintenance", "provenance", "medical_imaging",
 )
 SHAPES = {"Answer": "answer", "Count": "count", "Fact": "fact", "License": "license"}
+# Where `datasheet init` takes its example answers from: our sourced reference datasheets, in
+# this order (the first that answers a question gives its example).
+EXAMPLES = ROOT / "datasheets"
+EXAMPLE_ORDER = ("ham10000", "isic-2020", "chexpert", "brats-2021", "kvasir-seg")
+EXAMPLE_WIDTH = 110
 
 
 def json_schema(source: Path) -> dict:
@@ -42,7 +56,58 @@ def json_schema(source: Path) -> dict:
     text = JsonSchemaGenerator(str(source), include_null=False, mergeimports=True).serialize()
     schema = json.loads(text)
     _fix_boolean_gates(schema)
+    _gates_across_sections(schema, source)
+    _allow_gaps(schema, source)
     return schema
+
+
+def _annotated(source: Path, key: str) -> dict[tuple[str, str], str]:
+    """(class, slot) -> the value of annotation `key`, for every attribute that has it."""
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    view = SchemaView(str(source))
+    out = {}
+    for cls in view.all_classes().values():
+        for slot in (cls.attributes or {}).values():
+            annotation = (slot.annotations or {}).get(key)
+            if annotation is not None:
+                out[(cls.name, slot.name)] = annotation.value
+    return out
+
+
+def _section_classes(schema: dict) -> dict[str, str]:
+    """Section name -> the $defs class that holds its questions."""
+    root = schema["$defs"]["Datasheet"]["properties"]
+    return {name: root[name]["$ref"].rsplit("/", 1)[-1] for name in SECTION_ORDER}
+
+
+def _gates_across_sections(schema: dict, source: Path) -> None:
+    """A question that a gate in another section makes required (`required_when`): LinkML rules
+    test slots of their own class only, so the rule is written at the root of the JSON Schema:
+    if the gate is true, the question's section requires it."""
+    sections = _section_classes(schema)
+    classes = {cls: name for name, cls in sections.items()}
+    for (cls, slot), gate in sorted(_annotated(source, "required_when").items()):
+        gate_section, _, gate_slot = gate.partition(".")
+        condition = {"properties": {gate_section: {
+            "properties": {gate_slot: {"const": True}}, "required": [gate_slot]}},
+            "required": [gate_section]}
+        rule = {"if": condition, "then": {"properties": {classes[cls]: {"required": [slot]}}}}
+        for root in (schema, schema["$defs"]["Datasheet"]):  # the document and its class
+            root.setdefault("allOf", []).append(rule)
+
+
+def _allow_gaps(schema: dict, source: Path) -> None:
+    """A closed-list question annotated `gap: allowed` also takes a gap ({status, reason}), so
+    that a skeleton or a draft can leave it to do without inventing a value."""
+    for (cls, slot), allowed in _annotated(source, "gap").items():
+        if allowed != "allowed":
+            sys.exit(f"schema error: {cls}.{slot} has gap: {allowed!r}; "
+                     "the only value is 'allowed'")
+        props = schema["$defs"][cls]["properties"]
+        prop = props[slot]
+        described = {k: prop.pop(k) for k in ("description", "title") if k in prop}
+        props[slot] = {**described, "anyOf": [prop, {"$ref": "#/$defs/Gap"}]}
 
 
 def _fix_boolean_gates(schema: dict) -> None:
@@ -77,6 +142,8 @@ def catalogue(source: Path) -> dict:
             ids.append(qid)
             questions[qid] = _question(view, section_name, slot, gates)
         _check_gates(cls, questions, section_name)
+        for qid in ids:
+            _check_people(qid, questions[qid], cls.attributes[qid.split(".", 1)[1]])
         sections.append({
             "id": section_name,
             "title": subset.title,
@@ -84,6 +151,9 @@ def catalogue(source: Path) -> dict:
             "required": bool(section_slot.required),
             "questions": ids,
         })
+    examples = _examples(questions)
+    for qid, example in examples.items():
+        questions[qid]["example"] = example
     enums = {
         name: list(view.get_enum(name).permissible_values)
         for name in sorted(view.all_enums())
@@ -94,6 +164,58 @@ def catalogue(source: Path) -> dict:
         "questions": questions,
         "enums": enums,
     }
+
+
+def _examples(questions: dict) -> dict[str, str]:
+    """One example answer per question, on one line, from the reference datasheets."""
+    import yaml
+
+    files = sorted(EXAMPLES.glob("*.yaml"), key=lambda p: (
+        EXAMPLE_ORDER.index(p.stem) if p.stem in EXAMPLE_ORDER else len(EXAMPLE_ORDER), p.stem))
+    sheets = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in files]
+    out = {}
+    for qid in questions:
+        section, _, name = qid.partition(".")
+        for data in sheets:
+            text = _example_text((data.get(section) or {}).get(name))
+            if text:
+                out[qid] = text
+                break
+    return out
+
+
+def _example_text(value) -> str:
+    """An answer as one line: prose as it reads, anything else as YAML flow, without sources."""
+    import yaml
+
+    if value is None or value == "unknown" or (isinstance(value, dict) and "status" in value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict) and isinstance(value.get("answer"), str):
+        value = value["answer"]
+    value = _without_sources(value)
+    if isinstance(value, list) and len(value) > 1:
+        value = value[:2]
+    if isinstance(value, str):
+        text = " ".join(value.split())
+    else:
+        text = " ".join(yaml.safe_dump(value, default_flow_style=True, sort_keys=False,
+                                       width=10000, allow_unicode=True).split())
+    if len(text) > EXAMPLE_WIDTH:
+        text = text[:EXAMPLE_WIDTH].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+    return text
+
+
+def _without_sources(value):
+    if isinstance(value, dict):
+        return {k: _without_sources(v) for k, v in value.items()
+                if k not in ("sources", "note", "notes")}
+    if isinstance(value, list):
+        return [_without_sources(v) for v in value]
+    return value
 
 
 def _gates(cls) -> dict[str, str]:
@@ -114,10 +236,34 @@ def _check_gates(cls, questions: dict, section: str) -> None:
                      f"but its gated_by annotation says {declared}")
 
 
+def _check_people(qid: str, entry: dict, slot) -> None:
+    """A question about the people in the data is gated by the people gate, or says why not."""
+    if entry["kind"] == "gate":
+        return
+    annotations = {k: v.value for k, v in (slot.annotations or {}).items()}
+    words = PEOPLE_WORDS.findall(entry["text"])
+    reason = annotations.get("not_about_people")
+    if reason is not None and entry["gate"]:
+        sys.exit(f"schema error: {qid} is gated by {entry['gate']} and also says it is not "
+                 "about people")
+    if words and not entry["gate"] and not reason:
+        sys.exit(f"schema error: {qid} asks about people ({', '.join(sorted(set(words)))}) but "
+                 f"is not gated by {PEOPLE_GATE}: add `gated_by: {PEOPLE_GATE}`, or a "
+                 "`not_about_people` annotation saying why it applies to any dataset")
+    if entry["gate"] and entry["gate"] != PEOPLE_GATE:
+        sys.exit(f"schema error: {qid} is gated by {entry['gate']}; the only gate is {PEOPLE_GATE}")
+    same = entry.get("same_fact")
+    if same and entry["level"] != "optional":
+        sys.exit(f"schema error: {qid} gives the same fact as {same}, so it must not be asked "
+                 "again: leave it optional")
+
+
 def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
     annotations = {k: v.value for k, v in (slot.annotations or {}).items()}
-    gate = annotations.get("gated_by")
-    if slot.required or slot.name in rule_gates:
+    gate = annotations.get("gated_by") or annotations.get("required_when")
+    if gate and "." not in gate:
+        gate = f"{section}.{gate}"
+    if slot.required or slot.name in rule_gates or "required_when" in annotations:
         level = "required"
     elif slot.recommended:
         level = "recommended"
@@ -135,7 +281,7 @@ def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
         "text": " ".join((slot.description or "").split()),
         "level": level,
         "kind": kind,
-        "gate": f"{section}.{gate}" if gate else None,
+        "gate": gate or None,
         "shape": _shape(view, slot),
         "crosswalk": {
             key: [part.strip() for part in " ".join(annotations[key].split()).split("|")]
@@ -144,6 +290,9 @@ def _question(view, section: str, slot, rule_gates: dict[str, str]) -> dict:
     }
     if slot.range in view.all_enums():
         entry["enum"] = slot.range
+    if "same_fact" in annotations:
+        # The structured or medical form of another question's answer: one fact, asked once.
+        entry["same_fact"] = annotations["same_fact"]
     _check_roles(f"{section}.{slot.name}", entry["crosswalk"])
     return entry
 

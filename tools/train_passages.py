@@ -262,20 +262,38 @@ def _precise(y, scores, precision: float) -> float:
     return round(max(0.5, threshold), 4)
 
 
+_SHARED: dict = {}  # what each worker process trains from (set before the pool starts)
+
+
+def _train_one(qid: str) -> tuple[str, dict, dict, float]:
+    examples, matrix, names = _SHARED["examples"], _SHARED["matrix"], _SHARED["names"]
+    chosen = choose(examples, matrix, qid)
+    rows, y = targets(examples, qid)
+    model = fit(matrix[rows], y, chosen["C"])
+    coef = model.coef_[0]
+    strongest = sorted(range(len(coef)), key=lambda i: (-abs(coef[i]), i))[:KEEP]
+    weights = {names[i]: round(float(coef[i]), 3) for i in sorted(strongest)
+               if abs(coef[i]) >= 1e-3}
+    return qid, chosen, weights, round(float(model.intercept_[0]), 4)
+
+
 def train(examples: list[Example], classes: list[str]) -> tuple[dict, dict]:
+    """One classifier per question, trained in parallel processes (each fit is seeded and
+    single-threaded, so the result does not depend on how many there are)."""
+    import multiprocessing
+
     matrix, vocabulary = vectorise(examples)
-    names = sorted(vocabulary, key=vocabulary.get)
-    settings, weights, bias = {}, {}, {}
-    for qid in classes:
-        chosen = choose(examples, matrix, qid)
-        rows, y = targets(examples, qid)
-        model = fit(matrix[rows], y, chosen["C"])
-        coef = model.coef_[0]
-        strongest = sorted(range(len(coef)), key=lambda i: (-abs(coef[i]), i))[:KEEP]
-        weights[qid] = {names[i]: round(float(coef[i]), 3) for i in sorted(strongest)
-                        if abs(coef[i]) >= 1e-3}
-        bias[qid] = round(float(model.intercept_[0]), 4)
-        settings[qid] = chosen
+    _SHARED.update(examples=examples, matrix=matrix,
+                   names=sorted(vocabulary, key=vocabulary.get))
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and (os.cpu_count() or 1) > 1:
+        with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
+            results = pool.map(_train_one, classes)
+    else:
+        results = [_train_one(qid) for qid in classes]
+    settings = {qid: chosen for qid, chosen, _, _ in results}
+    weights = {qid: table for qid, _, table, _ in results}
+    bias = {qid: value for qid, _, _, value in results}
     return {"weights": weights, "bias": bias}, settings
 
 

@@ -34,6 +34,9 @@ PLACEHOLDER_TEXTS = frozenset({
     "replace_with_kaggle_username", "kaggle_username", "not specified",
     "n/a", "na", "tbd", "tba", "todo", "none", "null", "nil", "unknown", "-", "--", "…", "...", "?",
     "context", "content", "acknowledgements", "inspiration",
+    # the legacy HF template's guidance, left as the link text of its Repository bullet
+    "if the dataset is hosted on github or has a github homepage, add url here",
+    "[if the dataset is hosted on github or has a github homepage, add url here]",
 })
 PLACEHOLDER_PATTERNS = (
     re.compile(r"\{\{.*?\}\}"),  # a template copied without rendering
@@ -60,9 +63,13 @@ def _has_template(text: str) -> bool:
         if start >= 0 and line.find("}}", start + 2) >= 0:
             return True
     return False
-_KNOWN_TEXT = re.compile("|".join(re.escape(t) for t in sorted(
-    (t for t in PLACEHOLDER_TEXTS if len(t) > 3), key=len, reverse=True)))
-_PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,40}\])\([^)\s]*\)")
+
+
+# A text made only of the longer placeholder texts and punctuation (matched possessively, so
+# that real prose fails at its first word instead of being scanned to the end).
+_ONLY_KNOWN = re.compile("(?:[ .,;:-]|" + "|".join(re.escape(t) for t in sorted(
+    (t for t in PLACEHOLDER_TEXTS if len(t) > 3), key=len, reverse=True)) + ")*+")
+_PLACEHOLDER_LINK = re.compile(r"(\[[^\]\n]{1,100}\])\([^)\s]*\)")
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # Markdown that carries no information on its own: headings, empty "- **Homepage:**" bullets.
 _EMPTY_LINE = re.compile(r"^\s*(#+\s.*|[-*]\s*(\*\*[^*]+:\*\*|[^:]+:)?\s*|[-*_=]{3,})\s*$")
@@ -94,7 +101,7 @@ def _unlink(match: re.Match[str]) -> str:
 @lru_cache(maxsize=16384)  # cards repeat the same few placeholders thousands of times
 def is_placeholder(text: str) -> bool:
     """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
-    without_comments = _COMMENT.sub(" ", text)
+    without_comments = _COMMENT.sub(" ", text) if "<!--" in text else text
     if "](" in without_comments:
         # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
         # placeholder to the contribution guide; the link does not make it an answer.
@@ -108,7 +115,7 @@ def is_placeholder(text: str) -> bool:
         # A template variable inside real prose is still a placeholder: the prose is unfinished.
         return True
     # Several placeholders and nothing else ("[More Information Needed] [More Information Needed]").
-    return not _KNOWN_TEXT.sub(" ", body).strip(" .,;:-")
+    return _ONLY_KNOWN.fullmatch(body) is not None
 
 
 def count_of(value: Any) -> int | None:

@@ -30,6 +30,11 @@ class Question:
     shape: str  # answer | count | fact | license | enum | enum_list | list | text | ...
     crosswalk: dict[str, tuple[str, ...]]
     enum: str | None = None
+    # The question whose fact this one gives too, in a structured or medical form
+    # (dataset.creators for motivation.creators): one fact, asked once (coverage.answer).
+    same_fact: str | None = None
+    # An answer from one of our reference datasheets, on one line (`datasheet init` shows it).
+    example: str = ""
 
     def label(self, qualified: bool = False) -> str:
         """How a generated document names this question in front of its answer where several

@@ -417,6 +417,54 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
 
 
 
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the skeleton here (default: print it).")
+@click.option("--from", "source", metavar="CARD|hf:ID|kaggle:ID",
+              help="Start from what `datasheet import` reads from this card.")
+@click.option("--medical", is_flag=True, help="Add the medical-imaging section.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for the Hub or Kaggle (with --from).")
+def init(output: str | None, source: str | None, medical: bool, force: bool,
+         timeout: float) -> None:
+    """Start a datasheet: every question of the schema as a commented prompt.
+
+    Each prompt says what the question asks, whether it is required or recommended, and gives
+    an example answer. The gate (does the data concern people?) comes first; every open
+    question is a `status: todo` gap, so the skeleton validates as written and `datasheet lint`
+    lists what is left. Writes atomically, and never over an existing file without --force.
+    """
+    from .draft import skeleton
+    from .files import write_atomic
+
+    if output and Path(output).exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    sheet = None
+    if source:
+        from .inputs import load_target
+
+        sheet = load_target(source, timeout)
+        if sheet.fatal:
+            report = Report()
+            report.add(sheet.file, sheet.findings)
+            emit(report, "text")
+            sys.exit(1)
+        if sheet.kind == "datasheet":
+            raise UsageError(f"{source} is already a datasheet; start from a card")
+    text = skeleton(sheet, medical=medical)
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    gaps = text.count("status: todo")
+    click.echo(f"wrote {output}: {gaps} questions to answer; `datasheet lint {output}` lists "
+               "them", err=True)
+
+
 @main.command("import")
 @click.argument("target")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -457,6 +505,36 @@ def import_(target: str, output: str | None, force: bool, timeout: float) -> Non
 
 
 @main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("-o", "--output", default="report.html", show_default=True,
+              type=click.Path(dir_okay=False), help="The HTML page to write.")
+@click.option("--no-provenance", is_flag=True,
+              help="Leave out the search for originals (faster on many documents).")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for the Hub or Kaggle (hf: and kaggle: targets).")
+def report(targets: tuple[str, ...], output: str, no_provenance: bool, timeout: float) -> None:
+    """One HTML page about documents: datasheets, cards, Kaggle or Croissant files, folders.
+
+    Per document: the section scores as a chart beside the platform-style score, every finding
+    with its rule's documentation and a link to its line, where each answer was found, and the
+    likely originals with the licence verdict. For several documents, a sortable table and the
+    mean per section come first. The page is self-contained (no network) and needs no
+    JavaScript.
+    """
+    from .files import write_atomic
+    from .report import build
+    from .reporters import html
+
+    files = [t for t in targets if ":" in t and not Path(t).exists()]
+    files += [str(p) for p in expand(tuple(t for t in targets if t not in files), ALL_DOCUMENTS)]
+    if not files:
+        raise UsageError("no documents to report on")
+    page = build(files, timeout, provenance=not no_provenance)
+    write_atomic(output, html(page))
+    click.echo(f"wrote {output}: {len(files)} document{'s' * (len(files) != 1)}", err=True)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", default="survey", show_default=True,
               type=click.Path(file_okay=False), help="Folder for the tables and the chart.")
@@ -466,7 +544,8 @@ def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
     """Survey many cards: the share answering each datasheet section and question.
 
     PATHS are cards, folders of cards, or .txt files listing one path per line. Writes
-    sections.csv, questions.csv, cards.csv, cards.json and coverage.svg to the output folder.
+    sections.csv, questions.csv, cards.csv, cards.json, coverage.svg and report.html (the
+    table and chart of `datasheet report`) to the output folder.
     Cards that cannot be read are listed on stderr, one line each, and counted as errors.
     """
     from . import survey as surveying
@@ -475,6 +554,14 @@ def survey(paths: tuple[str, ...], outdir: str, jobs: int | None) -> None:
     files = surveying.targets(paths)
     rows = surveying.run(files, jobs or surveying.default_jobs(), Progress(unit="cards"))
     written = surveying.write(rows, outdir)
+    try:  # the same page as `datasheet report`: the sortable table and the section chart
+        from .files import write_atomic
+        from .report import survey_documents
+        from .reporters import html
+
+        write_atomic(Path(outdir) / "report.html", html(survey_documents(rows)))
+    except ImportError as exc:
+        click.echo(f"report.html not written: {exc}", err=True)
     for line in surveying.iter_errors(rows):
         click.echo(line, err=True)
     click.echo(surveying.summary(rows, Path(written["sections"]).parent), nl=False)

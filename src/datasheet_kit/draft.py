@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .answers import Status, is_placeholder, question_status, text_of
-from .catalogue import questions, sections
+from .catalogue import Question, enum_values, questions, sections
 from .readers import render
 from .sheet import Sheet
 from .validate import validator
@@ -100,6 +100,10 @@ def shaped(prop: dict, value: Any) -> Any | None:
                 return value
     if _accepts(prop, "License"):
         return _licence(value)
+    closed = [b for b in prop.get("anyOf", []) if "$ref" not in b or not b["$ref"].endswith("/Gap")]
+    if len(closed) == 1 and ("$ref" in closed[0] or closed[0].get("type") == "array"):
+        # A closed list that also takes a gap (`gap: allowed`): the card's value is the list's.
+        return shaped(closed[0], value)
     if "$ref" in prop:  # a closed list of values (hosting_platform, split_level)
         choices = schema()["$defs"][prop["$ref"].rsplit("/", 1)[-1]].get("enum", [])
         return value if value in choices else None
@@ -170,22 +174,25 @@ def _records(target: str, items: list) -> list[dict] | None:
     return [{k: v for k, v in item.items() if k in known} for item in items]
 
 
-def draft(sheet: Sheet, title_hint: str = "") -> str:
-    """The draft datasheet for a card as YAML text with comments."""
+def draft(sheet: Sheet, title_hint: str = "", prompts: bool = False,
+          medical: bool = False) -> str:
+    """The draft datasheet for a card as YAML text with comments.
+
+    With `prompts` (`datasheet init`), every question is preceded by what it asks, whether it is
+    required or recommended, and an example answer, and the gate comes first in its section.
+    `medical` writes out the medical-imaging section even when the card says nothing towards it.
+    A sheet with no answers (`init` without `--from`) gives the blank skeleton.
+    """
     card = sheet.file
-    platform = PLATFORMS.get(sheet.kind, sheet.kind)
-    lines = [
-        f"# Draft datasheet imported from {card} ({platform}) by `datasheet import`.",
-        "# Comments say where each answer came from. Check every answer; fill every",
-        '# "status: todo" gap, or turn it into not_applicable / unknown with a reason.',
-        'datasheet_version: "1"',
-    ]
+    lines = _header(sheet, prompts)
     catalogue = questions()
     for section in sections().values():
         data = sheet.data.get(section.id, {})
-        optional = section.id in OPTIONAL_SECTIONS and not _complete(section, data)
+        forced = medical and section.id == "medical_imaging"
+        optional = (section.id in OPTIONAL_SECTIONS and not forced
+                    and not _complete(section, data))
         body: list[str] = []
-        for qid in section.questions:
+        for qid in _order(section.questions, prompts):
             slot = qid.split(".", 1)[1]
             value = data.get(slot)
             # By shape: a closed list's own "unknown" or "none" is a value, not template text.
@@ -196,17 +203,112 @@ def draft(sheet: Sheet, title_hint: str = "") -> str:
                     body.append(f"#   {slot}: see {where(sheet, qid)}: "
                                 + " ".join(render(value).split())[:120])
                 continue
+            if prompts:
+                body.extend(prompt(catalogue[qid]))
+                if catalogue[qid].level == "optional" and value is None:
+                    body.append(f"  # {slot}:")  # optional: uncomment to answer
+                    continue
             body.extend(_question(sheet, section.id, slot, value, answered,
                                   catalogue[qid].kind, card, title_hint))
         if optional:
+            if prompts:
+                lines.extend(_optional_section(section.id))
             if body:
                 lines.append(f"# {section.id}: the card says something towards this optional "
                              "section; write it out by hand if it applies:")
                 lines.extend(body)
             continue
+        if prompts:
+            lines.extend(["", f"# {'=' * 20} {section.title} {'=' * 20}",
+                          *_wrap(sections()[section.id].description, "# ")])
         lines.append(f"{section.id}:")
         lines.extend(body)
     return "\n".join(lines) + "\n"
+
+
+PEOPLE_GATE = "composition.relates_to_people"
+
+
+def _header(sheet: Sheet, prompts: bool) -> list[str]:
+    if not prompts:
+        platform = PLATFORMS.get(sheet.kind, sheet.kind)
+        return [
+            f"# Draft datasheet imported from {sheet.file} ({platform}) by `datasheet import`.",
+            "# Comments say where each answer came from. Check every answer; fill every",
+            '# "status: todo" gap, or turn it into not_applicable / unknown with a reason.',
+            'datasheet_version: "1"',
+        ]
+    gated = [q.id for q in questions().values() if q.gate == PEOPLE_GATE]
+    source = (f" from {sheet.file} ({PLATFORMS.get(sheet.kind, sheet.kind)})"
+              if sheet.file else "")
+    lines = [
+        f"# A datasheet skeleton made by `datasheet init`{source}.",
+        "#",
+        "# Every question of the schema is here, in order: what it asks, whether it is required",
+        "# or recommended, and an example answer from one of our reference datasheets. Each open",
+        "# question is {status: todo, reason: ...}, so this file validates as it is and",
+        "# `datasheet lint` lists what is left. Replace a todo with your answer (a sentence or",
+        "# more; the long form {answer: ..., sources: [...]} says where it comes from), or with",
+        "# {status: not_applicable, reason: ...} or {status: unknown, reason: ...}.",
+        "#",
+        f"# Start with the gate, {PEOPLE_GATE} (first in the composition section):",
+        "# does the data concern people? Answer true or false. When it is false, these",
+        f"# {len(gated)} questions about people are not asked, and their todos may be deleted:",
+        *_wrap(", ".join(gated) + ".", "#   "),
+    ]
+    if sheet.file:
+        lines.insert(2, "# Comments say where each answer came from; check every one.")
+    return [*lines, 'datasheet_version: "1"']
+
+
+def _order(qids: tuple[str, ...], prompts: bool) -> list[str]:
+    """Schema order; with prompts, the gate first (every other answer depends on it)."""
+    if not prompts:
+        return list(qids)
+    catalogue = questions()
+    return sorted(qids, key=lambda qid: catalogue[qid].kind != "gate")
+
+
+def prompt(question: Question) -> list[str]:
+    """The commented prompt above a question in a skeleton: the question, its level, an example."""
+    pad = "  # "
+    if question.kind == "gate":
+        head = (f"GATE ({question.level}): {question.text} Answer true or false; "
+                "everything marked 'about people' below and in later sections hangs on it.")
+    else:
+        head = f"{question.text} ({question.level}"
+        if question.gate:
+            head += f"; about people: not asked when {question.gate} is false"
+        if question.same_fact:
+            head += f"; the same fact as {question.same_fact}: answer either"
+        head += ")"
+    lines = ["", *_wrap(head, pad)]
+    if question.enum:
+        lines.extend(_wrap(f"one of: {', '.join(enum_values(question.enum))}", pad))
+    if question.example:
+        lines.extend(_wrap(f"e.g. {question.example}", pad))
+    return lines
+
+
+def _optional_section(section: str) -> list[str]:
+    what = {"provenance": "a copy or derivative of other datasets (which originals, how changed)",
+            "medical_imaging": "medical images (patients, splits, modality, de-identification); "
+                               "`datasheet init --medical` writes it out"}
+    return ["", f"# {section}: give this section for {what.get(section, 'this dataset')}."]
+
+
+def _wrap(text: str, prefix: str, width: int = 98) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(" ".join(text.split()), width=width, initial_indent=prefix,
+                         subsequent_indent=prefix, break_on_hyphens=False)
+
+
+def skeleton(sheet: Sheet | None = None, medical: bool = False) -> str:
+    """`datasheet init`: every question as a prompt; from a card's answers when given one."""
+    if sheet is None:
+        return draft(Sheet(file=""), prompts=True, medical=medical)
+    return draft(sheet, title_hint(sheet), prompts=True, medical=medical)
 
 
 def _complete(section, data: dict) -> bool:
@@ -229,7 +331,8 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
         # Left to do, the gate keeps the questions about people open without claiming an
         # answer the card does not give (a draft never scores above its card).
         said = f"; see {where(sheet, qid)}" if answered else ""
-        gap = {"status": "todo", "reason": f"the card does not say yes or no{said}: answer "
+        first = f"the card does not say yes or no{said}" if card else "still to answer"
+        gap = {"status": "todo", "reason": f"{first}: answer "
                "true, or false if the data does not concern people"}
         return [*_flow(slot, gap, 2)]
     if answered:
@@ -238,7 +341,7 @@ def _question(sheet: Sheet, section: str, slot: str, value: Any, answered: bool,
             return [f"  # from {where(sheet, qid)}", *_dump(slot, shaped_value, 2)]
         reason = f"{where(sheet, qid)} says something here that does not fit this field"
     elif value is None:
-        reason = f"not found in {card}"
+        reason = f"not found in {card}" if card else "still to write"
     else:
         reason = f"only template text at {where(sheet, qid)}"
     if _accepts(prop, "Gap"):

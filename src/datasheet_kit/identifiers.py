@@ -145,6 +145,9 @@ def find_all(text: str) -> list[Identifier]:
     """
     if not isinstance(text, str) or not text:
         return []
+    lowered = text.lower()
+    if not any(mark in lowered for mark in ("10.", "hdl", "ark:", "20.500")):
+        return []  # every pattern below needs one of these: most texts hold none
     taken = bytearray(len(text))  # 1 where an earlier, stronger match sits
     found: list[Identifier] = []
     for scheme, in_url, pattern in _finders():

@@ -211,3 +211,64 @@ def use_color(stream: Any) -> bool:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+# The HTML page of `datasheet report` (templates/report.html.j2). Its data is report.build's
+# (findings, scores, origins and provenance of each document), not a Report, so it is not in
+# REPORTERS; like them, it is a pure function: data in, one self-contained page out.
+HTML_KINDS = {"datasheet": "datasheet", "hf": "Hugging Face card", "kaggle": "Kaggle metadata",
+              "croissant": "Croissant file"}
+HTML_HOWS = {"field": "a metadata field", "label": "its own label",
+             "asked": "the place that asks it", "home": "read in its own place",
+             "elsewhere": "read elsewhere in the card"}
+
+
+def html(page: dict[str, Any], title: str = "") -> str:
+    """The report page: one file, no network (inline CSS and SVG, one small sorting script)."""
+    try:
+        import jinja2
+    except ImportError:
+        raise ImportError("the HTML report needs Jinja2: pip install 'datasheet-kit[report]'") \
+            from None
+    from .writers._templates import templates_dir
+
+    documents = page["documents"]
+    mean: dict[str, list[dict[str, Any]]] = {"sections": []}  # over the documents it applies to
+    for section in page["sections"]:
+        scores = [s for d in documents if (s := _section_score(d, section["id"])) is not None]
+        if scores:
+            mean["sections"].append({"id": section["id"], "title": section["title"],
+                                     "score": round(sum(scores) / len(scores))})
+    _names(documents)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    name = documents[0]["target"] if len(documents) == 1 else f"{len(documents)} documents"
+    return env.get_template("report.html.j2").render(
+        title=title or f"Datasheet report: {name}", version=__version__, documents=documents,
+        sections=page["sections"], measure=page.get("measure", "score"), mean=mean,
+        kinds=HTML_KINDS, hows=HTML_HOWS, short=HTML_SHORT)
+
+
+# Column titles of the overview table (each column's title attribute and the legend name it).
+HTML_SHORT = {"dataset": "ID", "motivation": "Mot", "composition": "Comp", "collection": "Coll",
+              "preprocessing": "Prep", "uses": "Uses", "distribution": "Dist",
+              "maintenance": "Maint", "provenance": "Prov", "medical_imaging": "Med"}
+
+
+def _names(documents: list[dict[str, Any]]) -> None:
+    """A short name for each document in the table: its path below the folder all share."""
+    import os.path
+
+    paths = [d["target"] for d in documents]
+    local = [p for p in paths if "/" in p and ":" not in p.split("/")[0]]
+    common = os.path.commonpath(local) if len(local) > 1 else ""
+    common = common if common not in paths else os.path.dirname(common)
+    for document in documents:
+        target = document["target"]
+        short = os.path.relpath(target, common) if common and target in local else target
+        document.setdefault("name", short)
+
+
+def _section_score(document: dict[str, Any], section: str) -> int | None:
+    return next((s["score"] for s in document["sections"] if s["id"] == section), None)

@@ -30,7 +30,7 @@ from typing import Any
 from . import catalogue
 from .answers import Status
 from .codes import lint_table
-from .coverage import LEVEL_WEIGHT, applicable
+from .coverage import LEVEL_WEIGHT, located
 from .files import json_text
 from .findings import Finding
 from .sheet import Sheet, split
@@ -167,10 +167,10 @@ def score(sheet: Sheet, findings: list[Finding]) -> Scorecard:
             weight = LEVEL_WEIGHT[levels[finding.path]]
         penalty[section] = penalty.get(section, 0) + weight
     by_section: dict[str, list[QuestionScore]] = {}
-    for question, status in applicable(sheet):
-        found = sheet.found.get(question.id) if status is not Status.MISSING else None
+    for question, status, at in located(sheet):
+        found = sheet.found.get(at) if status is not Status.MISSING else None
         by_section.setdefault(question.section, []).append(
-            QuestionScore(question.id, question.level, status, _origin(sheet, question.id),
+            QuestionScore(question.id, question.level, status, _origin(sheet, at),
                           found, sheet.hints.get(question.id, [])))
     sections = []
     for section_id, questions in by_section.items():

@@ -151,11 +151,7 @@ class Validator:
                 yield self.missing(properties.get(key, {}), key, path)
         for rule in [node, *node.get("allOf", [])]:
             if "if" in rule and self.is_valid(rule["if"], value):
-                reason = " and ".join(f"{k} is {json.dumps(t.get('const'))}"
-                                      for k, t in rule["if"].get("properties", {}).items())
-                for key in rule["then"].get("required", []):
-                    if key not in value:
-                        yield self.missing(properties.get(key, {}), key, path, reason)
+                yield from self.required_by_rule(rule, properties, value, path)
         for key, item in value.items():
             child = join(path, key)
             if key in properties:
@@ -166,6 +162,23 @@ class Validator:
                     f"; the fields here are: {', '.join(properties)}")
                 yield Problem(child, "DS102",
                               f"{_where(path)}: unknown field '{key}'{suggestion}")
+
+    def required_by_rule(self, rule: dict[str, Any], properties: dict[str, Any],
+                         value: dict[str, Any], path: str) -> Iterator[Problem]:
+        """What a rule whose condition holds makes required: fields of this mapping, or of a
+        section below it (a gate in one section making a question of another required)."""
+        reason = " and ".join(f"{k} is {json.dumps(t)}" for k, t in _conditions(rule["if"]))
+        for key in rule["then"].get("required", []):
+            if key not in value:
+                yield self.missing(properties.get(key, {}), key, path, reason)
+        for section, then in rule["then"].get("properties", {}).items():
+            inner = value.get(section)
+            if not isinstance(inner, dict):
+                continue
+            fields = self.resolve(properties.get(section, {})).get("properties", {})
+            for key in then.get("required", []):
+                if key not in inner:
+                    yield self.missing(fields.get(key, {}), key, join(path, section), reason)
 
     def missing(self, prop: dict[str, Any], key: str, path: str, because: str = "") -> Problem:
         what = prop.get("description", "")
@@ -204,6 +217,14 @@ class Validator:
             yield Problem(path, "DS103",
                           f"{_where(path)}: expected {', or '.join(words)}; got "
                           f"{_TYPE_WORDS.get(actual, actual)} ({_shown(value)})")
+
+
+def _conditions(node: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted field, value) of each `const` in a rule's condition, nested sections included."""
+    for key, test in node.get("properties", {}).items():
+        if "const" in test:
+            yield prefix + key, test["const"]
+        yield from _conditions(test, f"{prefix}{key}.")
 
 
 def _describe(branch: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import identifiers, jsonld
+from .. import catalogue, coverage, identifiers, jsonld
 from ..answers import Status, status_of
 from ..codes import Code
 from ..findings import Finding, Severity
@@ -87,7 +87,8 @@ class Target:
 
     def at(self, path: str, text: str, problem: bool = False) -> Evidence:
         """Evidence about a Sheet path."""
-        origin = self.sheet.origin(path) if self.sheet else Origin(self.file, 1, 1)
+        origin = (self.sheet.origin(self.where(path)) if self.sheet
+                  else Origin(self.file, 1, 1))
         return Evidence(path, text, origin, problem)
 
     def at_json(self, path: str, text: str, problem: bool = False) -> Evidence:
@@ -107,8 +108,15 @@ class Target:
         """The sheet's answers ({} without a sheet)."""
         return self.sheet.data if self.sheet else {}
 
+    def where(self, path: str) -> str:
+        """Where the sheet answers a path: a question answered through another that gives the
+        same fact (motivation.creators for dataset.creators) is found there."""
+        if self.sheet is None or path not in catalogue.questions():
+            return path
+        return coverage.answered_at(self.sheet, path)
+
     def value(self, path: str) -> Any:
-        return self.sheet.get(path) if self.sheet else None
+        return self.sheet.get(self.where(path)) if self.sheet else None
 
 
 CHECKS: dict[str, Check] = {}

@@ -22,11 +22,9 @@ from ..vocabularies import platform_lists
 from . import shapes
 from .crosswalk import (
     Layout,
-    asked_places,
     fill,
-    hint_places,
-    normalised,
     platform_crosswalk,
+    platform_layout,
     question_labels,
     split_labelled,
 )
@@ -38,8 +36,7 @@ KNOWN_VERSIONS = ("1.0", "1.1")
 
 
 def layout() -> Layout:
-    return Layout((normalised(platform_crosswalk("croissant")),), asked_places("croissant"),
-                  hint_places("croissant"))
+    return platform_layout("croissant")
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:

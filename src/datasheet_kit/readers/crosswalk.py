@@ -67,6 +67,15 @@ class Layout:
                 out[qid] = tuple(dict.fromkeys((*out.get(qid, ()), *names)))
         return out
 
+    @cached_property
+    def prose_homes(self) -> frozenset[str]:
+        """The places that hold at least one question answered in prose: only their text (and
+        loose prose) is read for answers that stand elsewhere. A title, an id or a citation
+        names things; it says nothing about how the data was made."""
+        catalogue = questions()
+        return frozenset(name for qid, names in self.names_of.items()
+                         if catalogue[qid].shape == "answer" for name in names)
+
     def names(self) -> list[str]:
         """Every place name (normalised) the layout reads, homes first, without repeats."""
         seen: dict[str, None] = {}
@@ -95,6 +104,14 @@ def asked_places(platform: str, prefix: str = "") -> dict[str, frozenset[str]]:
 
 def hint_places(platform: str, prefix: str = "") -> dict[str, tuple[str, ...]]:
     return normalised(platform_crosswalk(f"{platform}_hint"), prefix)
+
+
+@cache
+def platform_layout(platform: str) -> Layout:
+    """The layout of a platform with one set of places (Kaggle, Croissant): its crosswalk, the
+    places that ask, and those that only hint."""
+    return Layout((normalised(platform_crosswalk(platform)),), asked_places(platform),
+                  hint_places(platform))
 
 
 # ------------------------------------------------------------------------------------ labels
@@ -166,9 +183,8 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
             continue
         _put(sheet, qid, value, parts, how, confidence, by)
     _record_hints(sheet, layout, places)
-    # A citation names papers and people; it answers no question about the data elsewhere.
-    citing = set(layout.names_of.get("dataset.citation", ()))
-    _look_elsewhere(sheet, {k: v for k, v in places.items() if k not in citing}, loose, tried)
+    _look_elsewhere(sheet, {k: v for k, v in places.items() if k in layout.prose_homes}, loose,
+                    tried)
     _keep_unread(sheet, places)
     _drop_empty_optional_sections(sheet)
 
@@ -242,6 +258,8 @@ def _passages_answering(qid: str, candidates: Iterable[Place],
     home when it is likely enough, elsewhere when it is also the passage's likeliest question)."""
     model = reader.model()
     at = model.index.get(qid)
+    if at is None and qid not in reader.CUE_QUESTIONS:
+        return []  # nothing in the reader can answer it: no passage need be judged
     threshold = None if at is None else (model.home if home else model.away)[at]
     picked = []
     for place in candidates:
@@ -291,6 +309,12 @@ def _look_elsewhere(sheet: Sheet, places: dict[str, list[Place]], loose: Iterabl
     """Questions still unanswered, looked for in every other prose passage of the card: each
     passage is judged once, and offers itself to the questions its phrasing or the model name."""
     model = reader.model()
+    catalogue = questions()
+    open_questions = {qid for qid in (*model.classes, *reader.CUE_QUESTIONS)
+                      if sections()[catalogue[qid].section].required
+                      and question_status(catalogue[qid].shape, sheet.get(qid)) not in _GIVEN}
+    if not open_questions:
+        return  # every question the reader could find is answered already
     prose = [p for group in places.values() for p in group if p.prose and not p.question]
     prose += [p for p in loose if not p.question]
     offers: dict[str, list[tuple[Place, Passage, float, str]]] = {}

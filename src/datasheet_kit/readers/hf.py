@@ -45,6 +45,17 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 # "- **Curated by:** Jane" and "- **Homepage:**" (the colon inside or outside the stars).
 _BULLET = re.compile(r"^\s*[-*+]\s+\*\*(?P<name>[^*]+?)\*\*\s*:?\s*(?P<value>.*?)\s*$")
+# The same place written without the template's markup: "License: CC BY 4.0" on a line of its
+# own (read only when the name is one of the template's places).
+_PLAIN_FIELD = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?P<name>[A-Z][\w ()/'-]{2,40}?)\s*:\s+(?P<value>\S.*?)\s*$")
+# A value typed into the template's braces instead of in place of them ("{{ license | CC BY 4.0
+# }}"): the author's answer, as a reader sees it. `{{ x | default(...) }}` and an empty value
+# stay template text.
+_TYPED_IN_BRACES = re.compile(
+    r"\{\{\s*[\w.]+\s*\|(?!\s*default\()\s*([^{}|]*?[^\s{}|][^{}|]*?)\s*\}\}"
+    # ... or prose written between the braces in place of the variable
+    r"|\{\{(?!\s*[\w.]+\s*(?:\||\}\}))\s*([^{}]*?[^\s{}][^{}]*?)\s*\}\}")
 YAML = "yaml:"  # the namespace of front-matter keys among a card's places
 # The namespace of answers found behind one of our labels for a question the HF template has no
 # place for: such a place belongs to its question, whatever heading it stands under.
@@ -194,6 +205,8 @@ def places_of(source: str | bytes | Path,
         shapes.hf_front_matter_unclosed(sheet, text)  # read as the Hub reads it: all body
         body = text
     _metadata_places(card, meta, meta_origins, known)
+    if "{{" in body:
+        body = _TYPED_IN_BRACES.sub(lambda m: m.group(1) or m.group(2), body)
     sections = split_sections(body.splitlines(), body_start)
     headings = {norm(s.title) for s in sections if s.level}
     current_hits = len(headings & known.only_current)
@@ -348,8 +361,8 @@ def _own_text(section: Section, known: Names, card: _Card) -> list[tuple[int, st
     "- **Homepage:** [More Information Needed]"."""
     kept = []
     for number, line in enumerate(section.body, start=section.first_body_line):
-        bullet = _BULLET.match(line)
-        if bullet:
+        bullet = _BULLET.match(line) or _PLAIN_FIELD.match(line)
+        if bullet and (bullet.re is _BULLET or norm(bullet.group("name")) in known.all):
             name = bullet.group("name").strip().rstrip(":").strip()
             value = bullet.group("value")
             if norm(name) in known.all:

@@ -16,15 +16,14 @@ from ..catalogue import Question
 from ..jsontext import open_json
 from ..sheet import Origin, Sheet
 from . import shapes
-from .crosswalk import Layout, asked_places, fill, hint_places, normalised, platform_crosswalk
+from .crosswalk import Layout, fill, platform_crosswalk, platform_layout
 from .values import Found, Place, norm, pluck, presence, render
 
 SITE = "https://www.kaggle.com/datasets/"
 
 
 def layout() -> Layout:
-    return Layout((normalised(platform_crosswalk("kaggle")),), asked_places("kaggle"),
-                  hint_places("kaggle"))
+    return platform_layout("kaggle")
 
 
 def read(source: str | bytes | Path, file: str | None = None) -> Sheet:

@@ -233,84 +233,126 @@ def tokens(text: str) -> list[str]:
 @dataclass(frozen=True)
 class Cue:
     question: str
-    pattern: re.Pattern[str]
-    # Words one of which every phrase of the cue holds: a text without any is not searched.
-    triggers: frozenset[str]
+    # Each phrase with the words one of which it must hold: a text without any of them is not
+    # searched for that phrase (most texts trigger none, which keeps the reader fast).
+    phrases: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
+
+    def find(self, text: str, present: set[str]) -> int | None:
+        """Where the cue's first phrase in the text starts, or None."""
+        starts = [m.start() for words, pattern in self.phrases
+                  if words & present for m in [pattern.search(text)] if m]
+        return min(starts) if starts else None
 
 
-def _cue(question: str, triggers: str, *parts: str) -> Cue:
-    return Cue(question, re.compile("|".join(parts), re.IGNORECASE), frozenset(triggers.split()))
+def _cue(question: str, *phrases: tuple[str, str]) -> Cue:
+    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern, re.IGNORECASE))
+                               for words, pattern in phrases))
 
 
 _FEW = r"\s+(?:[\w-]+\s+){0,3}?"  # up to three words in between
+_MADE = ("created built designed developed constructed compiled introduced released assembled "
+         "curated made proposed prepared collected")
 CUES = {
     "intent": _cue(
         "motivation.purpose",
-        "created built designed developed constructed compiled introduced released assembled "
-        "curated made proposed prepared collected aim aims intend intends seek seeks hope hopes "
-        "wanted want goal purpose motivation further promote foster facilitate encourage enable "
-        "support advance stimulate spur accelerate benchmark testbed test",
-        r"\b(?:created|built|designed|developed|constructed|compiled|introduced|released|"
-        r"assembled|curated|made|proposed|prepared|collected)" + _FEW
-        + r"(?:to|for the purpose of|in order to|with the (?:aim|goal|purpose))\b",
-        r"\b(?:aims?|intends?|seeks?|hopes?|wanted|want) to\b",
-        r"\b(?:goal|aim|purpose|motivation) (?:of|is|was|behind|here)\b",
-        r"\bto (?:further|promote|foster|facilitate|encourage|enable|support|advance|stimulate|"
-        r"spur|accelerate) (?:the )?(?:\w+ )?(?:research|progress|development|work|studies)\b",
-        r"\b(?:benchmark|testbed|test bed) (?:for|to)\b"),
+        (_MADE, r"\b(?:created|built|designed|developed|constructed|compiled|introduced|"
+                r"released|assembled|curated|made(?!\s+available)|proposed|prepared|collected)"
+                + _FEW + r"(?:to|for the purpose of|in order to|with the (?:aim|goal|purpose))\b"),
+        ("aim aims intend intends seek seeks hope hopes wanted want",
+         r"\b(?:aims?|intends?|seeks?|hopes?|wanted|want) to\b"),
+        # the purpose of the data, not the goal of a task it serves ("the goal is to predict")
+        ("goal aim purpose motivation",
+         r"\b(?:goal|aim|purpose|motivation)\s+(?:of|behind)\s+(?:this|the|our)\s+(?:dataset|"
+         r"corpus|benchmark|collection|resource|work|project|data)\b"),
+        ("goal aim purpose motivation",
+         r"\b(?:our|its|main|primary)\s+(?:goal|aim|purpose|motivation)\s+(?:is|was)\b"),
+        ("further promote foster facilitate encourage enable support advance stimulate spur "
+         "accelerate",
+         r"\bto (?:further|promote|foster|facilitate|encourage|enable|support|advance|stimulate|"
+         r"spur|accelerate) (?:the )?(?:\w+ )?(?:research|progress|development|work|studies)\b"),
+        ("benchmark testbed bed", r"\b(?:benchmark|testbed|test bed) (?:for|to)\b"),
+        # "created for the PAN shared task", "a benchmark dataset for evaluating ..."
+        (_MADE, r"\b(?:created|built|designed|developed|collected|prepared|compiled|introduced|"
+                r"released)\s+(?:[\w-]+\s+){0,2}?for\s+(?:[\w@.&-]+\s+){0,6}?(?:task|"
+                r"challenge|competition|workshop|benchmark|evaluation|research|study)\b"),
+        ("benchmark framework testbed",
+         r"\b(?:benchmark|framework|testbed)\b(?:\s+[\w-]+){0,3}\s+for\s+(?:evaluating|"
+         r"assessing|measuring|testing|comparing)\b")),
     "creators": _cue(
         "motivation.creators",
-        "created developed curated compiled constructed built prepared assembled introduced "
-        "published released",
-        r"\b(?:created|developed|curated|compiled|constructed|built|prepared|assembled|"
-        r"introduced|published|released) by\b"),
+        ("created developed curated compiled constructed built prepared assembled introduced "
+         "published released",
+         r"\b(?:created|developed|curated|compiled|constructed|built|prepared|assembled|"
+         r"introduced|published|released) by\b")),
     "gather": _cue(
         "collection.acquisition",
-        "collected gathered scraped crawled harvested sourced extracted obtained downloaded "
-        "retrieved mined sampled recorded acquired exported captured photographed surveyed "
-        "taken shot filmed measured scanned imaged "
-        "written posed produced generated authored submitted contributed uploaded crowdsourced "
-        "asked answered come comes came originate originates originated derived drawn taken",
-        r"\b(?:collected|gathered|scraped|crawled|harvested|sourced|extracted|obtained|"
-        r"downloaded|retrieved|mined|sampled|recorded|acquired|exported|captured|photographed|"
-        r"surveyed|taken|shot|filmed|measured|scanned|imaged)"
-        r"\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b",
-        r"\b(?:written|posed|produced|generated|authored|submitted|contributed|uploaded|"
-        r"crowdsourced|asked|answered)\s+by\b",
-        r"\b(?:comes?|came|originates?|originated|derived|drawn|taken) from\b"),
+        ("collected gathered scraped crawled harvested sourced extracted obtained downloaded "
+         "retrieved mined sampled recorded acquired exported captured photographed surveyed "
+         "taken shot filmed measured scanned imaged",
+         r"\b(?:collected|gathered|scraped|crawled|harvested|sourced|extracted|obtained|"
+         r"downloaded|retrieved|mined|sampled|recorded|acquired|exported|captured|photographed|"
+         r"surveyed|taken|shot|filmed|measured|scanned|imaged)"
+         r"\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b"),
+        ("written posed produced generated authored submitted contributed uploaded crowdsourced "
+         "asked answered",
+         r"\b(?:written|posed|produced|generated|authored|submitted|contributed|uploaded|"
+         r"crowdsourced|asked|answered)\s+by\b"),
+        ("come comes came originate originates originated derived drawn taken",
+         r"\b(?:comes?|came|originates?|originated|derived|drawn|taken) from\b"),
+        # "normalised from Wikidata", "a cleaned version of the original X dataset"
+        ("normalized normalised converted compiled aggregated merged computed generated built "
+         "assembled adapted translated",
+         r"\b(?:normali[sz]ed|converted|compiled|aggregated|merged|computed|generated|built|"
+         r"assembled|adapted|translated)\s+(?:[\w-]+\s+){0,2}?from\b"),
+        ("original",
+         r"\b(?:version|copy|subset|mirror|sample|extract|excerpt) of the original\b"),
+        # a line of its own that starts "Source:" (not a field named `source` in a list)
+        ("source sources",
+         r"(?m:^[\s>*_-]{0,4}(?:data\s+)?sources?[*_]{0,2}\s*:[*_]{0,2}\s*\[?\w)")),
     "process": _cue(
         "preprocessing.done",
-        "annotated labeled labelled tagged verified validated transcribed segmented manually "
-        "automatically expert filtered cleaned deduplicated duplicated normalized normalised "
-        "tokenized tokenised anonymized anonymised pseudonymized pseudonymised identified "
-        "deidentified lowercased preprocessed processed resampled removed discarded excluded "
-        "dropped cropped resized",
-        r"\b(?:annotated|labell?ed|tagged|verified|validated|transcribed|segmented)"
-        r"\s+(?:[\w-]+\s+){0,2}?(?:by|with|using|according|manually|automatically)\b",
-        r"\b(?:manually|automatically|semi-automatically|expert-?) ?"
-        r"(?:annotated|labell?ed|tagged|verified|checked|curated|corrected)\b",
-        r"\b(?:filtered|cleaned|deduplicated|de-duplicated|normali[sz]ed|tokeni[sz]ed|"
-        r"anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|lowercased|pre-?processed|resampled)\b",
-        r"\b(?:removed|discarded|excluded|dropped|cropped|resized)\b"),
+        ("annotated labeled labelled tagged verified validated transcribed segmented",
+         r"\b(?:annotated|labell?ed|tagged|verified|validated|transcribed|segmented)"
+         r"\s+(?:[\w-]+\s+){0,4}?(?:by|with|using|according|manually|automatically)\b"),
+        ("manually automatically expert",
+         r"\b(?:manually|automatically|semi-automatically|expert-?) ?"
+         r"(?:annotated|labell?ed|tagged|verified|checked|curated|corrected)\b"),
+        ("filtered cleaned deduplicated duplicated normalized normalised tokenized tokenised "
+         "anonymized anonymised pseudonymized pseudonymised identified deidentified lowercased "
+         "preprocessed processed resampled removed discarded excluded dropped resized",
+         r"\b(?:filtered|cleaned|deduplicated|de-duplicated|normali[sz]ed|tokeni[sz]ed|"
+         r"anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|lowercased|pre-?processed|resampled|"
+         r"removed|discarded|excluded|dropped|resized)\b")),
+    "share": _cue(
+        "distribution.method",
+        ("available distributed released published shared hosted",
+         r"\b(?:(?:freely|publicly|openly)\s+)?(?:available|distributed|released|published|"
+         r"shared|hosted)\s+(?:for download\s+)?(?:on|at|via|through|from|under)\s+"
+         r"(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,3}?(?:licen[cs]e|website|repository|github|zenodo|"
+         r"figshare|kaggle|hub|portal|server|page)\b"),
+        ("downloaded", r"\bcan be downloaded (?:from|at|via)\b")),
     "use": _cue(
         "uses.other_tasks",
-        "used intended suitable designed meant",
-        r"\b(?:can|could|may|might) be used (?:for|to|in|as)\b",
-        r"\b(?:intended|suitable|designed|meant) (?:for|to be used)\b",
-        r"\bshould not be used\b"),
+        ("used", r"\b(?:can|could|may|might|to) be used (?:for|to|in|as)\b"),
+        ("intended suitable designed meant",
+         r"\b(?:intended|suitable|designed|meant) (?:for|to be used)\b"),
+        ("used", r"\bshould not be used\b"),
+        # "an evaluation benchmark for machine translation": what the data is used to measure
+        ("benchmark testbed", r"\b(?:benchmark|testbed)(?:\s+dataset)?\s+for\b")),
     "updates": _cue(
         "maintenance.updates",
-        "updated refreshed maintained appended released rereleased daily weekly monthly "
-        "quarterly yearly annual regular",
-        r"\b(?:updated|refreshed|maintained|appended|re-?released)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:daily|weekly|monthly|quarterly|yearly|annually|regularly|periodically|every)\b",
-        r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|regular) updates?\b"),
+        ("updated refreshed maintained appended released rereleased",
+         r"\b(?:updated|refreshed|maintained|appended|re-?released)\s+(?:[\w-]+\s+){0,2}?"
+         r"(?:daily|weekly|monthly|quarterly|yearly|annually|regularly|periodically|every)\b"),
+        ("daily weekly monthly quarterly yearly annual regular",
+         r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|regular) updates?\b")),
     "contact": _cue(
         "maintenance.contact",
-        "_email_ contact reach write email mail",
-        r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b",
-        r"\b(?:contact|reach out to|write to|e-?mail) "
-        r"(?:us|me|the (?:authors?|maintainers?|team))\b"),
+        # an address in the text, or behind a link ("[email](mailto:...)": tokens keep no URL)
+        ("_email_ _link_ email mail", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
+        ("contact reach write email mail",
+         r"\b(?:contact|reach out to|write to|e-?mail) "
+         r"(?:us|me|the (?:authors?|maintainers?|team))\b")),
 }
 
 
@@ -323,10 +365,9 @@ def cue_positions(text: str, words: Iterable[str] | None = None) -> dict[str, in
     present = set(tokens(text) if words is None else words)
     found: dict[str, int] = {}
     for name, cue in CUES.items():
-        if cue.triggers & present:
-            match = cue.pattern.search(text)
-            if match:
-                found[name] = match.start()
+        start = cue.find(text, present)
+        if start is not None:
+            found[name] = start
     return found
 
 
@@ -369,13 +410,14 @@ class Model:
     def scores(self, text: str, words: list[str] | None = None,
                cued: Iterable[str] | None = None) -> dict[str, float]:
         """Probability per question that the passage answers it."""
-        found = features(text, words, cued)
-        if not found:
+        found = features(text, words, ())
+        cues_found = list(cue_positions(text, words) if cued is None else cued)
+        if not found and not cues_found:
             return {}
-        weights = self.weights
-        scaled = [weights[f] for f in found if f in weights and f[0] != "q"]
-        whole = [weights[f] for f in found if f in weights and f[0] == "q"]
-        scale = 1.0 / math.sqrt(len(found))
+        get = self.weights.get
+        scaled = [row for row in map(get, found) if row is not None]
+        whole = [row for row in map(get, ("q " + name for name in cues_found)) if row]
+        scale = 1.0 / math.sqrt(len(found) + len(cues_found))
         totals = list(self.bias)
         if scaled:
             columns = zip(*scaled, strict=True)

@@ -93,12 +93,12 @@ def still_to_do(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     Failing:
 
         collection:
-          timeframe: {status: todo, reason: Ask the clinic for the dates.}
+          mechanisms: {status: todo, reason: Ask the clinic which cameras it used.}
 
     Passing:
 
         collection:
-          timeframe: January 2020 to December 2022.
+          mechanisms: Two dermatoscopes of one make, checked against a colour chart.
     """
     for question, status in ctx.applicable:
         if status is Status.TODO:

@@ -64,6 +64,11 @@ def answered_elsewhere(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         if home is None or home == found.get("place"):
             continue
         where = found.get("place") or "another place"
-        yield Hit(qid, f"{qid} is answered under {clip(where, 60)!r}, line "
-                       f"{sheet.origin(qid).line}; "
-                       f"the template asks it under {clip(home, 60)!r}: move the text there")
+        line = sheet.origin(qid).line
+        if sheet.kind == "croissant":
+            yield Hit(qid, f"{qid} is answered in `{clip(where, 60)}`, line {line}; Croissant "
+                           f"keeps it in `{clip(home, 60)}`: move the text there")
+        else:
+            yield Hit(qid, f"{qid} is answered under {clip(where, 60)!r}, line {line}; the "
+                           f"template asks it under the heading {clip(home, 60)!r}: move the "
+                           "text there")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..answers import Status, is_placeholder, text_of
+from ..coverage import same_fact
 from ..findings import clip
 from ..sheet import Sheet, strings
 from . import Context, Hit, rule
@@ -44,6 +45,8 @@ def placeholder_text(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """
     already = {q.id for q, status in ctx.applicable
                if q.level != "optional" and status in (Status.MISSING, Status.PLACEHOLDER)}
+    # A second form of the same fact (dataset.creators for motivation.creators) is that question.
+    already |= {other for qid in already for other in same_fact().get(qid, ())}
     for path, value in strings(sheet.data, skip=_ENUM_KEYS):
         if is_placeholder(value) and not any(path == q or path.startswith((q + ".", q + "["))
                                              for q in already):

@@ -56,16 +56,31 @@ def answers(data: dict) -> dict[str, Any]:
     """Question id -> the value the datasheet holds for it (None when the question is absent).
 
     A question behind a gate answered "no" that the datasheet leaves out does not apply, and is
-    given as such (with the gate as the reason) instead of looking like a missing answer.
+    given as such (with the gate as the reason) instead of looking like a missing answer. A
+    question in prose that the datasheet answers through another giving the same fact (the
+    creators as records, the release date as a date) is given that answer as text, so that
+    every document says the fact wherever it asks it.
     """
+    from ..answer_text import brief
+    from ..answers import Status, status_of
     from ..catalogue import questions
+    from ..coverage import same_fact
+
+    def held(qid: str) -> Any:
+        section, _, name = qid.partition(".")
+        block = data.get(section)
+        return block.get(name) if isinstance(block, dict) else None
 
     out: dict[str, Any] = {}
     for qid, question in questions().items():
-        section, _, name = qid.partition(".")
-        block = data.get(section)
-        out[qid] = block.get(name) if isinstance(block, dict) else None
-        if out[qid] is None and question.gate and out.get(question.gate) is False:
+        out[qid] = held(qid)
+        present = isinstance(data.get(question.section), dict)
+        if out[qid] is None and question.shape == "answer" and present:
+            given = [held(o) for o in same_fact().get(qid, ())
+                     if status_of(held(o)) is Status.ANSWERED]
+            if given:
+                out[qid] = brief(given[0])
+        if out[qid] is None and question.gate and out.get(question.gate) is False and present:
             out[qid] = {"status": "not_applicable",
                         "reason": f"{question.gate} is answered no, so this does not apply."}
     return out

@@ -328,8 +328,9 @@ def _labelled(prop: str, entries: list[tuple[str, str]], mapping: dict) -> list[
     """The texts of one property. Where several questions share the property, each answer
     goes behind its question's label, so that a reader can tell whose answer (or whose
     "Unknown: ...") each part is; only the property's owner, the first question that names it
-    first, is written as it is (the dataset summary opens `description` unlabelled). Dates of
-    the timeframe are typed values, never labelled."""
+    first, is written as it is (the dataset summary opens `description` unlabelled; the
+    collection timeframe's dates stand in `rai:dataCollectionTimeframe` as the typed values they
+    are). Any other answer, a date included, goes behind its label."""
     sharing = [q for q, props in mapping.items() if prop in {p.split(".")[0] for p in props}]
     names = questions()
     # A reader takes a property's unlabelled text as the answer only to a question the property
@@ -341,7 +342,7 @@ def _labelled(prop: str, entries: list[tuple[str, str]], mapping: dict) -> list[
         None)
     if len(sharing) < 2 and owner is not None:
         return [text for _, text in entries]
-    return [text if qid == owner or _ISO_DATE.match(text) else label_text(names[qid].label(), text)
+    return [text if qid == owner else label_text(names[qid].label(), text)
             for qid, text in entries]
 
 
