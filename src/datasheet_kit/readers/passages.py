@@ -237,11 +237,6 @@ class Cue:
     # searched for that phrase (most texts trigger none, which keeps the reader fast).
     phrases: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
 
-    def find(self, text: str, present: set[str]) -> int | None:
-        """Where the cue's first phrase in the text starts, or None."""
-        starts = [m.start() for words, pattern in self.phrases
-                  if words & present for m in [pattern.search(text)] if m]
-        return min(starts) if starts else None
 
 
 def _cue(question: str, *phrases: tuple[str, str]) -> Cue:
@@ -359,15 +354,34 @@ CUES = {
 CUE_QUESTIONS = tuple(dict.fromkeys(cue.question for cue in CUES.values()))
 
 
+def _phrases_by_word() -> dict[str, tuple[tuple[int, int, str, re.Pattern[str]], ...]]:
+    """Word -> the phrases that word lets in, as (the cue's place in CUES, the phrase's place
+    in the cue, the cue's name, the phrase). One intersection with a passage's words then names
+    the few phrases worth searching, where each phrase's words were intersected in turn."""
+    index: dict[str, list[tuple[int, int, str, re.Pattern[str]]]] = {}
+    for order, (name, cue) in enumerate(CUES.items()):
+        for place, (words, pattern) in enumerate(cue.phrases):
+            for word in words:
+                index.setdefault(word, []).append((order, place, name, pattern))
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+_PHRASES_BY_WORD = _phrases_by_word()
+_CUE_WORDS = frozenset(_PHRASES_BY_WORD)
+
+
 def cue_positions(text: str, words: Iterable[str] | None = None) -> dict[str, int]:
     """Cue name -> where its first phrase starts in the text (`words`: the text's tokens, when
-    the caller has them)."""
-    present = set(tokens(text) if words is None else words)
+    the caller has them), in the order of CUES."""
+    present = _CUE_WORDS.intersection(tokens(text) if words is None else words)
+    if not present:
+        return {}  # most passages hold none of the words a phrase needs
     found: dict[str, int] = {}
-    for name, cue in CUES.items():
-        start = cue.find(text, present)
-        if start is not None:
-            found[name] = start
+    # sorted by (cue, phrase), which are unique: the cues come out in CUES order
+    for _, _, name, pattern in sorted({p for word in present for p in _PHRASES_BY_WORD[word]}):
+        match = pattern.search(text)
+        if match and match.start() < found.get(name, len(text) + 1):
+            found[name] = match.start()
     return found
 
 
@@ -379,13 +393,25 @@ def cues(text: str) -> set[str]:
 def features(text: str, words: list[str] | None = None,
              cued: Iterable[str] | None = None) -> set[str]:
     """The passage's features: words, word pairs, the stem and ending of longer words, and the
-    cues (CUES) it holds (`words` and `cued`: what the caller has found already)."""
+    cues (CUES) it holds (`words` and `cued`: what the caller has found already). This is what
+    the model is trained on and what its weights are keyed by; `Model.scores` looks up the same
+    features through `feature_parts`."""
     words = tokens(text) if words is None else words
-    found = {"w " + w for w in words}
+    unique, pairs, stems = feature_parts(words)
+    found = {"w " + w for w in unique}
     found.update("q " + name for name in (cue_positions(text, words) if cued is None else cued))
-    found.update("b " + a + " " + b for a, b in zip(words, words[1:], strict=False))
-    found.update("p " + w[:5] for w in words if len(w) > 5 and w[0] != "_")
+    found.update("b " + a + " " + b for a, b in pairs)
+    found.update("p " + stem for stem in stems)
     return found
+
+
+def feature_parts(words: list[str]) -> tuple[set[str], set[tuple[str, str]], set[str]]:
+    """The words, the word pairs and the stems of longer words of a passage, each without
+    repeats: the features (`features`) but for the cues, kept apart and unspelt. No two of them
+    spell the same feature (a word holds no space), so their sizes add up to the number of
+    features."""
+    return (set(words), set(zip(words, words[1:], strict=False)),
+            {w[:5] for w in words if len(w) > 5 and w[0] != "_"})
 
 
 def value_of(feature: str, scale: float) -> float:
@@ -396,28 +422,40 @@ def value_of(feature: str, scale: float) -> float:
 
 # ----------------------------------------------------------------------------------- model
 
+Row = tuple[float, ...]
+
+
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     # feature -> its weight for each class, in class order (dense: summing whole rows is what
     # makes scoring fast in plain Python)
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, Row]
     home: tuple[float, ...]  # per class: the probability that answers a question at home
     away: tuple[float, ...]  # ... and the one that answers it anywhere else
     index: dict[str, int] = field(default_factory=dict)  # question -> its position in classes
+    # The same rows by kind of feature, keyed as `feature_parts` gives them ("w data" under
+    # "data", "b the data" under ("the", "data"), ...): scoring then looks a passage's features
+    # up without spelling each one as a new string first.
+    words: dict[str, Row] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], Row] = field(default_factory=dict)
+    stems: dict[str, Row] = field(default_factory=dict)
+    cues: dict[str, Row] = field(default_factory=dict)
 
     def scores(self, text: str, words: list[str] | None = None,
                cued: Iterable[str] | None = None) -> dict[str, float]:
         """Probability per question that the passage answers it."""
-        found = features(text, words, ())
+        words = tokens(text) if words is None else words
+        unique, pairs, stems = feature_parts(words)
         cues_found = list(cue_positions(text, words) if cued is None else cued)
-        if not found and not cues_found:
+        count = len(unique) + len(pairs) + len(stems) + len(cues_found)
+        if not count:
             return {}
-        get = self.weights.get
-        scaled = [row for row in map(get, found) if row is not None]
-        whole = [row for row in map(get, ("q " + name for name in cues_found)) if row]
-        scale = 1.0 / math.sqrt(len(found) + len(cues_found))
+        scaled = [row for row in (*map(self.words.get, unique), *map(self.pairs.get, pairs),
+                                  *map(self.stems.get, stems)) if row is not None]
+        whole = [row for row in map(self.cues.get, cues_found) if row]
+        scale = 1.0 / math.sqrt(count)
         totals = list(self.bias)
         if scaled:
             columns = zip(*scaled, strict=True)
@@ -445,10 +483,15 @@ def from_json(data: dict) -> Model:
     for qid, table in data["weights"].items():
         for feature, weight in table.items():
             weights.setdefault(feature, [0.0] * len(classes))[index[qid]] = weight
-    return Model(classes, tuple(data["bias"][q] for q in classes),
-                 {f: tuple(w) for f, w in weights.items()},
+    rows = {f: tuple(w) for f, w in weights.items()}
+    kinds: dict[str, dict] = {"w": {}, "b": {}, "p": {}, "q": {}}
+    for feature, row in rows.items():
+        kind, _, name = feature.partition(" ")
+        kinds[kind][tuple(name.split(" ")) if kind == "b" else name] = row
+    return Model(classes, tuple(data["bias"][q] for q in classes), rows,
                  tuple(data["thresholds"]["home"][q] for q in classes),
-                 tuple(data["thresholds"]["away"][q] for q in classes), index)
+                 tuple(data["thresholds"]["away"][q] for q in classes), index,
+                 kinds["w"], kinds["b"], kinds["p"], kinds["q"])
 
 
 def scores(text: str) -> dict[str, float]:
