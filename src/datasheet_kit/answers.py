@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Any
 
 
@@ -53,11 +54,16 @@ PLACEHOLDER_PATTERNS = (
 # of many "{" and no "}}" (fuzzing found a 25 kB card that took 3.5 s).
 _ANY_PATTERN = re.compile(r"\bINSERT_[A-Z_]+\b|(?i:thanks to \[@github-username\])"
                           r"|choosealicense\.com/licenses/undefined")
+# What each of its branches cannot match without (no case folding changes "[@"): a text with none
+# of them is not searched, as the case-insensitive branch makes the search scan every position.
+_ANY_PATTERN_MARKS = ("INSERT_", "[@", "choosealicense.com/licenses/undefined")
 
 
 def _has_template(text: str) -> bool:
     """What PLACEHOLDER_PATTERNS[0] (`{{.*?}}`) finds: a "{{" with a "}}" after it on the same
     line."""
+    if "{{" not in text:
+        return False
     for line in text.split("\n"):
         start = line.find("{{")
         if start >= 0 and line.find("}}", start + 2) >= 0:
@@ -89,7 +95,8 @@ def strip_comments(text: str) -> str:
 
 def clean(text: str) -> str:
     """Text without HTML comments, folded whitespace and case, for comparing with placeholders."""
-    text = _COMMENT.sub(" ", text)
+    if "<!--" in text:
+        text = _COMMENT.sub(" ", text)
     return " ".join(text.split()).lower().rstrip(".")
 
 
@@ -106,12 +113,13 @@ def is_placeholder(text: str) -> bool:
         # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
         # placeholder to the contribution guide; the link does not make it an answer.
         without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
-    meaningful = [line for line in without_comments.splitlines() if not _EMPTY_LINE.match(line)]
+    meaningful = filterfalse(_EMPTY_LINE.match, without_comments.splitlines())
     body = clean("\n".join(meaningful))
     if not body or body in PLACEHOLDER_TEXTS:
         return True
-    if (_has_template(without_comments) or _ANY_PATTERN.search(without_comments)
-            or PLACEHOLDER_PATTERNS[3].search(without_comments)):
+    if (_has_template(without_comments) or PLACEHOLDER_PATTERNS[3].search(without_comments)
+            or (any(mark in without_comments for mark in _ANY_PATTERN_MARKS)
+                and _ANY_PATTERN.search(without_comments))):
         # A template variable inside real prose is still a placeholder: the prose is unfinished.
         return True
     # Several placeholders and nothing else ("[More Information Needed] [More Information Needed]").
