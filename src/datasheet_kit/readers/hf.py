@@ -78,7 +78,8 @@ def split_sections(lines: list[str], first_line: int) -> list[Section]:
     sections = [Section(0, "", first_line, first_body_line=first_line)]
     fence = ""
     for number, line in enumerate(lines, start=first_line):
-        opening = _FENCE.match(line)
+        # (a fence needs a backtick or a tilde: most lines are not tried at all)
+        opening = _FENCE.match(line) if "`" in line or "~" in line else None
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = ""
@@ -303,7 +304,8 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
 
 def _prose_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines of a place's text without our source notes (a citation, not an answer)."""
-    return [(n, line) for n, line in numbered if not _SOURCES_LINE.match(line)]
+    return [(n, line) for n, line in numbered
+            if _SOURCES_MARK not in line or not _SOURCES_LINE.match(line)]
 
 
 # The shapes whose answers a datasheet holds as values (a number, true/false, closed-list words),
@@ -339,12 +341,15 @@ def typed_answer(question: Question, found: list[Place]):
 # part of the answer: left in, "N/A;" followed by it would read as "not applicable, because
 # <sub>Sources...", and a short answer would change its status on the way back.
 _SOURCES_LINE = re.compile(r"^[ \t]*<sub>Sources: [^\n]*</sub>[ \t]*$", re.MULTILINE)
+_SOURCES_MARK = "<sub>Sources: "  # what a source line cannot be without
 
 
 def _tidy(text: str) -> str:
     """Section text without template comments and our source lines, and with at most one blank
     line in a row."""
-    text = _SOURCES_LINE.sub("", strip_comments(text))
+    text = strip_comments(text)
+    if _SOURCES_MARK in text:
+        text = _SOURCES_LINE.sub("", text)
     return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip()
 
 
@@ -361,7 +366,9 @@ def _own_text(section: Section, known: Names, card: _Card) -> list[tuple[int, st
     "- **Homepage:** [More Information Needed]"."""
     kept = []
     for number, line in enumerate(section.body, start=section.first_body_line):
-        bullet = _BULLET.match(line) or _PLAIN_FIELD.match(line)
+        # A bullet holds "**", a plain field ":"; a line with neither is not tried.
+        bullet = (_BULLET.match(line) or _PLAIN_FIELD.match(line)
+                  if "**" in line or ":" in line else None)
         if bullet and (bullet.re is _BULLET or norm(bullet.group("name")) in known.all):
             name = bullet.group("name").strip().rstrip(":").strip()
             value = bullet.group("value")
@@ -397,9 +404,11 @@ def _labelled(lines: list[tuple[int, str]],
     the next label of any kind."""
     found: list[tuple[str, int, list[str]]] = []
     used: set[int] = set()
+    if not labels:
+        return [], used  # no label can name a question here
     current: list[str] | None = None
     for number, line in lines:
-        match = LABEL.match(line)
+        match = LABEL.match(line) if line.startswith("**") else None  # (LABEL opens with it)
         if match:
             qid = labels.get(norm(match.group("label")))
             current = [line[match.end():]] if qid else None
