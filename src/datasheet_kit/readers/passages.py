@@ -53,8 +53,8 @@ _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ITEM_STARTS = frozenset("-*+0123456789")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
-# What template text holds; a long passage without any of it is not a placeholder, and the
-# full check (answers.is_placeholder) is spared.
+# What template text holds: a long passage without any of it says something, even when it would
+# be a placeholder by answers.is_placeholder (a long rule of "=").
 _TEMPLATE_MARK = re.compile(r"\{\{|INSERT_|information needed|needs more information|TODO|TBD|"
                             r"FIXME|github-username|choosealicense", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -181,9 +181,9 @@ def sub_links(text: str, replace: Callable[[str], str], anchors_only: bool = Fal
 
 
 def _says_nothing(text: str) -> bool:
-    if len(text) > 300 and not _TEMPLATE_MARK.search(text):
-        return False
-    return is_placeholder(text)
+    # is_placeholder first: it is the faster of the two on long prose (the case-insensitive
+    # _TEMPLATE_MARK is tried at every position), and it is false for nearly every passage.
+    return is_placeholder(text) and (len(text) <= 300 or _TEMPLATE_MARK.search(text) is not None)
 
 
 def _navigation(text: str) -> bool:
@@ -452,9 +452,11 @@ class Model:
         count = len(unique) + len(pairs) + len(stems) + len(cues_found)
         if not count:
             return {}
-        scaled = [row for row in (*map(self.words.get, unique), *map(self.pairs.get, pairs),
-                                  *map(self.stems.get, stems)) if row is not None]
-        whole = [row for row in map(self.cues.get, cues_found) if row]
+        # (a row is a non-empty tuple: filter(None) drops exactly the features it has no row for)
+        scaled = [*filter(None, map(self.words.get, unique)),
+                  *filter(None, map(self.pairs.get, pairs)),
+                  *filter(None, map(self.stems.get, stems))]
+        whole = [*filter(None, map(self.cues.get, cues_found))]
         scale = 1.0 / math.sqrt(count)
         totals = list(self.bias)
         if scaled:
@@ -513,20 +515,27 @@ class Judgment:
 def judge(passage: Passage) -> Judgment:
     if passage.kind == "code":
         return Judgment({}, None, {})
-    text = passage.judged
-    words = tokens(text)
-    found = cue_positions(passage.text, words)
-    # A passage of fewer than three words (an image, a bare link, a badge) gives the model
-    # nothing to judge; a cue such as an e-mail address still counts.
-    real = sum(1 for w in words if w[0] != "_")
-    probabilities = model().scores(text, words, found) if real >= MIN_WORDS else {}
-    top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
+    probabilities, top, found = _reading(passage.text, passage.judged)
     cued: dict[str, Passage] = {}
     if found:
         units = sentences(passage) or (passage,)
         for name, start in found.items():
             cued.setdefault(CUES[name].question, _unit_at(passage.text, units, start))
     return Judgment(probabilities, top, cued)
+
+
+@lru_cache(maxsize=65536)  # the same text stands at other lines of other cards
+def _reading(text: str, judged: str) -> tuple[dict[str, float], str | None, dict[str, int]]:
+    """What `judge` makes of a passage's words alone, wherever it stands: the model's
+    probabilities, the likeliest question, and where each cue's phrase starts in `text`."""
+    words = tokens(judged)
+    found = cue_positions(text, words)
+    # A passage of fewer than three words (an image, a bare link, a badge) gives the model
+    # nothing to judge; a cue such as an e-mail address still counts.
+    real = sum(1 for w in words if w[0] != "_")
+    probabilities = model().scores(judged, words, found) if real >= MIN_WORDS else {}
+    top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
+    return probabilities, top, found
 
 
 def _unit_at(text: str, units: tuple[Passage, ...], position: int) -> Passage:
