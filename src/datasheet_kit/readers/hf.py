@@ -112,6 +112,14 @@ class Names:
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
         self.hint_keys = sorted({n.removeprefix(YAML) for names in hint_places("hf", YAML).values()
                                  for n in names})
+        # The names each card is read by, worked out once: the front-matter keys the crosswalk
+        # reads or takes hints from, and the platform fields of each layout (presence).
+        self.metadata_keys = [(key, *key.split(".", 1)) if "." in key else (key, key, "")
+                              for key in dict.fromkeys([*_key_names(self.yaml), *self.hint_keys])]
+        self.yaml_fields = [(name.split(".")[0], _field_of(name)) for name in _key_names(self.yaml)]
+        self.body_fields = {variant: [(name, norm(name)) for name in _key_names(mapping)]
+                            for variant, mapping in (("legacy", self.legacy),
+                                                     ("current", self.current))}
         # Heading -> {label -> question} for the questions that heading holds, so that a
         # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
         # heading) answers its own question. Only the platform's places count here; labels of
@@ -155,6 +163,13 @@ class Names:
 @lru_cache(maxsize=1)
 def names() -> Names:
     return Names()
+
+
+@lru_cache(maxsize=8192)  # the templates' headings, card after card
+def _heading_name(title: str) -> str | None:
+    """names().match, asked once per heading: a heading that names no place is compared with
+    every name the crosswalk knows."""
+    return names().match(title)
 
 
 class _Card:
@@ -215,14 +230,11 @@ def places_of(source: str | bytes | Path,
     variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
     layout = known.layouts["legacy" if variant == "legacy" else "current"]
     _body_places(card, sections, known)
-    platform = known.legacy if variant == "legacy" else known.current
     fields: dict[str, list] = {}
-    for name in _key_names(known.yaml):
-        top = name.split(".")[0]
-        field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
+    for top, field_name in known.yaml_fields:
         fields.setdefault(field_name, []).append(meta.get(top))
-    for name in _key_names(platform):
-        fields[name] = [p.value for p in card.places.get(norm(name), ())]
+    for name, key in known.body_fields["legacy" if variant == "legacy" else "current"]:
+        fields[name] = [p.value for p in card.places.get(key, ())]
     sheet.presence = presence(fields, variant)
     return sheet, card, layout
 
@@ -232,12 +244,18 @@ def _key_names(mapping: dict[str, tuple[str, ...]]) -> list[str]:
     return list(dict.fromkeys(n for names in mapping.values() for n in names))
 
 
+def _field_of(key: str) -> str:
+    """The platform field a front-matter key (`license`, `dataset_info.features`) fills: the
+    licence keys are one field."""
+    top = key.split(".")[0]
+    return "license" if top in LICENSE_KEYS else top
+
+
 def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known: Names) -> None:
     """The front matter's keys that the crosswalk reads (and those that only hint)."""
-    for name in dict.fromkeys([*_key_names(known.yaml), *known.hint_keys]):
-        top = name.split(".")[0]
+    for name, top, rest in known.metadata_keys:
         if top in meta and top not in LICENSE_KEYS:
-            found = pluck(meta[top], name.split(".")[1:])
+            found = pluck(meta[top], rest.split(".") if rest else [])
             if found:
                 origin = origins.get(top) or Origin(card.sheet.file, 1, 1)
                 card.put(name, found[0] if len(found) == 1 else found, origin.line,
@@ -252,7 +270,7 @@ def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known:
 def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
     """Each mapped heading's text (and its bullets, and our labelled paragraphs) as places; the
     text of other headings is kept as loose prose, and on the sheet as unmapped."""
-    mapped = [known.match(s.title) if s.level else None for s in sections]
+    mapped = [_heading_name(s.title) if s.level else None for s in sections]
     folded: set[int] = set()
     for index, section in enumerate(sections):
         name = mapped[index]
@@ -263,7 +281,7 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
         for qid, line, text in claimed:
             card.put(norm(qid), _tidy(text), line, key=section.title, namespace=LABELLED,
                      question=qid)
-        own = [(number, line) for number, line in own if number not in used]
+        own = _unused(own, used)
         if section.level == 1 and name is None:
             prefix = next((p for p in known.title_prefixes
                            if norm(section.title).startswith(p + " ")), None)
@@ -275,7 +293,7 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
             # The heading's own labelled answers are theirs alone too: a question the heading
             # holds but does not label reads only the unlabelled rest (a label names one question).
             mine, used = _labelled(own, known.labels.get(name, {}))
-            numbered = [(number, line) for number, line in own if number not in used]
+            numbered = _unused(own, used)
             children = _children(sections, index)
             if children and not any(mapped[i] for i in children) and is_placeholder(
                     "\n".join(line for _, line in numbered)):
@@ -300,6 +318,13 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
                                         text, Origin(card.sheet.file, section.line, 1,
                                                      section.title), lines=tuple(numbered),
                                         context=section.title if section.level > 1 else ""))
+
+
+def _unused(numbered: list[tuple[int, str]], used: set[int]) -> list[tuple[int, str]]:
+    """The lines whose numbers are not in `used`, as a new list."""
+    if not used:  # (most sections hold no labelled paragraph)
+        return list(numbered)
+    return [(number, line) for number, line in numbered if number not in used]
 
 
 def _prose_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
