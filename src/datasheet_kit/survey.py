@@ -66,8 +66,9 @@ def survey_card(path: str) -> dict:
                 "error": f"{first.line}:{first.column}: {first.code} {first.message}"}
     # Answered means what the scores mean by it: content, judged by the question's shape (a
     # card's `license: unknown` is a deliberate gap, not an answer).
-    answered = [q.id for q in questions().values()
-                if question_status(q.shape, sheet.get(q.id)) is Status.ANSWERED]
+    # (a question with no value at all is missing: its status need not be asked)
+    answered = [q.id for q in questions().values() if (value := sheet.get(q.id)) is not None
+                and question_status(q.shape, value) is Status.ANSWERED]
     presence = sheet.presence or {}
     return {"file": path, "kind": sheet.kind, "variant": presence.get("variant", ""),
             "error": "", "answered": answered,
