@@ -427,7 +427,7 @@ Row = tuple[float, ...]
 
 # Scoring adds up, class by class, the weights of the passage's features: some 25 rows of 13
 # floats, which column by column costs more than finding them. So each row the model scales is
-# also packed into one integer, its weights side by side: the weight of class i, in thousandths
+# packed into one integer, its weights side by side: the weight of class i, in thousandths
 # (the precision the training script writes), plus _OFFSET to make it positive, in bits
 # 32*i to 32*i+31. One integer sum of n packed rows then adds every column at once, and column
 # i is its 32 bits of the sum, less n * _OFFSET. No column overflows into the next: a passage
@@ -436,29 +436,25 @@ _FIELD_BYTES = 4
 _OFFSET = 1 << 15  # weights stay within +-32.767 (checked when the model is read)
 
 
-def _pack(row: Row) -> int:
-    packed = 0
-    for i, weight in enumerate(row):
-        thousandths = round(weight * 1000)
-        if abs(thousandths) >= _OFFSET or abs(weight * 1000 - thousandths) > 1e-6:
-            raise ValueError(f"weight {weight} is not in thousandths within +-32.767")
-        packed |= (thousandths + _OFFSET) << (8 * _FIELD_BYTES * i)
-    return packed
+def _thousandths(weight: float) -> int:
+    thousandths = round(weight * 1000)
+    if abs(thousandths) >= _OFFSET or abs(weight * 1000 - thousandths) > 1e-6:
+        raise ValueError(f"weight {weight} is not in thousandths within +-32.767")
+    return thousandths
 
 
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    # feature -> its weight for each class, in class order (dense: summing whole rows is what
-    # makes scoring fast in plain Python)
-    weights: dict[str, Row]
     home: tuple[float, ...]  # per class: the probability that answers a question at home
     away: tuple[float, ...]  # ... and the one that answers it anywhere else
     index: dict[str, int] = field(default_factory=dict)  # question -> its position in classes
-    # The rows by kind of feature, keyed as `feature_parts` gives them ("w data" under "data",
-    # "b the data" under ("the", "data"), ...), so that scoring looks a passage's features up
-    # without spelling each one as a new string first; packed (see _pack) but for the cues.
+    # Feature -> its weight for each class, in class order (dense: summing whole rows is what
+    # makes scoring fast in plain Python), by kind of feature and keyed as `feature_parts` gives
+    # them ("w data" under "data", "b the data" under ("the", "data"), ...), so that scoring
+    # looks a passage's features up without spelling each one as a new string first. All
+    # packed (see _OFFSET) but the cues'.
     words: dict[str, int] = field(default_factory=dict)
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)
     stems: dict[str, int] = field(default_factory=dict)
@@ -511,22 +507,27 @@ def model() -> Model:
 def from_json(data: dict) -> Model:
     classes = tuple(data["classes"])
     index = {qid: i for i, qid in enumerate(classes)}
-    weights: dict[str, list[float]] = {}
+    # Packed rows are built from the weights the file lists (a few per feature), on a row of
+    # zero weights: every field at _OFFSET.
+    zeros = sum(_OFFSET << (8 * _FIELD_BYTES * i) for i in range(len(classes)))
+    packed: dict[str, int] = {}
+    cues: dict[str, list[float]] = {}
     for qid, table in data["weights"].items():
+        at = index[qid]
         for feature, weight in table.items():
-            weights.setdefault(feature, [0.0] * len(classes))[index[qid]] = weight
-    rows = {f: tuple(w) for f, w in weights.items()}
-    kinds: dict[str, dict] = {"w": {}, "b": {}, "p": {}, "q": {}}
-    for feature, row in rows.items():
+            if feature.startswith("q "):
+                cues.setdefault(feature[2:], [0.0] * len(classes))[at] = weight
+            else:
+                packed[feature] = (packed.get(feature, zeros)
+                                   + (_thousandths(weight) << (8 * _FIELD_BYTES * at)))
+    kinds: dict[str, dict] = {"w": {}, "b": {}, "p": {}}
+    for feature, row in packed.items():
         kind, _, name = feature.partition(" ")
-        if kind == "b":
-            kinds[kind][tuple(name.split(" "))] = _pack(row)
-        else:
-            kinds[kind][name] = row if kind == "q" else _pack(row)
-    return Model(classes, tuple(data["bias"][q] for q in classes), rows,
+        kinds[kind][tuple(name.split(" ")) if kind == "b" else name] = row
+    return Model(classes, tuple(data["bias"][q] for q in classes),
                  tuple(data["thresholds"]["home"][q] for q in classes),
                  tuple(data["thresholds"]["away"][q] for q in classes), index,
-                 kinds["w"], kinds["b"], kinds["p"], kinds["q"])
+                 kinds["w"], kinds["b"], kinds["p"], {c: tuple(r) for c, r in cues.items()})
 
 
 def scores(text: str) -> dict[str, float]:
@@ -565,10 +566,20 @@ def _reading(text: str, judged: str) -> tuple[dict[str, float], str | None, dict
     found = cue_positions(text, words)
     # A passage of fewer than three words (an image, a bare link, a badge) gives the model
     # nothing to judge; a cue such as an e-mail address still counts.
-    real = sum(1 for w in words if w[0] != "_")
-    probabilities = model().scores(judged, words, found) if real >= MIN_WORDS else {}
+    probabilities = model().scores(judged, words, found) if _has_words(words) else {}
     top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
     return probabilities, top, found
+
+
+def _has_words(words: list[str]) -> bool:
+    """At least MIN_WORDS of the tokens are words (not a _link_, _url_, _num_ ...)."""
+    needed = MIN_WORDS
+    for word in words:
+        if word[0] != "_":
+            needed -= 1
+            if needed == 0:
+                return True  # (most passages: the rest need not be counted)
+    return needed <= 0
 
 
 def _unit_at(text: str, units: tuple[Passage, ...], position: int) -> Passage:
