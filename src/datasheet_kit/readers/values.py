@@ -119,7 +119,8 @@ def holds(value: Any) -> bool:
     if isinstance(value, (bool, int, float)):
         return True
     text = render(value)
-    return bool(text.strip()) and not is_placeholder(text)
+    # (not text.isspace(): what bool(text.strip()) says, without copying a long text)
+    return bool(text) and not text.isspace() and not is_placeholder(text)
 
 
 def is_filled(place: Place) -> bool:
