@@ -241,8 +241,22 @@ class Cue:
 
 
 def _cue(question: str, *phrases: tuple[str, str]) -> Cue:
-    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern, re.IGNORECASE))
+    for _, pattern in phrases:
+        letters = re.sub(r"\\.", "", pattern)  # (an escape such as \S is no letter)
+        if letters != letters.lower():
+            raise ValueError(f"a phrase is written in lower case (see fold): {pattern}")
+    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern))
                                for words, pattern in phrases))
+
+
+def fold(text: str) -> str:
+    """The text in lower case, every character in its place, for the CUES phrases: a phrase
+    in lower case, compiled without re.IGNORECASE, matches the folded text where and only where
+    it would match the text with case ignored, and is searched several times faster (a
+    case-insensitive pattern is tried letter by letter at every position). str.lower alone
+    would not do: it turns U+0130 into two characters and keeps U+0131 and U+017F, which match
+    i and s when case is ignored (tests/test_verdicts.py checks every character)."""
+    return text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
 
 
 _FEW = r"\s+(?:[\w-]+\s+){0,3}?"  # up to three words in between
@@ -378,9 +392,10 @@ def cue_positions(text: str, words: Iterable[str] | None = None) -> dict[str, in
     if not present:
         return {}  # most passages hold none of the words a phrase needs
     found: dict[str, int] = {}
+    folded = fold(text)
     # sorted by (cue, phrase), which are unique: the cues come out in CUES order
     for _, _, name, pattern in sorted({p for word in present for p in _PHRASES_BY_WORD[word]}):
-        match = pattern.search(text)
+        match = pattern.search(folded)
         if match and match.start() < found.get(name, len(text) + 1):
             found[name] = match.start()
     return found
