@@ -426,8 +426,9 @@ def feature_parts(words: list[str]) -> tuple[set[str], set[tuple[str, str]], set
     repeats: the features (`features`) but for the cues, kept apart and unspelt. No two of them
     spell the same feature (a word holds no space), so their sizes add up to the number of
     features."""
-    return (set(words), set(zip(words, words[1:], strict=False)),
-            {w[:5] for w in words if len(w) > 5 and w[0] != "_"})
+    unique = set(words)
+    return (unique, set(zip(words, words[1:], strict=False)),
+            {w[:5] for w in unique if len(w) > 5 and w[0] != "_"})
 
 
 def value_of(feature: str, scale: float) -> float:
