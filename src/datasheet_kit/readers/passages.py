@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..answers import is_placeholder
 
@@ -31,9 +32,9 @@ MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "passages.json"
 MIN_WORDS = 3
 
 
-@dataclass(frozen=True)
-class Passage:
-    """One passage of prose: its text, the line it starts on, and what it is."""
+class Passage(NamedTuple):
+    """One passage of prose: its text, the line it starts on, and what it is. (A named tuple,
+    not a frozen dataclass: a card makes some fifty, and each is a key of judge's cache.)"""
 
     text: str
     line: int

@@ -3,15 +3,40 @@ small helpers that turn platform values into text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from ..answers import is_placeholder
 from ..sheet import Origin
 from . import passages
 from .passages import Passage
+
+T = TypeVar("T")
+
+
+class _once(Generic[T]):  # (a decorator: named as functools.cached_property is)
+    """functools.cached_property without its lock, which Python 3.11 takes at every first read
+    (a card's reader makes some thirty places and reads two such values of each). The value is
+    kept in the instance's __dict__, which is looked in before this descriptor from then on."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | _once[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -32,12 +57,12 @@ class Place:
     context: str = ""
     same_line: bool = False
 
-    @cached_property
+    @_once
     def filled(self) -> bool:
         """Whether the place holds anything but template text (asked once per place)."""
         return holds(self.value)
 
-    @cached_property
+    @_once
     def pieces(self) -> tuple[Passage, ...]:
         """The place's prose cut into passages, each with its own line; () for a value that is
         not prose (a YAML key, a JSON object) and for template text."""
