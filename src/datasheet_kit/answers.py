@@ -113,17 +113,33 @@ def is_placeholder(text: str) -> bool:
         # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
         # placeholder to the contribution guide; the link does not make it an answer.
         without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
-    meaningful = filterfalse(_EMPTY_LINE.match, without_comments.splitlines())
-    body = clean("\n".join(meaningful))
-    if not body or body in PLACEHOLDER_TEXTS:
-        return True
     if (_has_template(without_comments) or PLACEHOLDER_PATTERNS[3].search(without_comments)
             or (any(mark in without_comments for mark in _ANY_PATTERN_MARKS)
                 and _ANY_PATTERN.search(without_comments))):
         # A template variable inside real prose is still a placeholder: the prose is unfinished.
         return True
-    # Several placeholders and nothing else ("[More Information Needed] [More Information Needed]").
-    return _ONLY_KNOWN.fullmatch(body) is not None
+    lines = without_comments.splitlines()
+    if _says_more_than_placeholders(lines):
+        return False
+    body = clean("\n".join(filterfalse(_EMPTY_LINE.match, lines)))
+    # Nothing, one placeholder, or several and nothing else ("[More Information Needed]
+    # [More Information Needed]").
+    return not body or body in PLACEHOLDER_TEXTS or _ONLY_KNOWN.fullmatch(body) is not None
+
+
+# A character that none of PLACEHOLDER_TEXTS holds, nor the punctuation _ONLY_KNOWN allows
+# between them (a digit, a parenthesis, a "v"), whitespace aside.
+_BEYOND_PLACEHOLDERS = re.compile(
+    "[^" + "".join(sorted(map(re.escape, {*"".join(PLACEHOLDER_TEXTS), *" .,;:-"}))) + r"\s]")
+
+
+def _says_more_than_placeholders(lines: list[str]) -> bool:
+    """A line that is not scaffolding holds, in lower case, a character no placeholder text
+    has: then the cleaned text is none of PLACEHOLDER_TEXTS and not made of them, whatever the
+    other lines hold (most real answers are told so from their first line, without cleaning the
+    whole text)."""
+    return any(_BEYOND_PLACEHOLDERS.search(line.lower()) and not _EMPTY_LINE.match(line)
+               for line in lines)
 
 
 def count_of(value: Any) -> int | None:
