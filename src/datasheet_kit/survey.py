@@ -110,10 +110,12 @@ def run(paths: list[str], jobs: int = 1,
 
 
 def _warm() -> None:
-    """Load the readers and the catalogue before forking, so no worker pays for it again."""
+    """Load the readers, the passage model and the catalogue before forking, so no worker pays
+    for it again."""
     from . import inputs  # noqa: F401
-    from .readers import croissant, hf, kaggle, platform_crosswalk  # noqa: F401
+    from .readers import croissant, hf, kaggle, passages, platform_crosswalk  # noqa: F401
 
+    passages.model()
     hf.names()
     for platform in ("kaggle", "croissant"):
         platform_crosswalk(platform)

@@ -76,6 +76,7 @@ class Section:
 def split_sections(lines: list[str], first_line: int) -> list[Section]:
     """Sections in order; text before the first heading goes into a level-0 section."""
     sections = [Section(0, "", first_line, first_body_line=first_line)]
+    body = sections[-1].body
     fence = ""
     for number, line in enumerate(lines, start=first_line):
         # (a fence needs a backtick or a tilde: most lines are not tried at all)
@@ -85,13 +86,14 @@ def split_sections(lines: list[str], first_line: int) -> list[Section]:
                 fence = ""
         elif opening:
             fence = opening.group(1)
-        elif line.startswith("#") or line.startswith(" "):
+        elif line.startswith(("#", " ")):
             heading = _HEADING.match(line)
             if heading:
                 sections.append(Section(len(heading.group(1)), heading.group(2).strip(), number,
                                         first_body_line=number + 1))
+                body = sections[-1].body
                 continue
-        sections[-1].body.append(line)
+        body.append(line)
     return sections
 
 
