@@ -500,7 +500,9 @@ class Model:
         if whole:
             sums = map(sum, zip(*whole, strict=True))
             totals = [t + c for t, c in zip(totals, sums, strict=True)]
-        return {qid: _sigmoid(t) for qid, t in zip(self.classes, totals, strict=True)}
+        exp = math.exp  # (the logistic function, written out: 13 calls a passage saved)
+        return {qid: 1.0 / (1.0 + exp(-t)) if t > -30 else 0.0
+                for qid, t in zip(self.classes, totals, strict=True)}
 
     @cached_property
     def _bytes(self) -> int:
@@ -509,10 +511,6 @@ class Model:
     @cached_property
     def _unpack(self) -> Callable[[bytes], tuple[int, ...]]:
         return struct.Struct(f"<{len(self.classes)}I").unpack
-
-
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
 
 
 @lru_cache(maxsize=1)
