@@ -398,7 +398,12 @@ def read_text(path: str | Path, sheet: Sheet, max_bytes: int = MAX_BYTES) -> str
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            data = handle.read(max_bytes + 1)  # never more than the limit in memory
+            # Never more than the limit in memory, and no buffer of the limit's size for a small
+            # file: as much as the file says it holds and a byte more, then, if there is more (a
+            # pipe says 0, a growing file too little), the rest up to the limit.
+            data = handle.read(min(size, max_bytes) + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", code_name("DS001"),
                                       Severity.ERROR,
