@@ -342,9 +342,26 @@ def test_cue_phrases_find_in_the_folded_text_what_they_find_ignoring_case(text):
 
     found = 0
     for cue in passages.CUES.values():
-        for _, pattern in cue.phrases:
+        for _, pattern, _ in cue.phrases:
             ignoring_case = re.compile(pattern.pattern, re.IGNORECASE).search(text)
             folded = pattern.search(passages.fold(text))
             assert (ignoring_case and ignoring_case.span()) == (folded and folded.span())
             found += folded is not None
     assert found, "each text holds a phrase"
+
+
+@pytest.mark.parametrize("text", [
+    "Write to us at jane@example.org.", "Questions: [e-mail the team](mailto:team@example.org)",
+    "See [the paper](https://arxiv.org/abs/1) and email us.", "Mail: someone at example dot org",
+])
+def test_a_phrase_is_skipped_by_its_mark_only_where_it_could_not_match(text):
+    """cue_positions passes over a phrase whose mark ("@") the text lacks; searching every
+    phrase the words let in finds the same."""
+    present = set(passages.tokens(text))
+    everywhere: dict[str, int] = {}
+    for name, cue in passages.CUES.items():
+        for words, pattern, _ in cue.phrases:
+            match = pattern.search(passages.fold(text)) if words & present else None
+            if match and match.start() < everywhere.get(name, len(text) + 1):
+                everywhere[name] = match.start()
+    assert passages.cue_positions(text) == everywhere

@@ -238,18 +238,20 @@ def tokens(text: str) -> list[str]:
 class Cue:
     question: str
     # Each phrase with the words one of which it must hold: a text without any of them is not
-    # searched for that phrase (most texts trigger none, which keeps the reader fast).
-    phrases: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
+    # searched for that phrase (most texts trigger none, which keeps the reader fast); and, for
+    # some, a mark it cannot match without ("@" for an address), or "".
+    phrases: tuple[tuple[frozenset[str], re.Pattern[str], str], ...]
 
 
 
-def _cue(question: str, *phrases: tuple[str, str]) -> Cue:
-    for _, pattern in phrases:
+def _cue(question: str, *phrases: tuple[str, ...]) -> Cue:
+    """A cue from (words, pattern) or (words, pattern, mark) phrases."""
+    for _, pattern, *_ in phrases:
         letters = re.sub(r"\\.", "", pattern)  # (an escape such as \S is no letter)
         if letters != letters.lower():
             raise ValueError(f"a phrase is written in lower case (see fold): {pattern}")
-    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern))
-                               for words, pattern in phrases))
+    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern), "".join(mark))
+                               for words, pattern, *mark in phrases))
 
 
 def fold(text: str) -> str:
@@ -362,7 +364,7 @@ CUES = {
     "contact": _cue(
         "maintenance.contact",
         # an address in the text, or behind a link ("[email](mailto:...)": tokens keep no URL)
-        ("_email_ _link_ email mail", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
+        ("_email_ _link_ email mail", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b", "@"),
         ("contact reach write email mail",
          r"\b(?:contact|reach out to|write to|e-?mail) "
          r"(?:us|me|the (?:authors?|maintainers?|team))\b")),
@@ -372,15 +374,19 @@ CUES = {
 CUE_QUESTIONS = tuple(dict.fromkeys(cue.question for cue in CUES.values()))
 
 
-def _phrases_by_word() -> dict[str, tuple[tuple[int, int, str, re.Pattern[str]], ...]]:
+Phrase = tuple[int, int, str, re.Pattern[str], str]
+
+
+def _phrases_by_word() -> dict[str, tuple[Phrase, ...]]:
     """Word -> the phrases that word lets in, as (the cue's place in CUES, the phrase's place
-    in the cue, the cue's name, the phrase). One intersection with a passage's words then names
-    the few phrases worth searching, where each phrase's words were intersected in turn."""
-    index: dict[str, list[tuple[int, int, str, re.Pattern[str]]]] = {}
+    in the cue, the cue's name, the phrase, its mark). One intersection with a passage's words
+    then names the few phrases worth searching, where each phrase's words were intersected in
+    turn."""
+    index: dict[str, list[Phrase]] = {}
     for order, (name, cue) in enumerate(CUES.items()):
-        for place, (words, pattern) in enumerate(cue.phrases):
+        for place, (words, pattern, mark) in enumerate(cue.phrases):
             for word in words:
-                index.setdefault(word, []).append((order, place, name, pattern))
+                index.setdefault(word, []).append((order, place, name, pattern, mark))
     return {word: tuple(phrases) for word, phrases in index.items()}
 
 
@@ -397,7 +403,10 @@ def cue_positions(text: str, words: Iterable[str] | None = None) -> dict[str, in
     found: dict[str, int] = {}
     folded = fold(text)
     # sorted by (cue, phrase), which are unique: the cues come out in CUES order
-    for _, _, name, pattern in sorted({p for word in present for p in _PHRASES_BY_WORD[word]}):
+    for _, _, name, pattern, mark in sorted(
+            {p for word in present for p in _PHRASES_BY_WORD[word]}):
+        if mark not in folded:
+            continue  # ("" is in every text)
         match = pattern.search(folded)
         if match and match.start() < found.get(name, len(text) + 1):
             found[name] = match.start()
