@@ -39,7 +39,7 @@ class _once(Generic[T]):  # (a decorator: named as functools.cached_property is)
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Place:
     """One filled-in (or empty) place of a card: `name` as the crosswalk spells it."""
 
@@ -56,6 +56,16 @@ class Place:
     lines: tuple[tuple[int, str], ...] | None = None
     context: str = ""
     same_line: bool = False
+
+    def __init__(self, name: str, value: Any, origin: Origin, prose: bool = True,
+                 question: str | None = None, lines: tuple[tuple[int, str], ...] | None = None,
+                 context: str = "", same_line: bool = False) -> None:
+        # What the generated __init__ does, in one step: a frozen dataclass sets each field
+        # through object.__setattr__, and a card makes some thirty places (eq, hash and the
+        # refusal to change a field stay the dataclass's own).
+        self.__dict__.update(name=name, value=value, origin=origin, prose=prose,
+                             question=question, lines=lines, context=context,
+                             same_line=same_line)
 
     @_once
     def filled(self) -> bool:
