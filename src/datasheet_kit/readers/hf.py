@@ -231,7 +231,7 @@ def places_of(source: str | bytes | Path,
     legacy_hits = len(headings & known.only_legacy)
     variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
     layout = known.layouts["legacy" if variant == "legacy" else "current"]
-    _body_places(card, sections, known)
+    _body_places(card, sections, known, body)
     fields: dict[str, list] = {}
     for top, field_name in known.yaml_fields:
         fields.setdefault(field_name, []).append(meta.get(top))
@@ -269,9 +269,13 @@ def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known:
                  namespace=YAML)
 
 
-def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
+def _body_places(card: _Card, sections: list[Section], known: Names, body: str) -> None:
     """Each mapped heading's text (and its bullets, and our labelled paragraphs) as places; the
     text of other headings is kept as loose prose, and on the sheet as unmapped."""
+    # What no line of the card's `body` holds spares a pass over every section's lines: a label
+    # opens a line with "**", our source note holds its mark. (Most cards have neither.)
+    labels = _opens_a_line(body, "**")
+    notes = _SOURCES_MARK in body
     mapped = [_heading_name(s.title) if s.level else None for s in sections]
     folded: set[int] = set()
     for index, section in enumerate(sections):
@@ -279,7 +283,7 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
         own = _own_text(section, known, card)
         # Our labelled answers to questions the heading does not hold are theirs alone: they are
         # taken out of the heading's text before anything else reads it.
-        claimed, used = _labelled(own, known.borrowed)
+        claimed, used = _labelled(own, known.borrowed) if labels else ([], set())
         for qid, line, text in claimed:
             card.put(norm(qid), _tidy(text), line, key=section.title, namespace=LABELLED,
                      question=qid)
@@ -294,7 +298,7 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
         if name is not None:
             # The heading's own labelled answers are theirs alone too: a question the heading
             # holds but does not label reads only the unlabelled rest (a label names one question).
-            mine, used = _labelled(own, known.labels.get(name, {}))
+            mine, used = _labelled(own, known.labels.get(name, {})) if labels else ([], set())
             numbered = _unused(own, used)
             children = _children(sections, index)
             if children and not any(mapped[i] for i in children) and is_placeholder(
@@ -304,13 +308,13 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
                     numbered.append((sections[i].line, sections[i].title))
                     numbered += list(enumerate(sections[i].body, sections[i].first_body_line))
                 folded.update(children)
-            numbered = _prose_lines(numbered)
+            numbered = _prose_lines(numbered) if notes else numbered
             card.put(name, _tidy("\n".join(line for _, line in numbered)), section.line,
                      key=section.title, lines=numbered)
             for qid, line, text in mine:
                 card.put(name, _tidy(text), line, key=section.title, question=qid)
         elif index not in folded:
-            numbered = _prose_lines(own)
+            numbered = _prose_lines(own) if notes else own
             text = _tidy("\n".join(line for _, line in numbered))
             if section.level:
                 card.sheet.unmapped.append({"heading": section.title, "level": section.level,
@@ -418,6 +422,18 @@ def _own_text(section: Section, known: Names, card: _Card) -> list[tuple[int, st
                 continue
         kept.append((number, line))
     return kept
+
+
+# The characters str.splitlines ends a line at.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _opens_a_line(text: str, mark: str) -> bool:
+    """Whether a line of `text` (as str.splitlines cuts it) starts with `mark`."""
+    at = text.find(mark)
+    while at > 0 and text[at - 1] not in _LINE_BREAKS:
+        at = text.find(mark, at + 1)
+    return at >= 0
 
 
 # Where a bullet's further answers start: an em dash before a bold label.
