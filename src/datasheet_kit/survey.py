@@ -65,10 +65,13 @@ def survey_card(path: str) -> dict:
         return {"file": path, "kind": sheet.kind,
                 "error": f"{first.line}:{first.column}: {first.code} {first.message}"}
     # Answered means what the scores mean by it: content, judged by the question's shape (a
-    # card's `license: unknown` is a deliberate gap, not an answer).
-    # (a question with no value at all is missing: its status need not be asked)
-    answered = [q.id for q in questions().values() if (value := sheet.get(q.id)) is not None
-                and question_status(q.shape, value) is Status.ANSWERED]
+    # card's `license: unknown` is a deliberate gap, not an answer). The values are read off
+    # the sheet's sections (every question id is "section.slot", what sheet.get walks), and a
+    # question with no value at all is missing: its status need not be asked.
+    given = {f"{section}.{slot}": value for section, values in sheet.data.items()
+             if isinstance(values, dict) for slot, value in values.items() if value is not None}
+    answered = [qid for qid, q in questions().items()
+                if qid in given and question_status(q.shape, given[qid]) is Status.ANSWERED]
     presence = sheet.presence or {}
     return {"file": path, "kind": sheet.kind, "variant": presence.get("variant", ""),
             "error": "", "answered": answered,

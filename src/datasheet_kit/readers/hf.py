@@ -381,7 +381,10 @@ def _tidy(text: str) -> str:
     text = strip_comments(text)
     if _SOURCES_MARK in text:
         text = _SOURCES_LINE.sub("", text)
-    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip()
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
 
 
 def _without(fallback: dict, primary: dict) -> dict:

@@ -126,13 +126,16 @@ class _Splitter:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"'])")
+# What a sentence's end needs, searched first: _SENTENCE_END opens with a look-behind, so the
+# regex engine tries it at every position of a text that has no end at all.
+_END_MARK = re.compile(r"[.!?]\s")
 
 
 def sentences(passage: Passage) -> tuple[Passage, ...]:
     """The sentences of a prose passage that holds more than one; () otherwise. A paragraph
     that mixes topics (what the data is, then how it was gathered) is read sentence by
     sentence as well, so that one topic does not drown the other."""
-    if passage.kind != "prose":
+    if passage.kind != "prose" or not _END_MARK.search(passage.text):
         return ()
     parts = [p for p in _SENTENCE_END.split(passage.text) if p.strip()]
     if len(parts) < 2:
