@@ -36,7 +36,7 @@ from .crosswalk import (
 )
 from .positions import add_finding, source_text
 from .records import identifiers_from_citation
-from .values import Place, norm, pluck, presence
+from .values import Place, holds, norm, pluck, presence_of
 
 # Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
@@ -232,12 +232,14 @@ def places_of(source: str | bytes | Path,
     variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
     layout = known.layouts["legacy" if variant == "legacy" else "current"]
     _body_places(card, sections, known, body)
-    fields: dict[str, list] = {}
+    # Whether each platform field holds anything (values.presence); a heading's places know it
+    # already (Place.filled), and fill asks them again.
+    filled: dict[str, bool] = {}
     for top, field_name in known.yaml_fields:
-        fields.setdefault(field_name, []).append(meta.get(top))
+        filled[field_name] = filled.get(field_name, False) or holds(meta.get(top))
     for name, key in known.body_fields["legacy" if variant == "legacy" else "current"]:
-        fields[name] = [p.value for p in card.places.get(key, ())]
-    sheet.presence = presence(fields, variant)
+        filled[name] = any(p.filled for p in card.places.get(key, ()))
+    sheet.presence = presence_of(filled, variant)
     return sheet, card, layout
 
 

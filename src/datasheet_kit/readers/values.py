@@ -190,6 +190,11 @@ def presence(fields: dict[str, list[Any]], variant: str) -> dict:
 
     `fields` maps each field the platform offers to the values the card gives it (none: empty).
     """
-    filled = {name: any(holds(v) for v in values) for name, values in fields.items()}
+    return presence_of({name: any(holds(v) for v in values) for name, values in fields.items()},
+                       variant)
+
+
+def presence_of(filled: dict[str, bool], variant: str) -> dict:
+    """`presence` from whether each field holds anything (a reader that knows it already)."""
     return {"filled": sum(filled.values()), "total": len(filled), "fields": filled,
             "variant": variant}
