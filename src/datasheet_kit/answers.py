@@ -56,7 +56,7 @@ _ANY_PATTERN = re.compile(r"\bINSERT_[A-Z_]+\b|(?i:thanks to \[@github-username\
                           r"|choosealicense\.com/licenses/undefined")
 # What each of its branches cannot match without (no case folding changes "[@"): a text with none
 # of them is not searched, as the case-insensitive branch makes the search scan every position.
-_ANY_PATTERN_MARKS = ("INSERT_", "[@", "choosealicense.com/licenses/undefined")
+_UNDEFINED_LICENSE = "choosealicense.com/licenses/undefined"
 
 
 def _has_template(text: str) -> bool:
@@ -114,7 +114,8 @@ def is_placeholder(text: str) -> bool:
         # placeholder to the contribution guide; the link does not make it an answer.
         without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
     if (_has_template(without_comments) or PLACEHOLDER_PATTERNS[3].search(without_comments)
-            or (any(mark in without_comments for mark in _ANY_PATTERN_MARKS)
+            or (("INSERT_" in without_comments or "[@" in without_comments
+                 or _UNDEFINED_LICENSE in without_comments)
                 and _ANY_PATTERN.search(without_comments))):
         # A template variable inside real prose is still a placeholder: the prose is unfinished.
         return True

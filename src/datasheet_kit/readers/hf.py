@@ -304,20 +304,20 @@ def _body_places(card: _Card, sections: list[Section], known: Names, body: str) 
             numbered = _unused(own, used)
             children = _children(sections, index)
             if children and not any(mapped[i] for i in children) and is_placeholder(
-                    "\n".join(line for _, line in numbered)):
+                    "\n".join([line for _, line in numbered])):
                 # A free card may put a template leaf's content in sub-sections of its own.
                 for i in children:
                     numbered.append((sections[i].line, sections[i].title))
                     numbered += list(enumerate(sections[i].body, sections[i].first_body_line))
                 folded.update(children)
             numbered = _prose_lines(numbered) if notes else numbered
-            card.put(name, _tidy("\n".join(line for _, line in numbered)), section.line,
+            card.put(name, _tidy("\n".join([line for _, line in numbered])), section.line,
                      key=section.title, lines=numbered)
             for qid, line, text in mine:
                 card.put(name, _tidy(text), line, key=section.title, question=qid)
         elif index not in folded:
             numbered = _prose_lines(own) if notes else own
-            text = _tidy("\n".join(line for _, line in numbered))
+            text = _tidy("\n".join([line for _, line in numbered]))
             if section.level:
                 card.sheet.unmapped.append({"heading": section.title, "level": section.level,
                                             "line": section.line, "text": text})
