@@ -215,6 +215,9 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]+|_[a-z]+_")
+# The same in ASCII text, where a letter is [a-z] once lower-cased: twice as fast to find (the
+# engine compares a range instead of looking each character's class up).
+_ASCII_WORD = re.compile(r"[a-z]+|_[a-z]+_")
 
 
 def tokens(text: str) -> list[str]:
@@ -230,7 +233,8 @@ def tokens(text: str) -> list[str]:
         if "18" in text or "19" in text or "20" in text:  # (how a year starts)
             text = _YEAR.sub(" _year_ ", text)
         text = _NUMBER.sub(" _num_ ", text)
-    return _WORD.findall(text.lower())
+    lowered = text.lower()
+    return (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)
 
 
 # Phrases that say what a sentence is about the way people write it: "was created to ...",
