@@ -368,16 +368,19 @@ def test_a_phrase_is_skipped_by_its_mark_only_where_it_could_not_match(text):
 
 
 def test_words_of_ascii_text_are_found_as_in_any_text():
-    """tokens finds the words of ASCII text with [a-z]: the same words as [^\\W\\d_] finds."""
+    """tokens finds the words and numbers of ASCII text with [a-z] and [0-9]: the same as
+    [^\\W\\d_] and \\d find."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     @given(st.text(st.characters(max_codepoint=127), max_size=200)
-           | st.text(st.sampled_from("aZ9_ \n\x1c-'.\u212a\u0130"), max_size=40))
+           | st.text(st.sampled_from("aZ9_ \n\x1c-'.,\u212a\u0130\u0663"), max_size=40))
     @settings(max_examples=500, deadline=None)
     def check(text):
         lowered = text.lower()
         if lowered.isascii():
             assert passages._ASCII_WORD.findall(lowered) == passages._WORD.findall(lowered)
+        if text.isascii():
+            assert passages._ASCII_NUMBER.findall(text) == passages._NUMBER.findall(text)
 
     check()
