@@ -7,7 +7,7 @@ Writes N files of K KiB (random bytes; 1,000 a folder, in train/ and test/) into
 folder, or reuses --folder when it already holds them, then times, round-robin over R runs with
 a warm page cache:
 
-- datasheet-kit: `folders.scan` with its default thread pool, writing the hash list as it goes
+- datasheet-kit: `folders.scan` with its default workers, writing the hash list as it goes
   (what `datasheet provenance FOLDER --write-hashes LIST` does before matching references);
 - the anchor: `find -print0 | xargs -0 -P2 -n 512 sha256sum`, two hashing processes at once.
 
@@ -102,7 +102,7 @@ def main() -> None:
         size = files * args.kib * 1024 / 1e6
         listing = Path(tmp) / "hashes.sha256"
         commands = {
-            "datasheet-kit folders.scan (threads) + hash list": (
+            "datasheet-kit folders.scan + hash list": (
                 [sys.executable, "-c", SCAN, str(root), str(listing)], None),
             "find | xargs -P2 sha256sum": (["bash", "-c", SHA], root),
         }
@@ -130,7 +130,7 @@ def main() -> None:
         partial = listing.with_name(listing.name + ".partial")
         listing.unlink()
         interrupted(root, listing, statistics.median(times[
-            "datasheet-kit folders.scan (threads) + hash list"]) / 2)
+            "datasheet-kit folders.scan + hash list"]) / 2)
         kept = sum(1 for line in partial.read_text().splitlines() if not line.startswith("#"))
         took, peak, out = measured([sys.executable, "-c", SCAN, str(root), str(listing), "r"])
         same = listing.read_text() == fresh

@@ -245,7 +245,8 @@ def check_splits(table: str, patient_column: str, split_column: str, image_colum
                    "--perceptual) to this file, as FILE.partial while hashing.")
 @click.option("--resume", is_flag=True,
               help="Reuse the hashes of an interrupted --write-hashes run (FILE.partial).")
-@click.option("--workers", type=click.IntRange(min=1), help="Threads that hash files.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes (threads for --perceptual) that hash files; default one per CPU.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print the findings.")
 def provenance(target: str, references_dir: str | None, hashes: str | None, perceptual: bool,

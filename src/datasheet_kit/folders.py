@@ -2,11 +2,12 @@
 hash list of a known original.
 
 Exact duplicates are found by content hash (sha256 by default, or whatever a given hash list
-uses, such as the MD5 lists of the duplicate-datasets project). Hashing runs in a thread pool:
-hashlib releases the GIL on large buffers, so threads keep the disks busy without the start-up
-cost and pickling of processes. Files are streamed: only a bounded number are in flight, each
-finished file leaves one small record, and a hash list can be written as the scan goes (and a
-scan resumed from it).
+uses, such as the MD5 lists of the duplicate-datasets project). A folder of many files is hashed
+by worker processes fed batches of paths while this process walks the folder: on small files the
+cost is per-file Python work, which threads would serialise on the GIL. Small folders and
+perceptual scans hash on threads (see `scan`). Files are streamed: only a bounded number are in
+flight, each finished file leaves one small record, and a hash list can be written as the scan
+goes (and a scan resumed from it).
 
 With `perceptual=True` (the `images` extra) every picture also gets the perceptual hashes of
 `images`, and look-alikes (resized, re-encoded, cropped, brightened, flipped, turned or grey
@@ -18,9 +19,13 @@ valid, validation, test, ... with the same folding as check-splits).
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
+import itertools
 import os
 import re
+import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -149,15 +154,22 @@ def count_files(root: Path) -> int:
 
 
 def file_digest(path: str | Path, algorithm: str) -> str:
-    return _read_digest(os.fspath(path), algorithm)[1]
+    return _read_digest(os.fspath(path), _constructor(algorithm))[1]
 
 
-def _read_digest(path: str, algorithm: str) -> tuple[int, str]:
+def _constructor(algorithm: str) -> Callable[..., Any]:
+    new = getattr(hashlib, algorithm, None)
+    return new if new is not None else functools.partial(hashlib.new, algorithm)
+
+
+_READ = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def _read_digest(path: str, new: Callable[..., Any]) -> tuple[int, str]:
     """(size, hex digest) with one open and as few reads as the size allows; hashlib releases
     the GIL on large buffers, so threads hash big files in parallel."""
-    new = getattr(hashlib, algorithm, None)
-    digest = new() if new is not None else hashlib.new(algorithm)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    digest = new()
+    fd = os.open(path, _READ)
     try:
         size = os.fstat(fd).st_size
         left = size
@@ -186,7 +198,7 @@ class _Hasher:
 
     def entry(self, rel: str, split: str | None = None) -> FileEntry:
         path = f"{self.root}/{rel}"
-        size, digest = _read_digest(path, self.algorithm)
+        size, digest = _read_digest(path, _constructor(self.algorithm))
         signature, unreadable, thumbnail = None, False, -1
         if self.perceptual and _is_raster(rel):
             from .images import base_thumbnail, signature_of
@@ -198,13 +210,17 @@ class _Hasher:
                 thumbnail = self.store.add(base)
         return FileEntry(rel, size, digest, split, signature, unreadable, thumbnail)
 
+    def reused(self, rel: str) -> bool:
+        """Whether a partial list already has all this file needs."""
+        return rel in self.known and (rel in self.signatures
+                                      or not (self.perceptual and _is_raster(rel)))
+
     def batch(self, items: list[tuple[str, str | None]]) -> list[tuple[FileEntry, bool]]:
         """Entries of a batch of files, with whether each was hashed now (True) or taken from
         the partial list (False)."""
         out = []
         for rel, split in items:
-            if rel in self.known and (rel in self.signatures
-                                      or not (self.perceptual and _is_raster(rel))):
+            if self.reused(rel):
                 size = os.stat(os.path.join(self.root, rel)).st_size
                 out.append((FileEntry(rel, size, self.known[rel], split,
                                       self.signatures.get(rel)), False))
@@ -220,53 +236,301 @@ def _thumbnail_store() -> Any:
     return ThumbnailStore()
 
 
-BATCH = 64  # files per task: one future per file costs more than hashing a small file
+BATCH = 64  # files per thread task: one future per file costs more than hashing a small file
+ROWS = 512  # files per process task at most: a task costs a round trip through two pipes
+BATCH_BYTES = 16 << 20  # bytes per process task
+SMALL = 2048  # fewer files than this are hashed on threads: starting processes costs more
+
+
+@dataclass
+class _Sink:
+    """Where finished files go, in walk order: the scan's records, the hash list being written,
+    the progress callback."""
+
+    result: FolderScan
+    record: TextIO | None
+    progress: Callable[[int, int], None] | None
+    total: int
+    hashed: int = 0  # files and bytes the workers hashed, which sizes their batches
+    hashed_bytes: int = 0
+
+    def batch_size(self) -> int:
+        """Files per process task: about BATCH_BYTES (so that big files spread over the workers
+        and the progress bar moves), at most ROWS, and a few until the sizes are known."""
+        if not self.hashed:
+            return 16
+        mean = max(self.hashed_bytes // self.hashed, 1)
+        return max(1, min(ROWS, BATCH_BYTES // mean))
+
+    def entries(self, done: list[tuple[FileEntry, bool]]) -> None:
+        for entry, fresh in done:
+            self.result.files.append(entry)
+            if fresh:
+                if self.record is not None:
+                    self.record.write(hash_list_lines(entry))
+            else:
+                self.result.resumed += 1
+        if self.progress:
+            self.progress(len(self.result.files), self.total)
+
+    def rows(self, rels: list[str], splits: list[str | None], known: dict[int, str],
+             sizes: list[int], digests: list[str], lines: str) -> None:
+        """A batch hashed by a worker process: sizes and digests (empty for the files in
+        `known`, by index, whose digests come from the partial list), and the hash list lines
+        of the files hashed now."""
+        for i, digest in known.items():
+            digests[i] = digest
+        self.result.files.extend(map(FileEntry, rels, sizes, digests, splits))
+        self.result.resumed += len(known)
+        self.hashed += len(sizes)
+        self.hashed_bytes += sum(sizes)
+        if self.record is not None and lines:
+            self.record.write(lines)
+        if self.progress:
+            self.progress(len(self.result.files), self.total)
 
 
 def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
          workers: int | None = None, progress: Callable[[int, int], None] | None = None,
          resume: HashList | None = None, record: TextIO | None = None) -> FolderScan:
-    """Hash every file under `root`, streamed through a thread pool in batches, with a bounded
-    number of batches in flight. `progress(done, total)` is called as files finish (the files
-    are counted first, only when a progress callback is given). Files listed in `resume` (a
-    partial hash list of an earlier run) are not hashed again; every other file's lines go to
-    `record` as soon as it is done, so an interrupted scan can be resumed from what it wrote."""
+    """Hash every file under `root`, streamed in batches with a bounded number in flight.
+    `progress(done, total)` is called as batches finish (the files are counted first, only
+    when a progress callback is given). Files listed in `resume` (a partial hash list of an
+    earlier run) are not hashed again; every other file's lines go to `record` as soon as it is
+    done, so an interrupted scan can be resumed from what it wrote."""
     store = _thumbnail_store() if perceptual else None
     hasher = _Hasher(os.fspath(root), algorithm, perceptual, store,
                      resume.paths if resume is not None else {},
                      resume.signatures if resume is not None else {})
-    total = count_files(Path(root)) if progress else 0
+    total = count_files(Path(root)) if progress and getattr(progress, "enabled", True) else 0
     result = FolderScan(str(root), algorithm, perceptual=perceptual, thumbnails=store)
-
-    def finish(done: list[tuple[FileEntry, bool]]) -> None:
-        for entry, fresh in done:
-            result.files.append(entry)
-            if fresh:
-                if record is not None:
-                    record.write(hash_list_lines(entry))
+    sink = _Sink(result, record, progress, total)
+    jobs = workers or (os.cpu_count() or 1)
+    items = walk(root)
+    # A million records are a million objects that live to the end: the cyclic garbage
+    # collector would walk them again and again (a second per million files) and find no
+    # cycles, since the records hold none.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        # Processes for plain scans of many files: faster than threads on 1 KiB files (per-file
+        # work holds the GIL) and no slower on 100 KiB ones (bench/bench_folder_hash.py).
+        # Threads for perceptual scans (Pillow and numpy release the GIL, and the thumbnail
+        # store lives in this process) and for folders of fewer than SMALL files, where
+        # starting processes costs more than the hashing.
+        if perceptual:
+            _on_threads(items, hasher, sink, jobs)
+        else:
+            head = list(itertools.islice(items, SMALL))
+            if len(head) < SMALL:
+                _on_threads(iter(head), hasher, sink, jobs)
             else:
-                result.resumed += 1
-            if progress:
-                progress(len(result.files), total)
+                _on_processes(itertools.chain(head, items), hasher, sink, jobs)
+    finally:
+        if collecting:
+            gc.enable()
+    return result
 
-    # One thread per CPU: more only fight over the GIL on small files (measured in
-    # bench/bench_folder_hash.py); hashlib hashes big files in parallel without it.
-    threads = workers or (os.cpu_count() or 1)
+
+def _on_threads(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink: _Sink,
+                threads: int) -> None:
+    """Threads: hashlib releases the GIL on large buffers, and Pillow while decoding, so
+    pictures and big files hash in parallel without starting processes."""
     window: deque[Future] = deque()
     batch: list[tuple[str, str | None]] = []
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        for item in walk(root):
+        for item in items:
             batch.append(item)
             if len(batch) == BATCH:
                 window.append(pool.submit(hasher.batch, batch))
                 batch = []
                 if len(window) >= threads * 2:
-                    finish(window.popleft().result())
+                    sink.entries(window.popleft().result())
         if batch:
             window.append(pool.submit(hasher.batch, batch))
         while window:
-            finish(window.popleft().result())
-    return result
+            sink.entries(window.popleft().result())
+
+
+def _on_processes(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink: _Sink,
+                  jobs: int) -> None:
+    """Worker processes: on small files the time goes to per-file Python work (open, read, a
+    record), which threads serialise on the GIL. The walk stays here, overlapped with the
+    hashing; tasks are batches of relative paths, answers compact rows, taken in order, with
+    at most three batches per worker in flight."""
+    pool = _Pool(jobs, hasher.root, hasher.algorithm)
+    pending: deque[tuple[list[str], list[str | None], dict[int, str]]] = deque()
+    try:
+        for rels, splits in _batches(items, sink.batch_size):
+            known = _known(rels, hasher.known)
+            pool.submit(rels, known)
+            pending.append((rels, splits, known))
+            if len(pending) >= jobs * 3:
+                sink.rows(*pending.popleft(), *pool.next())
+        while pending:
+            sink.rows(*pending.popleft(), *pool.next())
+        pool.close()
+    finally:
+        pool.stop()
+
+
+def _batches(items: Iterator[tuple[str, str | None]], size: Callable[[], int]
+             ) -> Iterator[tuple[list[str], list[str | None]]]:
+    """(paths, splits) of consecutive files, `size()` of them at a time."""
+    rels: list[str] = []
+    splits: list[str | None] = []
+    want = size()
+    for rel, split in items:
+        rels.append(rel)
+        splits.append(split)
+        if len(rels) >= want:
+            yield rels, splits
+            rels, splits = [], []
+            want = size()
+    if rels:
+        yield rels, splits
+
+
+def _known(rels: list[str], known: dict[str, str]) -> dict[int, str]:
+    if not known:
+        return {}
+    return {i: known[rel] for i, rel in enumerate(rels) if rel in known}
+
+
+class _Pool:
+    """A few worker processes fed batches through one queue, answering through another; answers
+    are put back in the order the batches went out. Workers ignore Ctrl-C (the parent stops
+    them) and leave on their own when the parent dies without stopping them."""
+
+    def __init__(self, jobs: int, root: str, algorithm: str) -> None:
+        import multiprocessing
+
+        context: Any = multiprocessing.get_context(_start_method())
+        self.tasks: Any = context.Queue()
+        self.answers: Any = context.Queue()
+        self.sent = 0
+        self.taken = 0
+        self.early: dict[int, Any] = {}
+        self.workers = [context.Process(target=_work, args=(self.tasks, self.answers, root,
+                                                            algorithm), daemon=True)
+                        for _ in range(jobs)]
+        for worker in self.workers:
+            worker.start()
+
+    def submit(self, rels: list[str], known: dict[int, str]) -> None:
+        self.tasks.put((self.sent, rels, list(known)))
+        self.sent += 1
+
+    def next(self) -> tuple[list[int], list[str], str]:
+        """The answer to the oldest batch not taken yet: (sizes, digests, lines)."""
+        import queue
+
+        while self.taken not in self.early:
+            try:
+                number, answer, error = self.answers.get(timeout=1.0)
+            except queue.Empty:
+                if any(w.exitcode is not None for w in self.workers):
+                    raise RuntimeError("a hashing process stopped unexpectedly") from None
+                continue
+            if error is not None:
+                raise error
+            self.early[number] = answer
+        self.taken += 1
+        rows: tuple[list[int], list[str], str] = self.early.pop(self.taken - 1)
+        return rows
+
+    def close(self) -> None:
+        for _ in self.workers:
+            self.tasks.put(None)
+        for worker in self.workers:
+            worker.join()
+
+    def stop(self) -> None:
+        """Stop what still runs (an interrupt, an error) and release the queues."""
+        for worker in self.workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in self.workers:
+            worker.join()
+        self.tasks.cancel_join_thread()  # batches nobody will read must not hold up the exit
+        self.tasks.close()
+        self.answers.close()
+
+
+def _start_method() -> str:
+    # fork starts workers without importing anything again; elsewhere (Windows, and macOS
+    # where fork is unsafe) the platform default.
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
+        return "fork"
+    return multiprocessing.get_start_method(allow_none=False)
+
+
+def _work(tasks: Any, answers: Any, root: str, algorithm: str) -> None:
+    """A worker process: hash batches until told to stop (None) or the parent is gone."""
+    import queue
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
+    orphaned = _orphan_test()
+    new = _constructor(algorithm)
+    while True:
+        try:
+            task = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if orphaned():
+                # killed without stopping us: leave at once, without waiting to hand over
+                # answers that nobody will read
+                os._exit(0)
+            continue
+        if task is None:
+            return
+        number, rels, known = task
+        try:
+            answers.put((number, _hash_rows(root, new, rels, known), None))
+        except Exception as exc:  # sent back as an error the parent can raise
+            answers.put((number, None, _portable(exc)))
+
+
+def _orphan_test() -> Callable[[], bool]:
+    """Whether the parent is gone. On POSIX the parent id changes when it dies (a forked
+    sibling may hold the parent's end of our liveness pipe, so the pipe could wait for it);
+    elsewhere the parent's process handle tells."""
+    if os.name == "posix":
+        first = os.getppid()
+        return lambda: os.getppid() != first
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    return lambda: parent is not None and not parent.is_alive()
+
+
+def _portable(exc: Exception) -> Exception:
+    if isinstance(exc, OSError):
+        return OSError(exc.errno, exc.strerror, exc.filename)
+    return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _hash_rows(root: str, new: Callable[..., Any], rels: list[str], known: list[int]
+               ) -> tuple[list[int], list[str], str]:
+    """Sizes and digests of a batch (files at the `known` indexes are only measured: the
+    partial list has their digests), and the hash list lines of the files hashed."""
+    skip = set(known)
+    sizes = []
+    digests = []
+    lines = []
+    for i, rel in enumerate(rels):
+        path = f"{root}/{rel}"
+        if i in skip:
+            sizes.append(os.stat(path).st_size)
+            digests.append("")
+            continue
+        size, digest = _read_digest(path, new)
+        sizes.append(size)
+        digests.append(digest)
+        lines.append(f"{digest}  {rel}\n")
+    return sizes, digests, "".join(lines)
 
 
 def _is_raster(rel: str) -> bool:
