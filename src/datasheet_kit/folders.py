@@ -49,15 +49,52 @@ _HEX_LENGTHS = {32: "md5", 40: "sha1", 64: "sha256", 128: "blake2b"}
 _HASH_LINE = re.compile(r"^([0-9a-fA-F]{32,128})\s+\*?(.+?)\s*$")
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, per file
 class FileEntry:
-    path: str  # relative to the folder, with forward slashes
-    size: int
-    digest: str
-    split: str | None
+    """One file of a scan. Four slots, the perceptual fields read from the class: a million
+    records are a third of a GB, and each slot is 8 MB of it. Pictures of a perceptual scan
+    are `PictureEntry`, which has its own."""
+
+    __slots__ = ("path", "size", "digest", "split")
     signature: Signature | None = None  # perceptual hashes, when asked for and readable
     unreadable: bool = False  # a picture Pillow could not decode (perceptual mode only)
     thumbnail: int = -1  # where its base thumbnail sits in the scan's ThumbnailStore
+
+    def __init__(self, path: str, size: int, digest: str, split: str | None) -> None:
+        self.path = path  # relative to the folder, with forward slashes
+        self.size = size
+        self.digest = digest  # hex
+        self.split = split
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.path, self.size, self.digest, self.split, self.signature, self.unreadable,
+                self.thumbnail)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileEntry):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        names = ("path", "size", "digest", "split", "signature", "unreadable", "thumbnail")
+        return "FileEntry(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(),
+                                                                      strict=True)) + ")"
+
+
+class PictureEntry(FileEntry):
+    """A picture of a perceptual scan, with its perceptual hashes (None for a flat or unreadable
+    picture), whether Pillow could not decode it, and its thumbnail's place in the store."""
+
+    __slots__ = ("signature", "unreadable", "thumbnail")
+
+    def __init__(self, path: str, size: int, digest: str, split: str | None,
+                 signature: Signature | None, unreadable: bool = False,
+                 thumbnail: int = -1) -> None:
+        super().__init__(path, size, digest, split)
+        self.signature = signature
+        self.unreadable = unreadable
+        self.thumbnail = thumbnail
 
 
 @dataclass
@@ -199,16 +236,15 @@ class _Hasher:
     def entry(self, rel: str, split: str | None = None) -> FileEntry:
         path = f"{self.root}/{rel}"
         size, digest = _read_digest(path, _constructor(self.algorithm))
-        signature, unreadable, thumbnail = None, False, -1
-        if self.perceptual and _is_raster(rel):
-            from .images import base_thumbnail, signature_of
+        if not (self.perceptual and _is_raster(rel)):
+            return FileEntry(rel, size, digest, split)
+        from .images import base_thumbnail, signature_of
 
-            base = base_thumbnail(path)
-            unreadable = base is None
-            signature = signature_of(base)
-            if signature is not None and self.store is not None:
-                thumbnail = self.store.add(base)
-        return FileEntry(rel, size, digest, split, signature, unreadable, thumbnail)
+        base = base_thumbnail(path)
+        signature, thumbnail = signature_of(base), -1
+        if signature is not None and self.store is not None:
+            thumbnail = self.store.add(base)
+        return PictureEntry(rel, size, digest, split, signature, base is None, thumbnail)
 
     def reused(self, rel: str) -> bool:
         """Whether a partial list already has all this file needs."""
@@ -222,8 +258,10 @@ class _Hasher:
         for rel, split in items:
             if self.reused(rel):
                 size = os.stat(os.path.join(self.root, rel)).st_size
-                out.append((FileEntry(rel, size, self.known[rel], split,
-                                      self.signatures.get(rel)), False))
+                signature = self.signatures.get(rel)
+                out.append((FileEntry(rel, size, self.known[rel], split) if signature is None
+                            else PictureEntry(rel, size, self.known[rel], split, signature),
+                            False))
             else:
                 out.append((self.entry(rel, split), True))
         return out
