@@ -184,6 +184,19 @@ def scanned(root, **kwargs):
     return found, out.getvalue()
 
 
+def os_walk_order(root):
+    """Files as os.walk lists them with sorted names, hidden ones left out."""
+    import os
+
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        out += [f if prefix == "." else f"{prefix}/{f}" for f in sorted(files)
+                if not f.startswith(".")]
+    return out
+
+
 def test_small_folders_hash_on_threads_large_ones_on_processes(many, monkeypatch):
     threads, processes = spied(monkeypatch, "_on_threads"), spied(monkeypatch, "_on_processes")
     on_threads, text = scanned(many)
@@ -194,7 +207,7 @@ def test_small_folders_hash_on_threads_large_ones_on_processes(many, monkeypatch
     # one result either way: the same records, in walk order, and the same hash list
     assert on_processes.files == on_threads.files
     assert same == text
-    assert [e.path for e in on_processes.files] == folders.list_files(many)
+    assert [e.path for e in on_processes.files] == folders.list_files(many) == os_walk_order(many)
     import hashlib
 
     for entry in on_processes.files[::37]:

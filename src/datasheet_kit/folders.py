@@ -149,29 +149,52 @@ def iter_files(root: Path) -> Iterator[str]:
 
 def walk(root: str | Path) -> Iterator[tuple[str, str | None]]:
     """(relative path, split) of every file, as `iter_files` orders them: a folder's files by
-    name, then its subfolders by name, depth first (as os.walk goes). The split is worked out
-    once per folder. Plain strings and os.scandir: pathlib costs more than hashing a small
-    file."""
+    name, then its subfolders by name, depth first (as os.walk goes)."""
+    return _files(listings(root))
+
+
+def _files(listed: Iterable[tuple[str, list[str], str | None]]
+           ) -> Iterator[tuple[str, str | None]]:
+    for prefix, names, split in listed:
+        for name in names:
+            yield f"{prefix}{name}", split
+
+
+def listings(root: str | Path) -> Iterator[tuple[str, list[str], str | None]]:
+    """(prefix, file names, split) of every folder that holds files, in `walk` order: the
+    prefix is the folder's relative path with a slash (empty for the root), the names are
+    sorted, and the split is worked out once per folder. Plain strings and os.scandir (whose
+    entries know whether they are folders without a stat): pathlib costs more than hashing a
+    small file."""
     stack: list[tuple[str, str, str | None]] = [(os.fspath(root), "", None)]
     while stack:
         folder, prefix, split = stack.pop()
+        names: list[str] = []
+        below: list[str] = []
         try:
             with os.scandir(folder) as entries:
-                listed = sorted((e.name, e) for e in entries if not e.name.startswith("."))
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if not _is_folder(entry):
+                        names.append(entry.name)
+                    elif not entry.is_symlink():  # os.walk does not follow links by default
+                        below.append(entry.name)
         except OSError:
             continue
-        below = []
-        for name, entry in listed:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if not entry.is_symlink():  # os.walk does not follow links by default
-                    below.append((entry.path, f"{prefix}{name}/", split or _split_name(name)))
-            else:
-                yield f"{prefix}{name}", split
-        stack.extend(reversed(below))
+        if names:
+            names.sort()
+            yield prefix, names, split
+        below.sort(reverse=True)
+        stack.extend((os.path.join(folder, name), f"{prefix}{name}/", split or _split_name(name))
+                     for name in below)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _split_name(folder: str) -> str | None:
@@ -186,8 +209,8 @@ def list_files(root: Path) -> list[str]:
     return list(iter_files(root))
 
 
-def count_files(root: Path) -> int:
-    return sum(1 for _ in walk(root))
+def count_files(root: str | Path) -> int:
+    return sum(len(names) for _, names, _ in listings(root))
 
 
 def file_digest(path: str | Path, algorithm: str) -> str:
@@ -344,7 +367,7 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
     result = FolderScan(str(root), algorithm, perceptual=perceptual, thumbnails=store)
     sink = _Sink(result, record, progress, total)
     jobs = workers or (os.cpu_count() or 1)
-    items = walk(root)
+    listed = listings(root)
     # A million records are a million objects that live to the end: the cyclic garbage
     # collector would walk them again and again (a second per million files) and find no
     # cycles, since the records hold none.
@@ -356,18 +379,28 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
         # Threads for perceptual scans (Pillow and numpy release the GIL, and the thumbnail
         # store lives in this process) and for folders of fewer than SMALL files, where
         # starting processes costs more than the hashing.
-        if perceptual:
-            _on_threads(items, hasher, sink, jobs)
+        head = [] if perceptual else _first(listed, SMALL)
+        if perceptual or sum(len(names) for _, names, _ in head) < SMALL:
+            _on_threads(_files(itertools.chain(head, listed)), hasher, sink, jobs)
         else:
-            head = list(itertools.islice(items, SMALL))
-            if len(head) < SMALL:
-                _on_threads(iter(head), hasher, sink, jobs)
-            else:
-                _on_processes(itertools.chain(head, items), hasher, sink, jobs)
+            _on_processes(itertools.chain(head, listed), hasher, sink, jobs)
     finally:
         if collecting:
             gc.enable()
     return result
+
+
+def _first(listed: Iterator[tuple[str, list[str], str | None]], files: int
+           ) -> list[tuple[str, list[str], str | None]]:
+    """The first folders of a walk, until they hold `files` files or the walk ends."""
+    head = []
+    count = 0
+    for listing in listed:
+        head.append(listing)
+        count += len(listing[1])
+        if count >= files:
+            break
+    return head
 
 
 def _on_threads(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink: _Sink,
@@ -390,8 +423,8 @@ def _on_threads(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink: 
             sink.entries(window.popleft().result())
 
 
-def _on_processes(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink: _Sink,
-                  jobs: int) -> None:
+def _on_processes(listed: Iterator[tuple[str, list[str], str | None]], hasher: _Hasher,
+                  sink: _Sink, jobs: int) -> None:
     """Worker processes: on small files the time goes to per-file Python work (open, read, a
     record), which threads serialise on the GIL. The walk stays here, overlapped with the
     hashing; tasks are batches of relative paths, answers compact rows, taken in order, with
@@ -399,7 +432,7 @@ def _on_processes(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink
     pool = _Pool(jobs, hasher.root, hasher.algorithm)
     pending: deque[tuple[list[str], list[str | None], dict[int, str]]] = deque()
     try:
-        for rels, splits in _batches(items, sink.batch_size):
+        for rels, splits in _batches(listed, sink.batch_size):
             known = _known(rels, hasher.known)
             pool.submit(rels, known)
             pending.append((rels, splits, known))
@@ -412,19 +445,24 @@ def _on_processes(items: Iterator[tuple[str, str | None]], hasher: _Hasher, sink
         pool.stop()
 
 
-def _batches(items: Iterator[tuple[str, str | None]], size: Callable[[], int]
+def _batches(listed: Iterable[tuple[str, list[str], str | None]], size: Callable[[], int]
              ) -> Iterator[tuple[list[str], list[str | None]]]:
-    """(paths, splits) of consecutive files, `size()` of them at a time."""
+    """(paths, splits) of consecutive files, `size()` of them at a time, cut from the folder
+    listings of a walk."""
     rels: list[str] = []
     splits: list[str | None] = []
     want = size()
-    for rel, split in items:
-        rels.append(rel)
-        splits.append(split)
-        if len(rels) >= want:
-            yield rels, splits
-            rels, splits = [], []
-            want = size()
+    for prefix, names, split in listed:
+        start = 0
+        while start < len(names):
+            taken = names[start:start + want - len(rels)]
+            rels += [f"{prefix}{name}" for name in taken]
+            splits += [split] * len(taken)
+            start += len(taken)
+            if len(rels) >= want:
+                yield rels, splits
+                rels, splits = [], []
+                want = size()
     if rels:
         yield rels, splits
 
