@@ -218,11 +218,13 @@ def test_small_folders_hash_on_threads_large_ones_on_processes(many, monkeypatch
 
 def test_processes_start_by_spawn_too(many, monkeypatch):
     """The start method of Windows and macOS: workers get nothing but what they are sent."""
-    monkeypatch.setattr(folders, "SMALL", 50)
+    monkeypatch.setattr(folders, "SMALL", 10)  # spawned workers wait for 8 times as many
     monkeypatch.setattr(folders, "_start_method", lambda: "spawn")
+    processes = spied(monkeypatch, "_on_processes")
     spawned, text = scanned(many, algorithm="md5", workers=2)
     monkeypatch.setattr(folders, "SMALL", 10_000)
     on_threads, same = scanned(many, algorithm="md5")
+    assert processes == ["_on_processes"]
     assert spawned.files == on_threads.files and text == same
     assert spawned.algorithm == "md5" and len(text.splitlines()) == 301
 
