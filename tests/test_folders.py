@@ -110,6 +110,19 @@ def test_bad_hash_list(tmp_path):
         folders.read_hash_list(bad)
 
 
+def test_hash_lists_in_every_shape_sha256sum_writes(tmp_path):
+    """Text and binary mode ('*'), CRLF line ends, trailing blanks, a name that is a blank."""
+    a, b = "ab" * 32, "CD" * 32
+    listing = tmp_path / "list.sha256"
+    listing.write_bytes(f"# comment\r\n{a}  x y.png  \r\n{b} *bin.png\n\n{a}   \n".encode())
+    found = folders.read_hash_list(listing)
+    assert found.paths == {"x y.png": a, "bin.png": b.lower(), " ": a}
+    assert found.digests == {a: "x y.png", b.lower(): "bin.png"}
+    listing.write_text(f"{a}  ok.png\n{a[:60]}  short.png\n")
+    with pytest.raises(ValueError, match="list.sha256:2"):
+        folders.read_hash_list(listing)
+
+
 def test_perceptual_hash_finds_resized_copies(tmp_path):
     Image = pytest.importorskip("PIL.Image")
     root = tmp_path / "copy"

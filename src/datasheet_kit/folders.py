@@ -46,7 +46,7 @@ RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".
                              ".ppm", ".pgm"})
 CHUNK = 1 << 20
 _HEX_LENGTHS = {32: "md5", 40: "sha1", 64: "sha256", 128: "blake2b"}
-_HASH_LINE = re.compile(r"^([0-9a-fA-F]{32,128})\s+\*?(.+?)\s*$")
+_HASH_LINE = re.compile(r"([0-9a-fA-F]{32,128})\s+\*?(.*\S|\s)\s*\Z")
 
 
 class FileEntry:
@@ -473,7 +473,7 @@ def _batches(listed: Iterable[tuple[str, list[str], str | None]], size: Callable
 def _known(rels: list[str], known: dict[str, str]) -> dict[int, str]:
     if not known:
         return {}
-    return {i: known[rel] for i, rel in enumerate(rels) if rel in known}
+    return {i: digest for i, rel in enumerate(rels) if (digest := known.get(rel)) is not None}
 
 
 class _Pool:
@@ -823,6 +823,17 @@ def read_hash_list(path: str | Path, partial: bool = False) -> HashList:
     for number, line in enumerate(lines, 1):
         if number == last and (partial or not line.strip()):
             break  # after the final newline; or torn by an interrupted write
+        match = _HASH_LINE.match(line)  # most lines are: tried first
+        if match is not None:
+            hexadecimal, name = match.groups()
+            if len(hexadecimal) not in _HEX_LENGTHS:
+                raise ValueError(f"{path}:{number}: not a hash list line "
+                                 "('<hex digest>  <path>')")
+            lengths.add(len(hexadecimal))
+            digest = hexadecimal.lower()
+            digests.setdefault(digest, name)
+            paths[name] = digest
+            continue
         line = line.rstrip("\r")
         if line.startswith("#~"):
             match = _PERCEPTUAL_LINE.match(line)
@@ -830,16 +841,8 @@ def read_hash_list(path: str | Path, partial: bool = False) -> HashList:
                 raise ValueError(f"{path}:{number}: not a perceptual hash line "
                                  "('#~ <hash> <9 window hashes>  <path>')")
             signatures[match.group(3)] = Signature.from_text(f"{match.group(1)} {match.group(2)}")
-            continue
-        if not line.strip() or line.startswith("#"):
-            continue
-        match = _HASH_LINE.match(line)
-        if not match or len(match.group(1)) not in _HEX_LENGTHS:
+        elif line.strip() and not line.startswith("#"):
             raise ValueError(f"{path}:{number}: not a hash list line ('<hex digest>  <path>')")
-        lengths.add(len(match.group(1)))
-        digest = match.group(1).lower()
-        digests.setdefault(digest, match.group(2))
-        paths[match.group(2)] = digest
     if len(lengths) > 1 or (not lengths and not partial):
         raise ValueError(f"{path}: the list is empty or mixes hash lengths")
     algorithm = _HEX_LENGTHS[lengths.pop()] if lengths else "sha256"
