@@ -370,9 +370,11 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
     listed = listings(root)
     # A million records are a million objects that live to the end: the cyclic garbage
     # collector would walk them again and again (a second per million files) and find no
-    # cycles, since the records hold none.
-    collecting = gc.isenabled()
-    gc.disable()
+    # cycles, since the records hold none. (Decoding pictures may make some: a perceptual
+    # scan, slower per file anyway, leaves the collector on.)
+    paused = gc.isenabled() and not perceptual
+    if paused:
+        gc.disable()
     try:
         # Processes for plain scans of many files: faster than threads on 1 KiB files (per-file
         # work holds the GIL) and no slower on 100 KiB ones (bench/bench_folder_hash.py).
@@ -388,7 +390,7 @@ def scan(root: str | Path, algorithm: str = "sha256", perceptual: bool = False,
         else:
             _on_processes(itertools.chain(head, listed), hasher, sink, jobs)
     finally:
-        if collecting:
+        if paused:
             gc.enable()
     return result
 
@@ -490,11 +492,16 @@ class _Pool:
         self.sent = 0
         self.taken = 0
         self.early: dict[int, Any] = {}
-        self.workers = [context.Process(target=_work, args=(self.tasks, self.answers, root,
-                                                            algorithm), daemon=True)
+        self.workers = [context.Process(target=_work, daemon=True,
+                                        args=(self.tasks, self.answers, root, algorithm,
+                                              os.getpid()))
                         for _ in range(jobs)]
-        for worker in self.workers:
-            worker.start()
+        try:
+            for worker in self.workers:
+                worker.start()
+        except BaseException:
+            self.stop()
+            raise
 
     def submit(self, rels: list[str], known: dict[int, str]) -> None:
         self.tasks.put((self.sent, rels, list(known)))
@@ -526,10 +533,11 @@ class _Pool:
 
     def stop(self) -> None:
         """Stop what still runs (an interrupt, an error) and release the queues."""
-        for worker in self.workers:
+        started = [worker for worker in self.workers if worker.pid is not None]
+        for worker in started:
             if worker.is_alive():
                 worker.terminate()
-        for worker in self.workers:
+        for worker in started:
             worker.join()
         self.tasks.cancel_join_thread()  # batches nobody will read must not hold up the exit
         self.tasks.close()
@@ -546,13 +554,13 @@ def _start_method() -> str:
     return multiprocessing.get_start_method(allow_none=False)
 
 
-def _work(tasks: Any, answers: Any, root: str, algorithm: str) -> None:
+def _work(tasks: Any, answers: Any, root: str, algorithm: str, parent: int) -> None:
     """A worker process: hash batches until told to stop (None) or the parent is gone."""
     import queue
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
-    orphaned = _orphan_test()
+    orphaned = _orphan_test(parent)
     new = _constructor(algorithm)
     while True:
         try:
@@ -572,17 +580,16 @@ def _work(tasks: Any, answers: Any, root: str, algorithm: str) -> None:
             answers.put((number, None, _portable(exc)))
 
 
-def _orphan_test() -> Callable[[], bool]:
-    """Whether the parent is gone. On POSIX the parent id changes when it dies (a forked
-    sibling may hold the parent's end of our liveness pipe, so the pipe could wait for it);
-    elsewhere the parent's process handle tells."""
+def _orphan_test(parent: int) -> Callable[[], bool]:
+    """Whether the parent (its process id) is gone. On POSIX the parent id changes when it dies
+    (a forked sibling may hold the parent's end of our liveness pipe, so the pipe could wait
+    for it); elsewhere the parent's process handle tells."""
     if os.name == "posix":
-        first = os.getppid()
-        return lambda: os.getppid() != first
+        return lambda: os.getppid() != parent
     import multiprocessing
 
-    parent = multiprocessing.parent_process()
-    return lambda: parent is not None and not parent.is_alive()
+    handle = multiprocessing.parent_process()
+    return lambda: handle is not None and not handle.is_alive()
 
 
 def _portable(exc: Exception) -> Exception:
