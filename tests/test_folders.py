@@ -267,7 +267,7 @@ def test_resume_on_processes_gives_the_same_list(many, monkeypatch, tmp_path):
     partial = tmp_path / "list.txt.partial"
     partial.write_text(folders.HASH_LIST_HEADER + "".join(lines[:120]) + lines[120][:20])
     writer = folders.HashListWriter(tmp_path / "list.txt", resume=True)
-    found = folders.scan(many, resume=writer.previous, record=writer)
+    found = folders.scan(many, resume=writer.previous, record=writer, workers=1)
     writer.close(complete=True)
     assert found.resumed == 120 and len(found.files) == 301
     assert (tmp_path / "list.txt").read_text() == folders.HASH_LIST_HEADER + fresh
