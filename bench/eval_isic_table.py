@@ -31,44 +31,26 @@ COLUMNS = ("listings", "cite the original", "licence stated", "compatible", "inc
            "unknown or none")
 
 
-def classify(found: list[prov.Candidate]) -> str:
-    """The row of the table a listing belongs to."""
-    top = prov.best(found)
-    if not top:
-        return "not recognised"
-    if len(top) == 1:
-        return top[0].reference.id
-    kinds = {e.kind for c in top for e in c.evidence if e.makes_candidate}
-    if kinds == {"family"}:
-        return "ISIC, no year named"
-    if kinds == {"family, other year"}:
-        return "ISIC, a year without a reference (e.g. 2023)"
-    if kinds <= {"family", "family, other year"}:
-        return "ISIC, year unclear"
-    return "several originals (" + " + ".join(sorted(c.reference.id for c in top)) + ")"
-
-
 def evaluate(table: Path, references: list[prov.Reference]) -> tuple[dict, list[dict]]:
+    """The counts per original (the rows of the table printed) and one dict per listing. Each
+    listing goes through the library exactly as `datasheet provenance --listings TABLE` takes
+    it (provenance.batch: read_listings, examine_listing, row_of, classify)."""
     rows: dict[str, Counter] = defaultdict(Counter)
     listings = []
-    with open(table, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            target = prov.target_from_listing(row)
-            found = prov.candidates(target, references)
-            group = classify(found)
-            top = prov.best(found)
-            stated = (row.get("license.name") or "Unknown").strip() != "Unknown"
-            verdict, _ = prov.license_verdict(target, top)
-            cites = any(c.declared for c in top)
-            counts = rows[group]
-            counts["listings"] += 1
-            counts["cite the original"] += cites
-            counts["licence stated"] += stated
-            counts[verdict if verdict in ("compatible", "incompatible") else "unknown or none"] += 1
-            listings.append({"name": row.get("name", ""), "url": row.get("url", ""),
-                             "group": group, "licence": row.get("license.name", ""),
-                             "verdict": verdict, "cites": cites,
-                             "confidence": top[0].confidence if top else 0.0})
+    for _, raw, target in prov.read_listings(table):
+        exam = prov.examine_listing(target, references)
+        row = prov.row_of(target.file, target, exam.candidates, exam.findings, "listing")
+        # "Other (specified in description)" counts as stated, though it cannot be judged.
+        stated = (raw["license.name"] or "Unknown").strip() != "Unknown"
+        counts = rows[row.original]
+        counts["listings"] += 1
+        counts["cite the original"] += row.declared
+        counts["licence stated"] += stated
+        verdict = row.verdict
+        counts[verdict if verdict in ("compatible", "incompatible") else "unknown or none"] += 1
+        listings.append({"name": raw["name"], "url": raw["url"], "group": row.original,
+                         "licence": raw["license.name"], "verdict": verdict,
+                         "cites": row.declared, "confidence": row.confidence})
     return rows, listings
 
 

@@ -1,4 +1,4 @@
-"""The `datasheet validate` command as users run it: exit codes, formats, folders, zero paths."""
+"""The `datasheet validate` command as users run it: exit codes, formats, folders, no path."""
 
 from __future__ import annotations
 
@@ -20,9 +20,14 @@ def run(*args):
     return CliRunner().invoke(main, list(args))
 
 
-def test_zero_paths_is_clean():
+def test_zero_paths_checks_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = run("validate")
-    assert result.exit_code == 0 and "0 files checked" in result.output
+    assert result.exit_code == 2 and "nothing to check: the folder . holds no" in result.output
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "sheets" / "a.yaml").write_bytes(VALID.read_bytes())
+    result = run("validate")
+    assert result.exit_code == 0 and "1 file checked: no problems" in result.output
 
 
 def test_valid_file_exits_0():

@@ -56,6 +56,7 @@ def broken_files(folder: Path) -> list[Path]:
             for p, k in zip("abcd", "bcde", strict=True))).encode(),
         "deep.yaml": ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 80))).encode(),
         "empty.yaml": b"# nothing here\n",
+        "many-values.yaml": "".join(f"k{i}: {i}\n" for i in range(100_001)).encode(),
         "list.yaml": b"- a\n- b\n",
         "tagged.yaml": b"dataset: !custom value\n",
         "big.yaml": b"a: " + b"x" * (4 * 1024 * 1024 + 10) + b"\n",
@@ -69,12 +70,21 @@ def broken_files(folder: Path) -> list[Path]:
                                       b'"conformsTo": "http://mlcommons.org/croissant/9.9"}',
         "bad-front-matter.md": b"---\nlicense: [unclosed\n---\n# A\n\n## Dataset Summary\n\nx\n",
         "empty-front-matter.md": b"---\n# nothing\n---\n# A\n\n## Dataset Summary\n\nText.\n",
+        "open-front-matter.md": b"---\nlicense: mit\n# A\n\n## Dataset Summary\n\nText.\n",
+        "dataset-metadata.json": b'{"title": 12, "id": ["x"], "licenses": "CC0-1.0", '
+                                 b'"keywords": {"a": 1}, "resources": [{"schema": 3}]}',
+        "hub-shape.md": b"---\nlicense: CC BY 4.0\ntask_categories: [skin-things]\n"
+                        b"configs:\n- config_name: a\n  data_files: 7\n---\n# A\n",
+        "croissant-shape.json": b'{"@context": {"@vocab": "https://schema.org/"}, '
+                                b'"@type": "sc:Thing", "@id": 5, "distribution": [7], '
+                                b'"conformsTo": "http://mlcommons.org/croissant/1.1"}',
     }
     paths = []
     for name, data in cases.items():
         (folder / name).write_bytes(data)
         paths.append(folder / name)
-    return paths
+    (folder / "a-folder.datasheet.yaml").mkdir()  # a path that gives nothing to check
+    return paths + [folder / "a-folder.datasheet.yaml"]
 
 
 def test_every_load_problem_is_reported_as_the_table_says(tmp_path):

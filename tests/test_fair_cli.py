@@ -19,9 +19,13 @@ def run(*args):
     return CliRunner().invoke(main, ["fair", *map(str, args)])
 
 
-def test_zero_paths_is_clean():
+def test_zero_paths_checks_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = run()
-    assert result.exit_code == 0 and "0 files assessed" in result.output
+    assert result.exit_code == 2 and "nothing to check" in result.output
+    (tmp_path / "drive.yaml").write_bytes(DRIVE.read_bytes())
+    result = run()
+    assert result.exit_code == 0 and "drive.yaml (datasheet): FAIR score" in result.output
 
 
 def test_table_lists_every_check_with_indicators_evidence_and_scores():

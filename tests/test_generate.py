@@ -317,13 +317,25 @@ def test_check_exit_codes(tmp_path, kind):
     assert changed.exit_code in (1, 2) and out.read_text() == before
 
 
-def test_check_needs_an_output_file():
-    result = cli("hf-card", COMPLETE, "--check")
-    assert result.exit_code == 2 and "--check needs -o" in result.output
+def test_check_without_output_compares_with_the_file_beside_the_datasheet(tmp_path):
+    sheet = tmp_path / "datasheet.yaml"
+    sheet.write_bytes(COMPLETE.read_bytes())
+    result = cli("hf-card", sheet, "--check")
+    assert result.exit_code == 1 and str(tmp_path / "README.md") in result.output
+    assert cli("hf-card", sheet, "-o", tmp_path / "README.md").exit_code == 0
+    assert cli("hf-card", sheet, "--check").exit_code == 0
+    other = tmp_path / "other.datasheet.yaml"
+    other.write_bytes(COMPLETE.read_bytes())
+    result = cli("hf-card", sheet, other, "--check")
+    assert result.exit_code == 2 and "would both be compared with" in result.output
 
 
-def test_zero_datasheets_is_clean():
-    assert cli("hf-card").exit_code == 0
+def test_nothing_to_generate_from_is_a_usage_error(tmp_path):
+    result = cli("hf-card")
+    assert result.exit_code == 2 and "give the datasheet" in result.output
+    result = cli("hf-card", tmp_path, "-o", tmp_path / "out.md")
+    assert result.exit_code == 2 and "nothing to generate from" in result.output
+    assert not (tmp_path / "out.md").exists()
 
 
 def test_invalid_datasheet_is_reported_and_nothing_written(tmp_path):

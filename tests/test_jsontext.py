@@ -53,7 +53,8 @@ def test_bad_text_is_an_error_not_an_exception():
 
 @pytest.mark.parametrize(("text", "code", "severity", "depth"), [
     ('{"title": "x",,}', "DS012", "error", None),
-    ("[" * 100_000, "DS012", "error", None),
+    ("[" * 100_000, "DS008", "error", None),
+    ("[" * 65 + "]" * 65, "DS008", "error", None),
     ('[{"title": "x"}]', "DS013", "warning", 2),
     ('[{"title": "x"}, {"title": "y"}]', "DS010", "error", None),
     ('"text"', "DS010", "error", None),

@@ -52,11 +52,25 @@ def project(tmp_path, monkeypatch):
 
 # --- exit codes and paths -----------------------------------------------------------------------
 
-def test_zero_paths_is_clean():
+def test_zero_paths_checks_the_current_folder_or_the_configured_paths(tmp_path, project):
+    for command in ("lint", "score"):
+        result = run(command)
+        assert result.exit_code == 2 and "nothing to check: the folder . holds" in result.output
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "sheets" / "clean.yaml").write_bytes(CLEAN.read_bytes())
+    (tmp_path / ".venv").mkdir()  # hidden folders are not walked
+    (tmp_path / ".venv" / "bad.yaml").write_text("a: [", encoding="utf-8")
     result = run("lint")
-    assert result.exit_code == 0 and "0 files checked: no problems" in result.output
-    result = run("score")
-    assert result.exit_code == 0 and "0 files scored" in result.output
+    assert result.exit_code == 0 and result.output == "1 file checked: no problems\n"
+    assert run("score").output.endswith("1 file scored\n")
+    project('paths = ["other"]\n')
+    (tmp_path / "other").mkdir()
+    result = run("lint")
+    assert result.exit_code == 2 and "the folder other holds no" in result.output
+    project('paths = ["missing"]\n')
+    result = run("lint")
+    assert result.exit_code == 2 and "[tool.datasheet] paths: no such file or folder: missing" \
+        in result.output
 
 
 def test_clean_datasheet_exits_0():
@@ -80,8 +94,11 @@ def test_fail_under_uses_the_overall_score():
     # Only the maintenance warnings: no finding fails the run, the score (99) does.
     assert run("lint", "--select", "DS6", COPY).exit_code == 0
     result = run("lint", "--select", "DS6", "--fail-under", "99.5", COPY)
-    assert result.exit_code == 1 and "score 99 is under 99.5" in result.output
-    assert run("score", "--fail-under", "95", COPY).exit_code == 1
+    assert result.exit_code == 1
+    assert f"{COPY}: overall score 99 is under --fail-under 99.5" in result.output
+    result = run("score", "--fail-under", "95", COPY)
+    assert result.exit_code == 1 and f"{COPY}: overall score " in result.output
+    assert "is under --fail-under 95" in result.output
     assert run("score", "--fail-under", "100", CLEAN).exit_code == 0
 
 
@@ -188,12 +205,21 @@ def test_github_escapes_what_would_break_a_command():
     from datasheet_kit.findings import Finding, Report, Severity
     from datasheet_kit.reporters import github
 
-    report = Report()
-    report.add("a,b:c.yaml", [Finding("a,b:c.yaml", 1, 1, "DS201", "x", Severity.ERROR,
-                                      "50% done\nsecond line")])
+    # built without Report.add, which would already have written the line break as \x0a
+    report = Report(["a,b:c.yaml"], [Finding("a,b:c.yaml", 1, 1, "DS201", "x", Severity.ERROR,
+                                             "50% done\nsecond line")])
     first = github(report).splitlines()[0]
     assert first == ("::error file=a%2Cb%3Ac.yaml,line=1,col=1,title=DS201 x::"
                      "50%25 done%0Asecond line")
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal():
+    from datasheet_kit.findings import Finding, Report, Severity
+
+    report = Report()
+    report.add("x.md", [Finding("x.md", 1, 1, "DS201", "x", Severity.ERROR,
+                                "title 'a\x1b[2Jb'\nnext\x00")])
+    assert report.findings[0].message == "title 'a\\x1b[2Jb'\\x0anext\\x00"
 
 
 def sarif_schema() -> dict:
@@ -301,7 +327,36 @@ def test_lint_on_a_card_points_at_lines_of_the_readme():
     assert by_path["uses.discouraged"]["line"] == _line_of(card, "### Out-of-Scope Use")
     # ...an empty bullet at the bullet's line, and a front-matter value at its key's line.
     assert by_path["motivation.funding"]["line"] == _line_of(card, "**Funded by")
-    assert by_path["distribution.license"]["line"] == _line_of(card, "license:")
+    # `license: cc-by-nc-4.0` is the Hub's own id for CC-BY-NC-4.0: nothing to say about it
+    assert "distribution.license" not in by_path
+
+
+def test_licence_advice_is_in_the_files_own_terms(tmp_path):
+    """DS403 tells a card what its own format wants, never the datasheet's `spdx:` key."""
+    card = tmp_path / "README.md"
+    card.write_text((CARDS / "hf-current.md").read_text(encoding="utf-8").replace(
+        "license: cc-by-nc-4.0", "license: CC BY-NC 4.0"), encoding="utf-8")
+    kaggle = tmp_path / "dataset-metadata.json"
+    kaggle.write_text('{"title": "Lesion photographs", "id": "someone/lesion-photos", '
+                      '"licenses": [{"name": "CC BY 4.0"}]}', encoding="utf-8")
+    croissant = tmp_path / "croissant.json"
+    croissant.write_text('{"@context": {"@vocab": "https://schema.org/"}, "@type": "sc:Dataset",'
+                         ' "conformsTo": "http://mlcommons.org/croissant/1.1", "name": "x", '
+                         '"license": "cc-by-4.0"}', encoding="utf-8")
+    datasheet = tmp_path / "x.yaml"
+    datasheet.write_text("distribution:\n  license: {name: CC BY 4.0}\n", encoding="utf-8")
+    advice = {}
+    for path in (card, kaggle, croissant, datasheet):
+        found = json.loads(run("lint", "--select", "DS403", "--format", "json", path).output)
+        advice[path.name] = [f for f in found["findings"] if f["code"] == "DS403"]
+    (hf,), (kg,), (cr,), (ds,) = advice.values()
+    assert hf["line"] == _line_of(card, "license:")
+    assert hf["message"].endswith("write `license: cc-by-nc-4.0`, the Hub's id for it")
+    assert kg["message"].endswith('write `"licenses": [{"name": "CC-BY-4.0"}]`, Kaggle\'s name '
+                                  "for it")
+    assert cr["message"].endswith('write `"license": "https://spdx.org/licenses/CC-BY-4.0.html"`')
+    assert ds["message"].endswith("add `spdx: CC-BY-4.0`")
+    assert not any("spdx:" in f["message"] for f in (hf, kg, cr))
 
 
 def test_score_on_a_card_shows_both_scores():

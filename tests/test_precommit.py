@@ -204,10 +204,10 @@ def test_card_hook_fails_when_the_card_is_stale(tmp_path, env, local_hooks):
     _git(project, "add", "-A")
 
     def run_hook():
-        # the hook's `-o README.md` comes from the user's config, as the hook's comment says
+        # no args: the hook compares the card with the README.md beside the datasheet
         rev = _git(local_hooks, "rev-parse", "HEAD").stdout.strip()
         config = {"repos": [{"repo": str(local_hooks), "rev": rev, "hooks": [
-            {"id": "datasheet-card", "args": ["-o", "README.md"]}]}]}
+            {"id": "datasheet-card"}]}]}
         (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
         return subprocess.run([PRE_COMMIT, "run", "datasheet-card", "--files", "datasheet.yaml"],
                               cwd=project, env=env, capture_output=True, text=True, timeout=300)

@@ -6,6 +6,9 @@ each run must start with a clean environment (no token, an empty cache, no real 
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
 import json
 import os
 import socket
@@ -22,6 +25,8 @@ from .conftest import FIXTURES
 pytest.importorskip("huggingface_hub")
 
 CARD = (FIXTURES / "cards" / "hf-current.md").read_bytes()
+# What the fake Kaggle accepts: a bearer token, or the user and key of a kaggle.json file.
+ACCEPTED = ("Bearer dummy", "Basic " + base64.b64encode(b"janedoe:secret").decode())
 KAGGLE_INFO = json.loads((FIXTURES / "cards" / "kaggle-info.json").read_text())
 SLOW_SECONDS = 4
 
@@ -78,7 +83,7 @@ class FakePlatforms(BaseHTTPRequestHandler):
         self.requests.append(f"POST {self.path}")
         if self.path != "/api/v1/datasets.DatasetApiService/GetDatasetMetadata":
             return self._send(404)
-        if self.headers.get("Authorization") != "Bearer dummy":
+        if self.headers.get("Authorization") not in ACCEPTED:
             return self._send(401, b'{"error": "unauthenticated"}')
         if (body.get("ownerSlug"), body.get("datasetSlug")) != ("janedoe", "fictional-spine"):
             return self._send(404, b'{"error": "not found"}')
@@ -147,6 +152,48 @@ def test_fetch_read_and_score_both_platforms_in_one_survey(server, tmp_path):
     assert kaggle["kind"] == "kaggle" and not kaggle["error"]
     assert "dataset.title" in kaggle["answered"]
     assert "maintenance.updates" not in kaggle["answered"]  # "not specified"
+
+
+@pytest.mark.parametrize("files", [
+    {"kaggle.json": '{"username": "janedoe", "key": "secret"}'},
+    {"access_token": "dummy\n"},
+])
+def test_kaggle_reads_the_credentials_files_kaggle_users_have(server, tmp_path, files):
+    config = tmp_path / "kaggle"
+    config.mkdir()
+    for name, text in files.items():
+        (config / name).write_text(text, encoding="utf-8")
+    result = run(tmp_path, server, "import", "kaggle:janedoe/fictional-spine",
+                 KAGGLE_API_TOKEN="")
+    assert result.returncode == 0, result.stderr
+    assert "title: Fictional Spine" in result.stdout
+    # ~/.kaggle when KAGGLE_CONFIG_DIR is not set
+    home = tmp_path / "home"
+    config.rename(home.mkdir() or home / ".kaggle")
+    env = {"KAGGLE_API_TOKEN": "", "HOME": str(home), "KAGGLE_CONFIG_DIR": ""}
+    assert run(tmp_path, server, "import", "kaggle:janedoe/fictional-spine", **env
+               ).returncode == 0
+
+
+def test_a_broken_kaggle_json_is_one_line_and_exit_2(server, tmp_path):
+    (tmp_path / "kaggle").mkdir()
+    (tmp_path / "kaggle" / "kaggle.json").write_text('{"username": "janedoe"', encoding="utf-8")
+    result = run(tmp_path, server, "import", "kaggle:janedoe/fictional-spine",
+                 KAGGLE_API_TOKEN="")
+    assert result.returncode == 2 and "kaggle.json: not JSON" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_provenance_takes_remote_targets_among_others(server, tmp_path):
+    local = FIXTURES / "cards" / "kaggle-upload.json"
+    result = run(tmp_path, server, "provenance", "--format", "csv", "hf:lab/chest-films",
+                 "kaggle:janedoe/fictional-spine", str(local))
+    assert result.returncode in (0, 1), result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["target"], r["kind"]) for r in rows] == [
+        ("hf:lab/chest-films", "hf"), ("kaggle:janedoe/fictional-spine", "kaggle"),
+        (str(local), "kaggle")]
+    assert rows[0]["licence"] == "cc-by-nc-4.0"
 
 
 def test_kaggle_import(server, tmp_path):

@@ -44,17 +44,58 @@ class _Group(click.Group):
             raise _Failed(str(exc)) from None
 
 
-def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY) -> list[Path]:
-    """Files as given; folders become the documents of `kinds` under them, in a stable order."""
-    from .inputs import files
+def expand(paths: tuple[str, ...], kinds: tuple[str, ...] = DATASHEETS_ONLY,
+           report: Report | None = None, doing: str = "to check") -> list[Path]:
+    """Files as given; folders become the documents of `kinds` under them, in a stable order.
 
-    return files(paths, kinds)
+    No path at all means the paths of `[tool.datasheet] paths`, else the current folder, as
+    ruff does. A folder that gives nothing is a DS017 warning naming it (on `report` when the
+    command has one, else on stderr), and a run that would check no file at all is a usage
+    error (exit 2): a check of nothing must not pass.
+    """
+    from .findings import Finding, Severity
+    from .inputs import collect, what_is_looked_for
+
+    if not paths:
+        from .config import load_config
+
+        paths = tuple(load_config().default_paths())
+    gathered = collect(paths, kinds)
+    looked_for = what_is_looked_for(kinds)
+    for folder in gathered.empty:
+        message = f"the folder {folder} holds no {looked_for} {doing}"
+        if report is not None:
+            report.findings.append(Finding(folder, 1, 1, "DS017", "nothing-to-check",
+                                           Severity.WARNING, message))
+        else:
+            click.echo(f"warning: {message} (DS017)", err=True)
+    if not gathered.files:
+        named = ", ".join(paths)
+        if len(paths) == 1:
+            named = f"the folder {named} holds" if Path(paths[0]).is_dir() else f"{named} holds"
+        else:
+            named += " hold"
+        raise UsageError(f"nothing {doing}: {named} no {looked_for}")
+    return gathered.files
 
 
-def emit(report: Report, fmt: str) -> None:
-    from .reporters import REPORTERS
+def emit(report: Report, fmt: str, quiet: bool = False) -> None:
+    from .reporters import render, use_color
 
-    click.echo(REPORTERS[fmt](report), nl=False)
+    color = use_color(sys.stdout)
+    # click.echo strips ANSI codes off a stream that is not a terminal unless told otherwise
+    click.echo(render(report, fmt, quiet=quiet, color=color), nl=False, color=color)
+
+
+def quiet_option(command: Any) -> Any:
+    """-q/--quiet: errors and the summary line only, for hooks and CI."""
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="Print only errors and the summary line (for hooks and CI).")(command)
+
+
+def format_or_default(fmt: str | None, default: str = "text") -> str:
+    """The format asked for, else `github` under GitHub Actions, else `default`."""
+    return fmt or (default_format() if default == "text" else default)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,9 +106,11 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="How to print the findings.")
-def validate(paths: tuple[str, ...], fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]),
+              default=None, help="How to print the findings [default: text; github under "
+              "GitHub Actions].")
+@quiet_option
+def validate(paths: tuple[str, ...], fmt: str | None, quiet: bool) -> None:
     """Check datasheets against the schema.
 
     Each problem is reported as FILE:LINE:COL: CODE message. Exit status: 0 when every file is
@@ -77,10 +120,11 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     from .validate import validate as check
 
     report = Report()
-    for path in expand(paths):
+    for path in expand(paths, report=report):
         report.add(str(path), check(load_document(path)))
     # validate keeps its one-line-a-finding output; lint's `text` groups findings by file.
-    emit(report, "concise" if fmt == "text" else fmt)
+    fmt = format_or_default(fmt)
+    emit(report, "concise" if fmt == "text" else fmt, quiet)
     sys.exit(report.exit_code())
 
 
@@ -111,8 +155,10 @@ def generate(kind: str, datasheets: tuple[str, ...], out: str | None, check: boo
     """
     from .generate import run
 
-    sys.exit(run(kind, expand(datasheets), out=out, check=check, force=force, template=template,
-                 kaggle_owner=kaggle_owner, echo=click.echo,
+    if not datasheets:
+        raise UsageError("give the datasheet (or a folder of datasheets) to generate from")
+    sys.exit(run(kind, expand(datasheets, doing="to generate from"), out=out, check=check,
+                 force=force, template=template, kaggle_owner=kaggle_owner, echo=click.echo,
                  warn=lambda text: click.echo(text, err=True)))
 
 
@@ -133,8 +179,9 @@ _LEVELS = click.Choice(["error", "warning", "info"], case_sensitive=False)
               help="Exit 1 when a file's overall score is below this.")
 @click.option("--select", default=None, help="Only these rule codes or prefixes (DS2,DS401).")
 @click.option("--ignore", default=None, help="Not these rule codes or prefixes.")
+@quiet_option
 def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_under: float | None,
-         select: str | None, ignore: str | None) -> None:
+         select: str | None, ignore: str | None, quiet: bool) -> None:
     """Check datasheets against the schema and the lint rules.
 
     HF cards (README.md), Kaggle metadata and Croissant files are read too, and their findings
@@ -146,8 +193,10 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
     from .lint import lint_report
 
     config = configure(select, ignore, fail_on, fail_under)
-    report, low = lint_report(expand(paths, ALL_DOCUMENTS), config)
-    emit(report, fmt or default_format())
+    empty = Report()
+    report, low = lint_report(expand(paths, ALL_DOCUMENTS, empty), config)
+    report.findings[:0] = empty.findings
+    emit(report, fmt or default_format(), quiet)
     for line in low:
         click.echo(line, err=True)
     sys.exit(1 if low else report.exit_code(config.fail_on))
@@ -161,8 +210,9 @@ def lint(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, fail_unde
               help="Exit 1 when a file's overall score is below this.")
 @click.option("--select", default=None, help="Score with only these rule codes or prefixes.")
 @click.option("--ignore", default=None, help="Score without these rule codes or prefixes.")
+@quiet_option
 def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: str | None,
-          ignore: str | None) -> None:
+          ignore: str | None, quiet: bool) -> None:
     """Score datasheets per section and overall (0-100), from their lint findings.
 
     For an HF card, Kaggle or Croissant file, the platform-style score (how many of the
@@ -173,9 +223,19 @@ def score(paths: tuple[str, ...], fmt: str, fail_under: float | None, select: st
 
     config = configure(select, ignore, None, fail_under)
     cards, unreadable = scorecards(expand(paths, ALL_DOCUMENTS), config)
-    render = render_json if fmt == "json" else render_table
-    click.echo(render(cards, unreadable), nl=False)
-    low = config.fail_under is not None and any(c.overall < config.fail_under for c in cards)
+    if quiet and fmt == "table":  # one line a file: the overall score, or why there is none
+        lines = [f"{f.file}:{f.line}:{f.column}: {f.code} cannot be scored: {f.message}"
+                 for f in unreadable]
+        lines += [f"{card.file}: overall {card.overall}" for card in cards]
+        lines.append(f"{len(cards)} file{'s' * (len(cards) != 1)} scored")
+        click.echo("\n".join(lines))
+    else:
+        render = render_json if fmt == "json" else render_table
+        click.echo(render(cards, unreadable), nl=False)
+    low = [c for c in cards if config.fail_under is not None and c.overall < config.fail_under]
+    for card in low:
+        click.echo(f"{card.file}: overall score {card.overall} is under --fail-under "
+                   f"{config.fail_under:g}", err=True)
     sys.exit(1 if unreadable or low else 0)
 
 
@@ -207,10 +267,11 @@ def rules(code: str | None, fmt: str) -> None:
 @click.option("--image-column", help="The column that identifies the image (checked too).")
 @click.option("--examples", default=10, show_default=True, type=click.IntRange(min=0),
               help="How many leaking patients and images to list (0: all).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="How to print the findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default=None,
+              help="How to print the findings [default: text; github under GitHub Actions].")
+@quiet_option
 def check_splits(table: str, patient_column: str, split_column: str, image_column: str | None,
-                 examples: int, fmt: str) -> None:
+                 examples: int, fmt: str | None, quiet: bool) -> None:
     """Find patients and images that appear in more than one split of TABLE (CSV or Parquet).
 
     Exit status: 0 when every patient is in one split, 1 on leakage, 2 when the table cannot be
@@ -219,21 +280,28 @@ def check_splits(table: str, patient_column: str, split_column: str, image_colum
     from .findings import EXIT_USAGE
     from .splits import TableError, check, main_summary
 
+    fmt = format_or_default(fmt)
     report = Report()
     try:
         result = check(table, patient_column, split_column, image_column, examples)
     except TableError as exc:
         report.add(table, [exc.finding])
-        emit(report, fmt)
+        emit(report, fmt, quiet)
         sys.exit(EXIT_USAGE)
     report.add(table, result.findings)
-    emit(report, fmt)
+    emit(report, fmt, quiet)
     click.echo(main_summary(result), err=True)
     sys.exit(report.exit_code())
 
 
+PROVENANCE_FORMATS = ["text", "table", "json", "csv", "github"]
+
+
 @main.command()
-@click.argument("target")
+@click.argument("targets", nargs=-1)
+@click.option("--listings", multiple=True, type=click.Path(dir_okay=False),
+              help="A CSV table of platform listings (name, url, licence, keywords, ...): "
+                   "each row is a target. Repeatable.")
 @click.option("--references", "references_dir", type=click.Path(file_okay=False),
               help="Folder of reference datasheets (default: the bundled datasheets/).")
 @click.option("--hashes", type=click.Path(dir_okay=False),
@@ -247,25 +315,37 @@ def check_splits(table: str, patient_column: str, split_column: str, image_colum
               help="Reuse the hashes of an interrupted --write-hashes run (FILE.partial).")
 @click.option("--workers", type=click.IntRange(min=1),
               help="Processes (threads for --perceptual) that hash files; default one per CPU.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="How to print the findings.")
-def provenance(target: str, references_dir: str | None, hashes: str | None, perceptual: bool,
-               write_hashes: str | None, resume: bool, workers: int | None, fmt: str) -> None:
-    """Find the original behind TARGET (a datasheet, a card, or a dataset folder).
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
+              help="Seconds to wait for the Hub or Kaggle (hf: and kaggle: targets).")
+@click.option("--format", "fmt", type=click.Choice(PROVENANCE_FORMATS), default=None,
+              help="text: the findings; table: one row per target; csv: the rows; json: "
+                   "findings, candidates and rows; github: annotations [default: text for one "
+                   "target, table for several or --listings].")
+@quiet_option
+def provenance(targets: tuple[str, ...], listings: tuple[str, ...], references_dir: str | None,
+               hashes: str | None, perceptual: bool, write_hashes: str | None, resume: bool,
+               workers: int | None, timeout: float, fmt: str | None, quiet: bool) -> None:
+    """Find the original behind each TARGET (a datasheet, a card, a dataset folder,
+    hf:OWNER/NAME or kaggle:OWNER/SLUG), and behind each listing of a --listings table.
 
     Prints the likely originals with the evidence for each and a confidence (DS900), then what
     the copy does not say or changes: DS901-DS905, and for folders duplicate images (DS906,
-    DS911; look-alikes with --perceptual: DS913, DS914, DS915). --format json lists every
-    duplicate group. Exit status: 0 clean, 1 on errors, 2 on usage errors.
+    DS911; look-alikes with --perceptual: DS913, DS914, DS915). With several targets, one row
+    per target: the likely original, confidence, declared or not, the licence verdict.
+    --format json lists every duplicate group and every row. Exit status: 0 clean, 1 on
+    errors, 2 on usage errors.
     """
     from . import provenance as prov
     from .progress import Progress
 
-    path = Path(target)
-    if not path.exists():
-        raise UsageError(f"no such file or folder: {target}")
-    if (hashes or perceptual or write_hashes) and not path.is_dir():
+    if not targets and not listings:
+        raise UsageError("give a TARGET (file, folder, hf:OWNER/NAME or kaggle:OWNER/SLUG) or "
+                         "--listings TABLE")
+    folders = [t for t in targets if Path(t).is_dir()]
+    if (hashes or perceptual or write_hashes) and not folders:
         raise UsageError("--hashes, --perceptual and --write-hashes need a folder")
+    if write_hashes and len(folders) > 1:
+        raise UsageError("--write-hashes writes the list of one folder; give one folder")
     if resume and not write_hashes:
         raise UsageError("--resume continues a --write-hashes run: give --write-hashes FILE")
     folder = Path(references_dir) if references_dir else prov.default_references()
@@ -274,22 +354,33 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
     references, problems = prov.load_references(folder)
     if not references:
         raise UsageError(f"no readable reference datasheets in {folder}")
-    result = prov.examine_folder_options(path, references, hashes, perceptual, workers,
-                                         write_hashes, resume, Progress("hashing", "files"))
-    report = Report()
-    report.add(str(path), result.findings + problems)
+    options = {"hashes": hashes, "perceptual": perceptual, "workers": workers,
+               "write_hashes": write_hashes, "resume": resume,
+               "progress": Progress("hashing", "files"), "timeout": timeout}
+    batch = prov.check_targets(list(targets), list(listings), references, options,
+                               Progress("checking", "listings"))
+    report = batch.report
+    report.findings.extend(problems)
+    fmt = fmt or ("text" if len(targets) == 1 and not listings else "table")
+    fmt = default_format() if fmt == "text" and default_format() == "github" else fmt
     if fmt == "json":
-        click.echo(prov.as_json(report, {str(path): result}), nl=False)
+        click.echo(prov.as_json(report, batch.examinations, batch.rows), nl=False)
+    elif fmt == "csv":
+        click.echo(prov.batch.as_csv(batch.rows), nl=False)
+    elif fmt == "table":  # quiet: the rows of targets with errors, under the whole summary
+        rows = [r for r in batch.rows if r.errors] if quiet else batch.rows
+        click.echo(prov.batch.table(rows, batch.rows), nl=False)
     else:
-        emit(report, fmt)
+        emit(report, fmt, quiet)
     sys.exit(report.exit_code())
+
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["table", "text", "json"]), default="table",
-              show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["table", "text", "json", "github"]),
+              default="table", show_default=True,
               help="table: every check with evidence and scores; text: one line per problem; "
-                   "json: findings plus every check and score.")
+                   "json: findings plus every check and score; github: annotations.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True,
               help="Exit 1 when a finding is this severe. A failed check is a warning, a partial "
@@ -302,8 +393,9 @@ def provenance(target: str, references_dir: str | None, hashes: str | None, perc
               help="Seconds to wait for each answer (with --online).")
 @click.option("--retries", type=click.IntRange(0, 5), default=2, show_default=True,
               help="Retries after a timeout or server error (with --online).")
+@quiet_option
 def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | None, online: bool,
-         timeout: float, retries: int) -> None:
+         timeout: float, retries: int, quiet: bool) -> None:
     """Check how FAIR a dataset's documentation is (datasheet, HF card, Kaggle or Croissant file).
 
     Each check has our id and the F-UJI / RDA indicator it traces to, a status (pass, partial,
@@ -312,12 +404,16 @@ def fair(paths: tuple[str, ...], fmt: str, fail_on: str, fail_under: float | Non
     cards (.md) and Kaggle and Croissant files (.json). Exit status: 0 clean, 1 findings at
     --fail-on or a score under --fail-under, 2 usage error.
     """
-    from .fair.report import FORMATS, exit_code
+    from .fair.report import exit_code, low_scores, render
     from .fair.run import assess_files
     from .findings import Severity
+    from .reporters import use_color
 
     reports = assess_files(expand(paths, ALL_DOCUMENTS), online, timeout, retries)
-    click.echo(FORMATS[fmt](reports), nl=False)
+    color = use_color(sys.stdout)
+    click.echo(render(reports, fmt, quiet, color), nl=False, color=color)
+    for line in low_scores(reports, fail_under):
+        click.echo(line, err=True)
     sys.exit(exit_code(reports, Severity.parse(fail_on), fail_under))
 
 

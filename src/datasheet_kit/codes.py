@@ -83,8 +83,16 @@ LOAD = {c.code: c for c in (
         "A key appears twice in the same mapping.\n\nThe later value wins, as in YAML "
         "parsers that allow it; the message gives the line of the first. The rest of the file "
         "is checked.")),
-    _load("DS007", "alias-expansion", "aliases expand to too many values"),
-    _load("DS008", "too-deep", "the nesting is too deep"),
+    _load("DS007", "alias-expansion", "", doc=(
+        "Anchors and aliases expand to too many values (an \"alias bomb\"), or an alias stands "
+        "inside its own anchor.\n\nA few lines can expand to billions of values; the file is "
+        "stopped at the alias where the expansion passes 200,000 values, before anything is "
+        "built." + _UNUSABLE)),
+    _load("DS008", "too-deep", "", doc=(
+        "The nesting is deeper than 64 levels (YAML or JSON).\n\nThe finding points at the "
+        "value where the limit is passed. YAML is measured on the parser's events before "
+        "anything is composed, so a file nested 50,000 deep is a finding, not a crash, with "
+        "any PyYAML." + _UNUSABLE)),
     _load("DS009", "empty-file", "the file holds no datasheet"),
     _load("DS010", "not-a-mapping", "the top level is not a mapping"),
     _load("DS011", "unsupported-yaml", "a YAML feature datasheets do not use", fatal=False, doc=(
@@ -98,13 +106,66 @@ LOAD = {c.code: c for c in (
         "Reported as a warning, and the object is checked as the document.")),
     _load("DS014", "card-metadata", "", also=(WARNING,), fatal=False, doc=(
         "A card's YAML metadata block (between the --- lines) is not a readable mapping.\n\n"
-        "An error when the block does not parse or is not a mapping, a warning when it holds "
+        "An error when the block does not parse or is not a mapping, or when it is opened with "
+        "--- and never closed (the Hub then reads no metadata at all); a warning when it holds "
         "only comments or nothing. The body of the card is still read.")),
     _load("DS015", "croissant-version", "", severity=WARNING, fatal=False, doc=(
         "A Croissant file declares no known conformsTo version.\n\nWithout `conformsTo` the "
         "file is read with the meaning of Croissant 0.8; with a version this tool does not "
         "know, it is read as the newest known one. Reported as a warning.")),
+    _load("DS020", "kaggle-shape", "", also=(WARNING,), fatal=False, doc=(
+        "Kaggle metadata that the Kaggle API refuses or drops.\n\nAn error for what `kaggle "
+        "datasets create` refuses: a field of the wrong type (a title that is a number, "
+        "keywords that are not a list), a missing title, id or licence, an id that is not "
+        "OWNER/slug, a slug or title of the wrong length, more than one licence or a licence "
+        "name outside Kaggle's 28 (CC0-1.0, CC-BY-SA-3.0, CC-BY-SA-4.0, CC-BY-NC-SA-4.0, "
+        "ODbL-1.0, CC-BY-4.0, CC-BY-NC-4.0, CC-BY-3.0, CC-BY-3.0-IGO, CC-BY-NC-SA-3.0-IGO, "
+        "CDLA-Permissive-1.0, CDLA-Sharing-1.0, CC-BY-ND-4.0, CC-BY-NC-ND-4.0, ODC-BY-1.0, "
+        "apache-2.0, GPL-2.0, GPL-3.0, LGPL-3.0, AGPL-3.0, DbCL-1.0, copyright-authors, other, "
+        "unknown, PDDL, US-Government-Works, FDL-1.3, EU-ODP-Legal-Notice), "
+        "resources without a path or with a path twice, columns without a name. A warning for "
+        "what Kaggle drops silently: a key it does not read that looks like one it does, a "
+        "column type it does not know. Required fields are checked in the upload file "
+        "(dataset-metadata.json), not in metadata Kaggle wrote itself. Sources: Kaggle/kaggle-api "
+        "kaggle_api_extended.py and kaggle-cli docs/datasets_metadata.md (data/"
+        "platform_rules.json, checked 2026-12-06).")),
+    _load("DS021", "hf-metadata", "", also=(WARNING,), fatal=False, doc=(
+        "A Hugging Face card's metadata that the Hub refuses or warns about.\n\nAn error for a "
+        "licence id outside the Hub's list of 83 (the Hub shows a YAML Metadata Error and "
+        "refuses the push) and for a key of the wrong type (a licence that is a mapping); a "
+        "warning for task_categories and size_categories outside the Hub's lists (a YAML "
+        "Metadata Warning; the value is left out of the filters), legacy `other-NAME` "
+        "licences and deprecated keys (`licenses`, `languages`). Sources: huggingface/hub-docs "
+        "datasetcard.md and repositories-licenses.md (data/platform_rules.json, "
+        "data/licenses.json and data/hf_lists.json, checked 2026-12-06).")),
+    _load("DS022", "hf-configs", "", fatal=False, doc=(
+        "A card's `configs` that the datasets library and the dataset viewer cannot load.\n\n"
+        "Each config is a mapping with a `config_name` used once, `data_files` as a path, a "
+        "list of paths or a list of {split, path}, and at most one `default: true`. Source: "
+        "huggingface/hub-docs datasets-manual-configuration.md (data/platform_rules.json, "
+        "checked 2026-12-06).")),
+    _load("DS023", "croissant-structure", "", also=(WARNING,), fatal=False, doc=(
+        "A Croissant file that mlcroissant refuses or cannot read, or that lacks what the spec "
+        "requires.\n\nAn error for no @context, an @context that is not a mapping or has no "
+        "@language, an @type that is not sc:Dataset, an @id that is not text or is used twice, "
+        "a missing or non-text name, a distribution entry that is not a FileObject or FileSet "
+        "or lacks contentUrl, encodingFormat, includes or a checksum, a field without a source. "
+        "A warning for the other properties the spec's 'Required' table lists (description, "
+        "license, url, creator, datePublished). Sources: croissant-spec-1.1.md and mlcroissant "
+        "1.1.1 (data/platform_rules.json, checked 2026-12-06); tests hold the errors to "
+        "mlcroissant's own verdicts.")),
+    _load("DS016", "too-many-values", "", doc=(
+        "The file holds more than 200,000 values (keys, list items and scalars).\n\nA "
+        "datasheet holds a few hundred; the limit keeps every check bounded in time and memory. "
+        "The finding points at the value where the limit is passed." + _UNUSABLE)),
 )}
+
+# A path that gives nothing to check (cli.expand); not a file, so it has no load problem.
+LOAD["DS017"] = Code("DS017", "nothing-to-check", "file", WARNING, (
+    "A folder given to the command holds no document it checks.\n\nA folder (or a folder "
+    "named like a file, x.datasheet.yaml) with no datasheet, card, Kaggle or Croissant file in "
+    "it, hidden and environment folders left out. A run in which no path gives a document "
+    "checks nothing and exits 2 instead of passing."), 1, ("validate", "lint"))
 
 FATAL = frozenset(code for code, entry in LOAD.items() if entry.fatal)
 

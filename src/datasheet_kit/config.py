@@ -6,6 +6,7 @@
     severity = { DS202 = "info" }
     fail-on = "warning"             # error (default), warning or info
     fail-under = 60                 # the lowest overall score a file may have
+    paths = ["datasheets"]          # what a bare `datasheet lint` checks; default: "."
 
 The file is the nearest pyproject.toml from the current directory upward. Anything we do not
 understand is an error (exit 2) naming the key and the file: a misspelt `ignore` that silently
@@ -22,7 +23,7 @@ from typing import Any, NamedTuple
 
 from .findings import Finding, Severity, UsageError
 
-KEYS = ("select", "ignore", "severity", "fail-on", "fail-under")
+KEYS = ("select", "ignore", "severity", "fail-on", "fail-under", "paths")
 
 
 class ConfigError(UsageError):
@@ -39,6 +40,24 @@ class Config(NamedTuple):
     fail_on: Severity = Severity.ERROR
     fail_under: float | None = None
     source: str = ""
+    paths: tuple[str, ...] = ()  # relative to the folder of `source`
+
+    def default_paths(self) -> list[str]:
+        """What a command given no path checks: the configured `paths`, each relative to the
+        pyproject.toml that names them (and shown relative to the current folder when it is
+        inside it), else the current folder, as ruff does."""
+        if not self.paths:
+            return ["."]
+        base = Path(self.source).parent
+        here = Path.cwd().resolve()
+        out = []
+        for raw in self.paths:
+            path = (base / raw).resolve()
+            if not path.exists():
+                raise ConfigError(f"{self.source}: [tool.datasheet] paths: no such file or "
+                                  f"folder: {raw}")
+            out.append(str(path.relative_to(here)) if path.is_relative_to(here) else str(path))
+        return out
 
     def enabled(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -114,6 +133,13 @@ def from_table(table: Any, source: str) -> Config:
     if "fail-under" in table:
         options["fail_under"] = _parse_score(table["fail-under"],
                                              f"{source}: [tool.datasheet] fail-under")
+    if "paths" in table:
+        value = table["paths"]
+        if isinstance(value, str) or not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{source}: [tool.datasheet] paths must be a list of files or "
+                              "folders")
+        options["paths"] = tuple(value)
     return Config(**options)
 
 

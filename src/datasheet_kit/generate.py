@@ -25,10 +25,25 @@ class GenerateError(UsageError):
     """A usage problem: wrong combination of options and paths."""
 
 
-def targets(kind: str, datasheets: list[Path], out: str | None
+def targets(kind: str, datasheets: list[Path], out: str | None, check: bool = False
             ) -> list[tuple[Path, str, Path | None]]:
-    """(datasheet, output kind, file to write or None for stdout) for every output to make."""
+    """(datasheet, output kind, file to write or None for stdout) for every output to make.
+
+    `--check` without `-o` compares each output with the file of its default name beside its
+    datasheet (README.md for hf-card), which is what the pre-commit hook runs with no args."""
     kinds = list(OUTPUTS) if kind == "all" else [kind]
+    if check and not out:
+        plan: list[tuple[Path, str, Path | None]] = []
+        seen: dict[Path, Path] = {}
+        for sheet in datasheets:
+            for k in kinds:
+                target = sheet.parent / DEFAULT_NAMES[k]
+                if target in seen:
+                    raise GenerateError(f"{seen[target]} and {sheet} would both be compared with "
+                                        f"{target}; give -o for each")
+                seen[target] = sheet
+                plan.append((sheet, k, target))
+        return plan
     if len(datasheets) == 1 and len(kinds) == 1:
         return [(datasheets[0], kinds[0], Path(out) if out and out != "-" else None)]
     if not out or out == "-":
@@ -47,9 +62,7 @@ def run(kind: str, datasheets: list[Path], *, out: str | None = None, check: boo
     """Generate every requested output; return the exit status (see the command's help)."""
     if not datasheets:
         return EXIT_CLEAN
-    plan = targets(kind, datasheets, out)
-    if check and any(path is None for _, _, path in plan):
-        raise GenerateError("--check needs -o: the file to compare with")
+    plan = targets(kind, datasheets, out, check)
     if template and kind == "all":
         raise GenerateError("--template applies to one output (hf-card or markdown), not all")
     sheets = _valid_sheets([source for source, _, _ in plan], warn)
@@ -90,14 +103,35 @@ def _valid_sheets(sources: list[Path], warn: Callable[[str], None]) -> dict[Path
     return sheets
 
 
+def _merge_front_matter(old_yaml: str | None, new_yaml: str) -> str:
+    """The writer's merge of an existing README's front matter, once that front matter is known
+    to be within the loader's limits: PyYAML's own loader recurses once per level of nesting."""
+    import yaml
+
+    from .sheet import limits
+    from .writers.hf_card import merge_front_matter
+
+    if old_yaml:
+        try:
+            broken = limits(old_yaml)
+        except yaml.YAMLError as err:
+            problem = " ".join(str(getattr(err, "problem", None) or err).split())
+            raise RefusedError(f"the existing front matter is not valid YAML ({problem}); fix "
+                               "it or use --force") from None
+        if broken is not None:
+            code, mark, message = broken
+            raise RefusedError(f"the existing front matter cannot be merged ({code}, line "
+                               f"{mark.line + 2}: {message}); fix it or use --force")
+    return merge_front_matter(old_yaml, new_yaml)
+
+
 def _update(target: Path, text: str, output_kind: str, source: Path, check: bool, force: bool,
             warn: Callable[[str], None]) -> int:
     """Write `text` to `target` when it changes it (or, with `check`, say that it would)."""
     try:
         if output_kind in _MARKDOWN_KINDS:
-            from .writers.hf_card import merge_front_matter
             change = plan_markdown(target, text, force=force,
-                                   merge_front_matter=merge_front_matter)
+                                   merge_front_matter=_merge_front_matter)
         else:
             change = plan_whole(target, text)
     except RefusedError as err:

@@ -8,9 +8,11 @@ Kaggle metadata, YAML front matter or Markdown headings make a Hugging Face card
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from .findings import UsageError
 from .sheet import Sheet, load, loads, read_text
@@ -84,30 +86,75 @@ def folder_kind(path: Path) -> str | None:
     return "kaggle" if re.search(_KAGGLE_HINT, head) else None
 
 
-def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
+# Folders a walk never enters (as ruff does not): tools' caches, environments, version control.
+# A folder given by name is walked whatever its name; only the folders met inside are skipped.
+SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", "__pycache__", "__pypackages__",
+                             "venv", "env", "_build", "buck-out"})
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file under `folder`, in a stable order, leaving out hidden folders (`.git`,
+    `.venv`, `.tox`, ...) and SKIPPED_FOLDERS."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        found.extend(Path(root, name) for name in names)
+    return sorted(found)
+
+
+class Gathered(NamedTuple):
+    """The documents of some paths, and the paths (folders) that gave none."""
+
+    files: list[Path]
+    empty: list[str]
+
+
+def gather(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> Gathered:
     """The files the commands read: a file is taken as given; a folder gives, recursively and in
     a stable order, every document of the wanted `kinds` under it (datasheets, HF cards,
-    Kaggle metadata, Croissant). Raises FileNotFoundError for a path that does not exist."""
+    Kaggle metadata, Croissant), and is listed in `empty` when it gives none. Raises
+    FileNotFoundError for a path that does not exist."""
     wanted = set(kinds)
     files: list[Path] = []
+    empty: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and folder_kind(p) in wanted)
+            found = [p for p in _walk(path) if folder_kind(p) in wanted]
+            files.extend(found)
+            if not found:
+                empty.append(str(raw))
         elif path.exists():
             files.append(path)
         else:
             raise FileNotFoundError(raw)
-    return files
+    return Gathered(files, empty)
+
+
+def documents(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
+    """The files of `gather`."""
+    return gather(paths, kinds).files
 
 
 def files(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> list[Path]:
     """`documents`, with a path that does not exist as a usage error."""
+    return collect(paths, kinds).files
+
+
+def collect(paths: Iterable[str | Path], kinds: Iterable[str] = KINDS) -> Gathered:
+    """`gather`, with a path that does not exist as a usage error."""
     try:
-        return documents(paths, kinds)
+        return gather(paths, kinds)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc.args[0]}") from None
+
+
+def what_is_looked_for(kinds: Iterable[str]) -> str:
+    """The documents of `kinds` in words, for a message about a folder that has none."""
+    words = {"datasheet": "datasheet (.yaml)", "hf": "card (.md)",
+             "kaggle": "Kaggle metadata", "croissant": "Croissant file"}
+    named = [words[k] for k in kinds if k in words]
+    return ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0]
 
 
 def load_target(target: str, timeout: float) -> Sheet:
@@ -142,5 +189,6 @@ def read_document(text: str, name: str, kind: str | None = None) -> Sheet:
     return reader.read(text, name)
 
 
-__all__ = ["KINDS", "documents", "files", "folder_kind", "kind_of", "load", "load_document",
-           "load_target", "read_document"]
+__all__ = ["KINDS", "SKIPPED_FOLDERS", "Gathered", "collect", "documents", "files", "folder_kind",
+           "gather", "kind_of", "load", "load_document", "load_target", "read_document",
+           "what_is_looked_for"]

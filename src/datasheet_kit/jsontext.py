@@ -25,7 +25,7 @@ from typing import Any
 
 from .codes import name as code_name
 from .findings import Finding, Severity
-from .sheet import Sheet, decode, join, read_text
+from .sheet import MAX_DEPTH, Sheet, decode, join, read_text
 
 # A string (with escapes), one structural character, or a bare scalar (number, true, false, null).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
@@ -55,7 +55,8 @@ class _Frame:
 @dataclass
 class Parsed:
     """JSON text decoded once. `error` is json's message when the text is not JSON (at
-    `error_at`), and `too_deep` is set when the nesting is deeper than Python can decode."""
+    `error_at`), and `too_deep` is set when the nesting is deeper than MAX_DEPTH (at
+    `error_at` too): what Python can decode may still be too deep for the readers' walks."""
 
     text: str
     value: Any = None
@@ -136,11 +137,54 @@ def _scan(text: str) -> tuple[list[Key], dict[str, tuple[int, int]]]:
 def parse(text: str) -> Parsed:
     """Decode JSON text. Never raises: a problem is kept in `error` (or `too_deep`)."""
     try:
-        return Parsed(text, json.loads(text))
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         return Parsed(text, error=exc.msg, error_at=(exc.lineno, exc.colno))
     except RecursionError:
-        return Parsed(text, too_deep=True)
+        return Parsed(text, too_deep=True, error_at=_deep_at(text))
+    except ValueError as exc:  # a number with more digits than Python converts (4,300)
+        long = re.search(r"\d{4000,}", text)
+        offset = long.start() if long else 0
+        return Parsed(text, error=str(exc).split(";")[0],
+                      error_at=(text.count("\n", 0, offset) + 1,
+                                offset - text.rfind("\n", 0, offset)))
+    if _deeper_than(value, MAX_DEPTH):
+        return Parsed(text, too_deep=True, error_at=_deep_at(text))
+    return Parsed(text, value)
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels, walked without recursion."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = item.values()
+        elif not isinstance(item, list):
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in item if isinstance(child, (dict, list)))
+    return False
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+
+
+def _deep_at(text: str) -> tuple[int, int]:
+    """Line and column of the bracket that opens level MAX_DEPTH + 1 (strings skipped)."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                offset = m.start()
+                return (text.count("\n", 0, offset) + 1,
+                        offset - text.rfind("\n", 0, offset))
+        elif token in "]}":
+            depth -= 1
+    return 1, 1
 
 
 # ------------------------------------------------------------------- the start of a JSON reader
@@ -156,7 +200,9 @@ def document(sheet: Sheet, parsed: Parsed) -> tuple[dict[str, Any] | None, int]:
     reason recorded on the sheet: DS012 (not JSON), DS013 (a list holding one object, which is
     read) or DS010 (not an object)."""
     if parsed.too_deep:
-        _finding(sheet, "DS012", 1, 1, "invalid JSON: the nesting is too deep")
+        _finding(sheet, "DS008", *parsed.error_at,
+                 f"the nesting goes deeper than the limit of {MAX_DEPTH} levels here; a "
+                 "dataset's metadata needs a handful")
         return None, 1
     if parsed.error:
         _finding(sheet, "DS012", *parsed.error_at, f"invalid JSON: {parsed.error}")

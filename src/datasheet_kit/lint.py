@@ -56,7 +56,8 @@ def lint_report(files: Iterable[Path], config: Config) -> tuple[Report, list[str
 
             card = score(sheet, findings)
             if card.overall < config.fail_under:
-                low.append(f"{path}: score {card.overall} is under {config.fail_under:g}")
+                low.append(f"{path}: overall score {card.overall} is under --fail-under "
+                           f"{config.fail_under:g}")
     return report, low
 
 

@@ -7,8 +7,9 @@
 
 The Kaggle client is ours because the `kaggle` package authenticates and prints help to stdout
 when imported, and offers no way to point it at another server; the wire format is a JSON POST.
-KAGGLE_API_TOKEN (a bearer token) or KAGGLE_USERNAME + KAGGLE_KEY authenticate it, and
-DATASHEET_KAGGLE_API sets its base URL (default https://api.kaggle.com).
+KAGGLE_API_TOKEN (a bearer token) or KAGGLE_USERNAME + KAGGLE_KEY authenticate it, else the
+files Kaggle users already have: `access_token` or `kaggle.json` in KAGGLE_CONFIG_DIR (default
+~/.kaggle). DATASHEET_KAGGLE_API sets its base URL (default https://api.kaggle.com).
 
 Every failure becomes a RemoteError with a one-line message; commands print it and exit 2.
 DATASHEET_OFFLINE=1 (or HF_HUB_OFFLINE=1 for the Hub) refuses the network outright.
@@ -145,21 +146,58 @@ def _kaggle(ref: str, timeout: float) -> Sheet:
 
 
 def _kaggle_auth() -> dict[str, str]:
+    """The credentials Kaggle's own client would use, in its order: the environment
+    (KAGGLE_API_TOKEN, a token or the path of a file holding one; KAGGLE_USERNAME with
+    KAGGLE_KEY), then the files of the configuration folder (KAGGLE_CONFIG_DIR, else
+    ~/.kaggle): `access_token`, then `kaggle.json` ({"username": ..., "key": ...})."""
     token = os.environ.get("KAGGLE_API_TOKEN", "").strip()
     if token and os.path.isfile(token):
-        token = Path(token).read_text(encoding="utf-8").strip()
+        token = _read_credentials(Path(token)).strip()
     if token:
-        return {"Authorization": f"Bearer {token}"}
+        return _bearer(token)
     user, key = os.environ.get("KAGGLE_USERNAME"), os.environ.get("KAGGLE_KEY")
     if user and key:
-        pair = base64.b64encode(f"{user}:{key}".encode()).decode()
-        return {"Authorization": f"Basic {pair}"}
+        return _basic(user, key)
+    folder = Path(os.environ.get("KAGGLE_CONFIG_DIR") or Path.home() / ".kaggle")
+    if (folder / "access_token").is_file():
+        token = _read_credentials(folder / "access_token").strip()
+        if token:
+            return _bearer(token)
+    if (folder / "kaggle.json").is_file():
+        path = folder / "kaggle.json"
+        try:
+            found = json.loads(_read_credentials(path))
+        except json.JSONDecodeError as exc:
+            raise RemoteError(f"{path}: not JSON ({exc.msg}, line {exc.lineno}); Kaggle writes "
+                              '{"username": "...", "key": "..."}') from None
+        if not (isinstance(found, dict) and isinstance(found.get("username"), str)
+                and isinstance(found.get("key"), str)):
+            raise RemoteError(f'{path}: expected {{"username": "...", "key": "..."}}')
+        return _basic(found["username"], found["key"])
     return {}
+
+
+def _read_credentials(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RemoteError(f"cannot read the Kaggle credentials in {path}: "
+                          f"{getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _basic(user: str, key: str) -> dict[str, str]:
+    pair = base64.b64encode(f"{user}:{key}".encode()).decode()
+    return {"Authorization": f"Basic {pair}"}
 
 
 def _http_reason(code: int) -> str:
     return {
-        401: "Kaggle refused the credentials (set KAGGLE_API_TOKEN or KAGGLE_USERNAME/KAGGLE_KEY)",
+        401: "Kaggle refused the credentials (KAGGLE_API_TOKEN, KAGGLE_USERNAME/KAGGLE_KEY, or "
+             "kaggle.json in KAGGLE_CONFIG_DIR or ~/.kaggle)",
         403: "Kaggle refused access to this dataset",
         404: "no such dataset on Kaggle",
         429: "Kaggle is rate-limiting requests; try again later",

@@ -5,6 +5,10 @@
     json     a stable, versioned contract
     github   workflow commands that GitHub Actions shows as annotations on the changed lines
     sarif    SARIF 2.1.0, for code scanning and editors
+
+`render` adds the two conventions of the human formats: `quiet` (only errors, and the summary
+line of the whole report, for hooks and CI) and `color` (ANSI colours; the command decides,
+from the terminal, NO_COLOR and FORCE_COLOR: `use_color`).
 """
 
 from __future__ import annotations
@@ -24,41 +28,54 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
 
 
-def _summary(report: Report) -> str:
-    files = _plural(len(report.files), "file")
+_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "33", Severity.INFO: "36"}
+_BOLD, _DIM = "1", "2"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{style}m{text}\x1b[0m" if color else text
+
+
+def _summary(report: Report, color: bool = False) -> str:
+    files = report.checked()
     if not report.findings:
         return f"{files} checked: no problems"
-    text = (f"{files} checked: {_plural(report.count(Severity.ERROR), 'error')}, "
-            f"{_plural(report.count(Severity.WARNING), 'warning')}")
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    counted = [_paint(_plural(n, str(level)), _STYLE[level], color and n > 0)
+               for n, level in ((errors, Severity.ERROR), (warnings, Severity.WARNING))]
+    text = f"{files} checked: {', '.join(counted)}"
     infos = report.count(Severity.INFO)
     return text + (f", {_plural(infos, 'info')}" if infos else "")
 
 
-def concise(report: Report) -> str:
+def concise(report: Report, color: bool = False, summary: str | None = None) -> str:
     """One line a finding, `file:line:col: CODE message`, which editors and terminals link."""
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
-    lines.append(_summary(report))
+    lines = [f"{_paint(f'{f.file}:{f.line}:{f.column}:', _BOLD, color)} "
+             f"{_paint(f.code, _STYLE[f.severity], color)} {f.message}" for f in report.findings]
+    lines.append(summary if summary is not None else _summary(report, color))
     return "\n".join(lines) + "\n"
 
 
-def text(report: Report) -> str:
+def text(report: Report, color: bool = False, summary: str | None = None) -> str:
     """Findings under the name of their file, as yamllint prints them; files without any are
     left out."""
     lines: list[str] = []
     by_file: dict[str, list] = {}
     for finding in report.findings:
         by_file.setdefault(finding.file, []).append(finding)
-    for file in report.files:
+    for file in [*report.files, *by_file]:  # a finding on no checked file (DS017) comes last
         findings = by_file.pop(file, [])
         if not findings:
             continue
-        lines.append(file)
+        lines.append(_paint(file, _BOLD, color))
         width = max(len(f"{f.line}:{f.column}") for f in findings)
         for f in findings:
             place = f"{f.line}:{f.column}".ljust(width)
-            lines.append(f"  {place}  {str(f.severity):<7}  {f.message}  ({f.code} {f.name})")
+            level = _paint(f"{str(f.severity):<7}", _STYLE[f.severity], color)
+            lines.append(f"  {place}  {level}  {f.message}  "
+                         f"{_paint(f'({f.code} {f.name})', _DIM, color)}")
         lines.append("")
-    lines.append(_summary(report))
+    lines.append(summary if summary is not None else _summary(report, color))
     return "\n".join(lines) + "\n"
 
 
@@ -71,6 +88,7 @@ def payload(report: Report) -> dict[str, Any]:
         "findings": [f.to_dict() for f in report.findings],
         "summary": {
             "files": len(report.files),
+            "folders": len(report.folders),
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "infos": report.count(Severity.INFO),
@@ -94,14 +112,14 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(report: Report) -> str:
+def github(report: Report, summary: str | None = None) -> str:
     """`::error file=…,line=…,col=…,title=…::message`, one per finding, then the summary."""
     lines = []
     for f in report.findings:
         props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
             ("file", f.file), ("line", f.line), ("col", f.column), ("title", f"{f.code} {f.name}")))
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
-    lines.append(_summary(report))
+    lines.append(summary if summary is not None else _summary(report))
     return "\n".join(lines) + "\n"
 
 
@@ -161,6 +179,38 @@ def sarif(report: Report) -> str:
 
 
 REPORTERS = {"text": text, "concise": concise, "json": as_json, "github": github, "sarif": sarif}
+HUMAN = ("text", "concise", "github")  # the formats `quiet` and `color` apply to
+
+
+def render(report: Report, fmt: str, *, quiet: bool = False, color: bool = False) -> str:
+    """The report in `fmt`. With `quiet`, the human formats list the errors only, under the
+    summary line of the whole report (so "2 warnings" still shows); the machine formats (json,
+    sarif) are always whole. `color` paints text and concise."""
+    if fmt not in HUMAN:
+        return REPORTERS[fmt](report)
+    shown = report
+    if quiet:
+        shown = Report(report.files, [f for f in report.findings if f.severity >= Severity.ERROR],
+                       report.folders)
+    summary = _summary(report, color and fmt != "github")
+    if fmt == "github":
+        return github(shown, summary)
+    return (text if fmt == "text" else concise)(shown, color, summary)
+
+
+def use_color(stream: Any) -> bool:
+    """Colour for a stream: never with NO_COLOR set (and not empty), always with FORCE_COLOR set
+    (and not empty, "0" or "false"), else only on a terminal that is not "dumb". NO_COLOR wins
+    over FORCE_COLOR, as pytest has it."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR", "")
+    if force and force.lower() not in ("0", "false"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 # The HTML page of `datasheet report` (templates/report.html.j2). Its data is report.build's

@@ -3,6 +3,14 @@
 YAML is read with PyYAML's composer (C-accelerated when available) and turned into Python values
 by our own small constructor, which is what lets us keep line and column for every path, report
 duplicate keys, and bound the work an alias bomb or a deeply nested file can cause.
+
+Before anything is composed, `limits` walks the parser's flat stream of events once and stops at
+the first limit a file breaks: nesting deeper than MAX_DEPTH, more than MAX_VALUES values written
+out, more than MAX_EXPANDED values once aliases are expanded, or an alias inside its own anchor.
+The composers of PyYAML up to 6.0.3 recurse once per level in C and overflow the stack on some
+50,000 nested `[` (a segmentation fault, not an exception); the parser keeps its own stack, so the
+walk is safe on any input, whatever PyYAML is installed, and the composer only ever sees a
+document within the limits.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ from .codes import name as code_name
 from .findings import Finding, Severity
 
 MAX_BYTES = 4 * 1024 * 1024
-MAX_NODES = 200_000  # values built, counting every expansion of an alias
+MAX_VALUES = 200_000  # keys, list items and scalars as written in the file
+MAX_EXPANDED = 200_000  # values built, counting every expansion of an alias
+MAX_NODES = MAX_EXPANDED  # the builder's own guard (the walk in `limits` stops such files first)
 MAX_DEPTH = 64
 
 _Loader: type[Any]
@@ -120,7 +130,10 @@ def split(path: str) -> list[str | int]:
         if name:
             parts.append(name)
         for index in rest.split("[") if rest else []:
-            parts.append(int(index.rstrip("]")))
+            # A key of a platform file may hold "[" itself ("license[s", a finding's path
+            # quotes it as written): what is not a number is kept as a name.
+            text = index.rstrip("]")
+            parts.append(int(text) if text.isdigit() else text)
     return parts
 
 
@@ -145,6 +158,58 @@ def parent(path: str) -> str:
     return path.rpartition(".")[0]
 
 
+_DEEP = (f"the nesting goes deeper than the limit of {MAX_DEPTH} levels here; a datasheet "
+         "needs a handful")
+_ALIASES = (f"with this alias the anchors and aliases expand to more than the limit of "
+            f"{MAX_EXPANDED:,} values; write the values out instead of repeating anchors")
+_VALUES = (f"the file holds more than the limit of {MAX_VALUES:,} values (keys, list items and "
+           "scalars) by this point; a datasheet holds a few hundred")
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def limits(text: str) -> tuple[str, Any, str] | None:
+    """The first limit the YAML `text` breaks, as (code, mark, message), or None.
+
+    One pass over the parser's events, before anything is composed: the parser is a state
+    machine with its own stack, so nothing here recurses however deep the text nests. Counts:
+    the open collections (DS008), the values written (DS016), and the values the builder would
+    make with every alias expanded (DS007; an anchor's size is known when it closes, and an
+    alias met inside its own anchor would expand forever). Syntax errors propagate as PyYAML
+    raises them; `loads` reports them.
+    """
+    open_: list[tuple[str | None, int]] = []  # (anchor, values expanded before it)
+    sizes: dict[str, int] = {}  # anchor -> values it expands to
+    values = expanded = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind in _COLLECTION_START:
+            values += 1
+            expanded += 1
+            if len(open_) > MAX_DEPTH:
+                return "DS008", event.start_mark, _DEEP
+            if values > MAX_VALUES:
+                return "DS016", event.start_mark, _VALUES
+            anchor = cast(yaml.NodeEvent, event).anchor
+            if kind is not yaml.ScalarEvent:
+                open_.append((anchor, expanded - 1))
+            elif anchor is not None:
+                sizes[anchor] = 1
+        elif kind in _COLLECTION_END:
+            anchor, before = open_.pop()
+            if anchor is not None:
+                sizes[anchor] = expanded - before
+        elif kind is yaml.AliasEvent:
+            anchor = cast(yaml.AliasEvent, event).anchor
+            if anchor is not None and anchor not in sizes and any(a == anchor for a, _ in open_):
+                return ("DS007", event.start_mark, f"the alias *{anchor} stands inside its own "
+                        "anchor, so it would expand without end; write the values out")
+            expanded += sizes.get(anchor or "", 1)  # an undefined alias: the composer says so
+            if expanded > MAX_EXPANDED:
+                return "DS007", event.start_mark, _ALIASES
+    return None
+
+
 class _Abort(Exception):
     """Raised inside construction when a limit is hit; the finding is already recorded."""
 
@@ -164,13 +229,10 @@ class _Builder:
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self.finding("DS007", node.start_mark,
-                         f"aliases expand to more than {MAX_NODES:,} values; "
-                         "write the values out instead of repeating anchors")
+            self.finding("DS007", node.start_mark, _ALIASES)
             raise _Abort
         if depth > MAX_DEPTH:
-            self.finding("DS008", node.start_mark,
-                         f"the nesting is deeper than {MAX_DEPTH} levels", path)
+            self.finding("DS008", node.start_mark, _DEEP, path)
             raise _Abort
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
@@ -218,7 +280,10 @@ class _Builder:
         if tag == _TAG + "bool":
             return _BOOLS[node.value.lower()]
         if tag == _TAG + "int":
-            return _SCALARS.construct_yaml_int(node)
+            try:
+                return _SCALARS.construct_yaml_int(node)
+            except ValueError:  # more digits than Python converts (4,300): kept as written
+                return node.value
         if tag == _TAG + "float":
             return _SCALARS.construct_yaml_float(node)
         if tag == _TAG + "timestamp":
@@ -233,6 +298,22 @@ class _Builder:
 
 def _origin(file: str, node: yaml.Node) -> Origin:
     return Origin(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Mark(NamedTuple):
+    """A position as PyYAML's marks give it (0-based), for errors that carry only an offset."""
+
+    line: int
+    column: int
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _character(value: Any) -> str:
+    return f"U+{value:04X}" if isinstance(value, int) else repr(value)
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -267,11 +348,24 @@ def decode(data: bytes, sheet: Sheet, max_bytes: int = MAX_BYTES, size: int | No
 def loads(text: str, file: str = "<string>") -> Sheet:
     sheet = Sheet(file)
     try:
+        broken = limits(text)
+        if broken is not None:
+            _Builder(sheet).finding(broken[0], broken[1], broken[2])
+            return sheet
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        _Builder(sheet).finding("DS005", mark, f"YAML syntax error: {problem}")
+        if "maximum nesting depth" in problem:  # PyYAML 6.0.4's scanner stops at 1,000 levels
+            _Builder(sheet).finding("DS008", mark, _DEEP)
+        else:
+            _Builder(sheet).finding("DS005", mark, f"YAML syntax error: {problem}")
+        return sheet
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at an offset
+        line, column = _text_position(text, exc.position)
+        _Builder(sheet).finding("DS005", _Mark(line - 1, column - 1),
+                                f"YAML syntax error: {exc.reason} (character "
+                                f"{_character(exc.character)})")
         return sheet
     except yaml.YAMLError as exc:
         _Builder(sheet).finding("DS005", None, f"YAML syntax error: {exc}")

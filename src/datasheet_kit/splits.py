@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .copycats import CODES, SPLIT_SYNONYMS, canonical_split, finding
-from .findings import Finding, Severity
+from .findings import Finding, Severity, plural
 
 __all__ = ["CODES", "SPLIT_SYNONYMS", "SplitCheck", "TableError", "canonical_split", "check",
            "finding", "main_summary", "read_rows"]
@@ -215,8 +215,23 @@ def check(path: str | Path, patient_column: str, split_column: str,
             result, leaked, shared, empty, first_empty, forms = fast
             _report(result, leaked, shared, empty, first_empty, forms, patient_column,
                     image_column, examples)
-            return result
-    return _check_rows(path, patient_column, split_column, image_column, examples)
+            return _checked(result, patient_column, split_column)
+    return _checked(_check_rows(path, patient_column, split_column, image_column, examples),
+                    patient_column, split_column)
+
+
+def _checked(result: SplitCheck, patient_column: str, split_column: str) -> SplitCheck:
+    """The result, unless it checked nothing: a table with a header and no rows, or whose rows
+    all lack a patient or a split, cannot show leakage and must not pass as clean."""
+    if not result.rows:
+        raise TableError(finding(result.file, "DS908", Severity.ERROR,
+                                 "the table has a header but no rows: there is nothing to check"))
+    if not result.patients:
+        raise TableError(finding(
+            result.file, "DS908", Severity.ERROR,
+            f"no row has both a {patient_column!r} and a {split_column!r} value "
+            f"({plural(result.rows, 'row')} read): there is nothing to check", 2))
+    return result
 
 
 def _check_rows(path: str | Path, patient_column: str, split_column: str,
@@ -277,7 +292,8 @@ def _report(result: SplitCheck, leaked: dict, shared: dict, empty: Counter,
         spread = "; ".join(f"{combo}: {n:,}" for combo, n in pairs.most_common())
         out.append(finding(
             file, "DS907", Severity.ERROR,
-            f"{len(leaked):,} of {result.patients:,} patients appear in more than one split "
+            f"{len(leaked):,} of {plural(result.patients, 'patient')} "
+            f"{'appears' if len(leaked) == 1 else 'appear'} in more than one split "
             f"({spread}); split by patient so that no patient is in two splits",
             path=patient_column))
         for patient, per in _first(leaked, examples):
@@ -300,21 +316,24 @@ def _report(result: SplitCheck, leaked: dict, shared: dict, empty: Counter,
     for column, n in sorted(empty.items()):
         out.append(finding(
             file, "DS909", Severity.WARNING,
-            f"{n:,} rows have no value in column {column!r} (first on line "
-            f"{first_empty[column]:,}); they were left out of the check", first_empty[column],
+            f"{plural(n, 'row')} {'has' if n == 1 else 'have'} no value in column {column!r} "
+            f"(first on line {first_empty[column]:,}); "
+            f"{'it was' if n == 1 else 'they were'} left out of the check", first_empty[column],
             path=column))
     numeric, text, decimals = forms
     if numeric and text:
         out.append(finding(
             file, "DS910", Severity.WARNING,
-            f"column {patient_column!r} mixes numeric ids ({numeric:,} patients) and text ids "
-            f"({text:,} patients); check that each patient is always written the same way",
+            f"column {patient_column!r} mixes numeric ids ({plural(numeric, 'patient')}) and "
+            f"text ids ({plural(text, 'patient')}); check that each patient is always written "
+            "the same way",
             path=patient_column))
     if decimals:
         out.append(finding(
             file, "DS910", Severity.WARNING,
-            f"{decimals:,} values in column {patient_column!r} are written as decimals ('17.0');"
-            " they were compared as whole numbers ('17')", path=patient_column))
+            f"{plural(decimals, 'value')} in column {patient_column!r} "
+            f"{'is' if decimals == 1 else 'are'} written as decimals ('17.0'); compared as "
+            "whole numbers ('17')", path=patient_column))
 
 
 def _first(spread: dict, examples: int) -> list:
@@ -323,13 +342,13 @@ def _first(spread: dict, examples: int) -> list:
 
 
 def _rows(per_split: dict[str, tuple[int, int]]) -> str:
-    return ", ".join(f"{split} {n:,} row{'s' * (n != 1)}" for split, (n, _) in per_split.items())
+    return ", ".join(f"{split} {plural(n, 'row')}" for split, (n, _) in per_split.items())
 
 
 def main_summary(result: SplitCheck) -> str:
     """One line for people: rows, splits and patients checked (the findings say the rest)."""
     splits = ", ".join(f"{s} {n:,}" for s, n in sorted(result.rows_per_split.items()))
-    return (f"{result.rows:,} rows, {result.patients:,} patients; rows per split: "
-            f"{splits or 'none'}")
+    return (f"{plural(result.rows, 'row')}, {plural(result.patients, 'patient')}; rows per "
+            f"split: {splits or 'none'}")
 
 

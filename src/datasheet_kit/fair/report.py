@@ -111,11 +111,37 @@ def as_json(reports: list[FairReport]) -> str:
 
 
 FORMATS = {"table": table, "text": text, "json": as_json}
+CHOICES = ("table", "text", "json", "github")
+
+
+def render(reports: list[FairReport], fmt: str, quiet: bool = False, color: bool = False) -> str:
+    """`fmt` of the reports. `github` is the lint-style findings as workflow commands; `quiet`
+    keeps the errors (unreadable files) and each file's score line, nothing else."""
+    from .. import reporters
+
+    if fmt == "json" or (fmt == "table" and not quiet):
+        return FORMATS[fmt](reports)
+    scores = "".join(f"{fair.file}: {_scores_line(fair)}"
+                     + (f" (note: {fair.note})" if fair.note else "") + "\n" for fair in reports)
+    if fmt == "table":  # quiet
+        return scores
+    shown = reporters.render(findings_report(reports), "github" if fmt == "github" else "text",
+                             quiet=quiet, color=color)
+    return shown + scores
 
 
 def exit_code(reports: list[FairReport], fail_on: Severity, fail_under: float | None) -> int:
     """1 when a finding is at least `fail_on` or an overall score is under `fail_under`."""
     code = findings_report(reports).exit_code(fail_on)
-    if fail_under is not None and any((r.scores()["overall"] or 0) < fail_under for r in reports):
+    if low_scores(reports, fail_under):
         code = EXIT_FINDINGS
     return code
+
+
+def low_scores(reports: list[FairReport], fail_under: float | None) -> list[str]:
+    """A line for each file whose overall FAIR score is under `fail_under`."""
+    if fail_under is None:
+        return []
+    return [f"{r.file}: overall FAIR score {r.scores()['overall'] or 0:g} is under "
+            f"--fail-under {fail_under:g}" for r in reports
+            if (r.scores()["overall"] or 0) < fail_under]

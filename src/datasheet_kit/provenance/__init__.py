@@ -20,7 +20,9 @@ The package, in the order a target goes through it:
 - ``evidence``: weights, `Evidence`, `Candidate` and :func:`candidates`;
 - ``verdicts``: the findings DS900-DS905 drawn from the confident candidates;
 - ``run``: :func:`examine`, one file or folder from end to end, and :func:`as_json`, the JSON
-  report with the candidates.
+  report with the candidates;
+- ``batch``: many targets and listing tables, one :class:`Row` each (the likely original, the
+  confidence, declared or not, the licence verdict).
 
 Everything public is re-exported here, so ``datasheet_kit.provenance.examine`` and the other
 names keep working where they were used.
@@ -32,6 +34,8 @@ from __future__ import annotations
 # (provenance.license_compatibility) and the finding types (provenance.Severity).
 from ..findings import Finding, Severity
 from ..licenses import license_answer, license_compatibility, license_text
+from . import batch
+from .batch import COLUMNS, Batch, Row, check_targets, classify, read_listings, row_of
 from .evidence import (
                        REPORT_AT,
                        TIE,
@@ -57,7 +61,15 @@ from .evidence import (
 )
 from .names import compact, find_words, mentions
 from .references import Reference, default_references, load_references, reference_from_sheet
-from .run import DATASHEET_NAMES, Examination, as_json, examine, examine_folder_options
+from .run import (
+                       DATASHEET_NAMES,
+                       Examination,
+                       as_json,
+                       examine,
+                       examine_folder_options,
+                       examine_listing,
+                       examine_sheet,
+)
 from .targets import (
                        NO_LICENSE,
                        Target,
@@ -68,7 +80,10 @@ from .targets import (
 )
 from .verdicts import FIND_AT, findings, license_verdict
 
-__all__ = ["DATASHEET_NAMES", "FIND_AT", "NO_LICENSE", "REPORT_AT", "TIE", "W_COUNT_NEAR",
+__all__ = ["COLUMNS", "DATASHEET_NAMES", "FIND_AT", "Batch", "Row", "batch", "check_targets",
+           "classify", "examine_listing",
+           "examine_sheet", "read_listings", "row_of", "NO_LICENSE", "REPORT_AT", "TIE",
+           "W_COUNT_NEAR",
            "W_COUNT_SPLIT", "W_COUNT_SPLITS", "W_COUNT_TOTAL", "W_DECLARED", "W_FAMILY_TEXT",
            "W_FAMILY_TITLE", "W_KEYWORD", "W_LINK", "W_NAME_TEXT", "W_NAME_TITLE", "W_PATTERN",
            "W_SAME_PATTERN", "W_SIZE", "Candidate", "Evidence", "Examination", "Finding",

@@ -8,12 +8,14 @@ mentions) use these, so they live apart from either.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # in a name: "BCN20000" has no year
 _YEARS_AFTER = re.compile(r"^[a-z]{0,12}?((?:19|20)\d\d(?:(?:and|or|to|vs)?(?:19|20)\d\d)*)")
 
 
+@lru_cache(maxsize=4096)  # each text of a copy is compared with every reference's names
 def compact(text: str) -> tuple[str, frozenset[int]]:
     """Lower-case letters and digits only, plus the positions where a word may start or end:
     separators, letter/digit changes and case changes ("SkinCancerHAM10000", "ISICData").

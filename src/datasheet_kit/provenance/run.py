@@ -29,14 +29,17 @@ class Examination:
     duplicates: list[Any] = field(default_factory=list)  # every DuplicateGroup of a folder
 
 
-def as_json(report: Any, examinations: dict[str, Examination]) -> str:
+def as_json(report: Any, examinations: dict[str, Examination], rows: list[Any] | None = None
+            ) -> str:
     """The findings JSON contract (reporters.as_json, unchanged) plus a top-level `candidates`
     mapping: for each file of the report, its likely originals, most likely first, built from
-    the same `Candidate` objects that wrote the DS900 messages."""
+    the same `Candidate` objects that wrote the DS900 messages; and `targets`, one row per
+    target (batch.Row), in the order given."""
     from ..files import json_text
     from ..reporters import payload as findings_payload
 
     payload = findings_payload(report)
+    payload["targets"] = [row.to_dict() for row in rows or []]
     payload["candidates"] = {file: [c.to_dict() for c in examinations[file].candidates]
                              if file in examinations else [] for file in report.files}
     # Every duplicate group of every folder examined (the findings only show examples).
@@ -55,13 +58,7 @@ def examine(path: str | Path, references: list[Reference], hash_list: Any = None
 
     path = Path(path)
     if not path.is_dir():
-        document = load_document(path)
-        if document.fatal:
-            return Examination(None, [], list(document.findings))
-        target = target_from_sheet(document)
-        found = candidates(target, references)
-        return Examination(target, found,
-                           findings(target, found, is_reference(target, references)))
+        return examine_sheet(load_document(path), references)
 
     from .. import folders
 
@@ -79,6 +76,22 @@ def examine(path: str | Path, references: list[Reference], hash_list: Any = None
         out += folders.comparison_findings(scan, hash_list,
                                            folders.compare(scan, hash_list, groups))
     return Examination(target, found, out, scan, groups)
+
+
+def examine_sheet(document: Any, references: list[Reference]) -> Examination:
+    """Everything `datasheet provenance` says about a document already read (a file, or a card
+    fetched for an `hf:` or `kaggle:` id)."""
+    if document.fatal:
+        return Examination(None, [], list(document.findings))
+    target = target_from_sheet(document)
+    found = candidates(target, references)
+    return Examination(target, found, findings(target, found, is_reference(target, references)))
+
+
+def examine_listing(target: Target, references: list[Reference]) -> Examination:
+    """One listing of a platform table (batch.read_listings)."""
+    found = candidates(target, references)
+    return Examination(target, found, findings(target, found))
 
 
 def examine_folder_options(path: str | Path, references: list[Reference], hashes: str | None,

@@ -19,6 +19,7 @@ from ..jsonld import PREFIXES as _PREFIXES
 from ..jsontext import open_json
 from ..sheet import Origin, Sheet
 from ..vocabularies import platform_lists
+from . import shapes
 from .crosswalk import (
     Layout,
     fill,
@@ -51,6 +52,7 @@ def places_of(source: str | bytes | Path,
     sheet, text, document, depth = open_json(source, file, "croissant")
     if document is None:
         return sheet, None
+    shapes.croissant(sheet, document, "[0]" if depth == 2 else "")
     mapping = platform_crosswalk("croissant")
     names = [n for group in (*mapping.values(), *platform_crosswalk("croissant_hint").values())
              for n in group]

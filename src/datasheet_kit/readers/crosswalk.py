@@ -195,9 +195,11 @@ def _found(qid: str, question: Question, layout: Layout,
     a question answers only that question, and a question with a labelled place of its own
     takes only those)."""
     found: list[Place] = []
+    seen: set[int] = set()  # by identity: a card may repeat one heading 10,000 times
     for name in layout.names_of.get(qid, ()):
         for place in places.get(name, ()):
-            if place.question in (None, qid) and all(place is not o for o in found):
+            if place.question in (None, qid) and id(place) not in seen:
+                seen.add(id(place))
                 found.append(place)
     own = [p for p in found if p.question == qid]
     if own:
@@ -236,7 +238,10 @@ def _decide(question: Question, found: list[Place],
     if said:
         value, parts = combine(question, said)
         return value, parts, ASKED if any(p.prose for p in said) else FIELD, 1.0
-    held = [p for p in found if p not in direct]
+    # by identity: `direct` is a filter of `found`, and comparing places field by field made a
+    # card repeating one heading 20,000 times take minutes
+    direct_ids = {id(p) for p in direct}
+    held = [p for p in found if id(p) not in direct_ids]
     picked = _passages_answering(question.id, held, home=True)
     if picked:
         return _from_passages(picked, HOME)

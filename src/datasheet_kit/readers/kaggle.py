@@ -15,6 +15,7 @@ from typing import Any
 from ..catalogue import Question
 from ..jsontext import open_json
 from ..sheet import Origin, Sheet
+from . import shapes
 from .crosswalk import Layout, fill, platform_crosswalk, platform_layout
 from .values import Found, Place, norm, pluck, presence, render
 
@@ -40,11 +41,14 @@ def places_of(source: str | bytes | Path,
         return sheet, None
     lines = sheet.parsed.keys_at(depth)
     variant = "upload"
+    prefix = "[0]" if depth == 2 else ""
     if isinstance(document.get("info"), dict):
         variant, document = "info", document["info"]
         lines = sheet.parsed.keys_at(depth + 1)
+        prefix = f"{prefix}.info" if prefix else "info"
     elif any(key.endswith("Nullable") for key in document) or "ref" in document:
         variant = "api"
+    shapes.kaggle(sheet, document, variant, prefix)
     upload, spelled = normalise(document)
     places: dict[str, list[Place]] = {}
     raw = platform_crosswalk_names() + [n for names in platform_crosswalk("kaggle_hint").values()

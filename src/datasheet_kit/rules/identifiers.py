@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import identifiers
+from ..findings import clip
 from ..sheet import Sheet, join
 from . import Context, Hit, rule
 
@@ -93,14 +94,15 @@ def malformed_identifier(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     for path, scheme, value in _identifiers(sheet):
         reason = identifiers.validate(scheme, value) if scheme in PID_SCHEMES else None
         if reason:
-            yield Hit(join(path, "value"), f"{value!r} is not a well-formed {scheme.upper()}: "
-                                           f"{reason} (for example {_EXAMPLES[scheme]})")
+            yield Hit(join(path, "value"),
+                      f"{clip(value)!r} is not a well-formed {scheme.upper()}: "
+                      f"{reason} (for example {_EXAMPLES[scheme]})")
     sources = sheet.get("provenance.derived_from")
     for index, source in enumerate(sources if isinstance(sources, list) else []):
         pid = source.get("source_pid") if isinstance(source, dict) else None
         if isinstance(pid, str) and not _is_pid(pid):
             yield Hit(f"provenance.derived_from[{index}].source_pid",
-                      f"{pid!r} is not a DOI, Handle or ARK (for example "
+                      f"{clip(pid)!r} is not a DOI, Handle or ARK (for example "
                       f"doi:{_EXAMPLES['doi']}); put a web address in source_url")
 
 
@@ -125,5 +127,5 @@ def identifier_scheme_mismatch(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     """
     for path, scheme, value in _identifiers(sheet):
         if found := _mislabelled(scheme, value):
-            yield Hit(join(path, "scheme"), f"{value!r} is a {found.upper()}; write "
+            yield Hit(join(path, "scheme"), f"{clip(value)!r} is a {found.upper()}; write "
                                             f"`scheme: {found}` and the bare identifier")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..answers import Status, status_of
+from ..findings import clip
 from ..sheet import Sheet
 from . import Context, Hit, rule
 
@@ -81,7 +82,7 @@ def license_not_spdx(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         return
     read = licenses.normalize(spdx)
     if read.kind in _NOT_SPDX_KINDS and not read.is_expression:
-        yield Hit(f"{LICENSE}.spdx", f"{spdx!r} is not an SPDX licence id; for custom terms "
+        yield Hit(f"{LICENSE}.spdx", f"{clip(spdx)!r} is not an SPDX licence id; for custom terms "
                                      "leave spdx out and give their name and url")
 
 
@@ -92,6 +93,11 @@ def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     Why: tools match licences by SPDX id, exactly. `cc-by-nc-4.0` (Hugging Face), `GPL-3.0`
     (deprecated, Kaggle) and `CC BY 4.0` are the same licences as `CC-BY-NC-4.0`,
     `GPL-3.0-only` and `CC-BY-4.0`, but only the last spellings are understood everywhere.
+
+    The advice is in the file's own terms: a datasheet gets `spdx:`; a Hugging Face card the
+    Hub's id (`license: cc-by-4.0`; a card that already uses one is not reported), Kaggle
+    metadata Kaggle's name (`"licenses": [{"name": "CC-BY-4.0"}]`), a Croissant file the SPDX
+    licence URL.
 
     Failing:
 
@@ -117,15 +123,60 @@ def license_spelling(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
             return
         canonical = licenses.current_id(read.spdx) or read.spdx
         if read.deprecated and canonical == read.spdx:
-            yield Hit(f"{LICENSE}.spdx", f"{spdx!r} is a deprecated SPDX id; SPDX names no single "
-                                         "replacement, so check which licence is meant")
+            yield Hit(f"{LICENSE}.spdx", f"{clip(spdx)!r} is a deprecated SPDX id; SPDX names no "
+                                         "single replacement, so check which licence is meant")
         elif canonical != spdx.strip():
             why = f" ({read.spdx} is deprecated)" if read.deprecated else ""
             yield Hit(f"{LICENSE}.spdx",
-                      f"write the SPDX id {canonical!r} instead of {spdx!r}{why}")
+                      f"write the SPDX id {canonical!r} instead of {clip(spdx)!r}{why}")
     elif isinstance(name, str) and (current := licenses.current_spdx(name)):
-        yield Hit(LICENSE, f"the licence {name!r} is the SPDX licence {current}; "
-                           f"add `spdx: {current}`")
+        advice = platform_advice(sheet, name, current)
+        if advice:
+            yield Hit(LICENSE, f"the licence {clip(name)!r} is the SPDX licence {current}; "
+                               f"{advice}")
+
+
+def _key_of(sheet: Sheet, default: str) -> str:
+    """The key the file itself spells the licence with (`license` or the legacy `licenses` of
+    an HF card), for advice in the file's own terms."""
+    key = sheet.origin(LICENSE).key.removeprefix("yaml:")
+    return key if key in ("license", "licenses") else default
+
+
+def platform_advice(sheet: Sheet, name: str, spdx: str) -> str | None:
+    """What to write, in the file's own format, so that the licence `name` reads as the SPDX
+    licence `spdx`; None when the file already says it the way its platform wants.
+
+    A datasheet has `spdx:`. A Hugging Face card has only the Hub's closed list of ids
+    (`license: cc0-1.0`), Kaggle metadata only Kaggle's names (`licenses: [{name: CC0-1.0}]`),
+    Croissant a licence URL (the spec recommends an SPDX one)."""
+    from .. import licenses
+
+    read = licenses.normalize(spdx)
+    if sheet.kind == "hf":
+        hub = licenses.hf_id(read)
+        key = _key_of(sheet, "license")
+        if hub and name.strip() == hub:
+            return None  # the Hub's own id: the platform's way of naming the SPDX licence
+        if hub:
+            return f"write `{key}: {hub}`, the Hub's id for it"
+        return (f"the Hub has no id for it: write `license: other` with "
+                f"`license_name: {spdx.lower()}` and `license_link: {licenses.spdx_url(spdx)}`")
+    if sheet.kind == "kaggle":
+        if sheet.presence and sheet.presence.get("variant") in ("api", "info"):
+            return None  # metadata Kaggle wrote itself, in its display names
+        kaggle = licenses.kaggle_name(read)
+        if kaggle and name.strip() == kaggle:
+            return None
+        if kaggle:
+            return f"write `\"licenses\": [{{\"name\": \"{kaggle}\"}}]`, Kaggle's name for it"
+        return ('Kaggle has no name for it: write `"licenses": [{"name": "other"}]` and state '
+                "the licence in the description")
+    if sheet.kind == "croissant":
+        if name.strip().lower().startswith(("http://", "https://")):
+            return None  # a licence URL, as the spec asks
+        return f'write `"license": "{licenses.spdx_url(spdx)}"`'
+    return f"add `spdx: {spdx}`"
 
 
 @rule("DS404", "custom-license-without-link", "distribution", "error", 2)
@@ -154,5 +205,16 @@ def custom_license_without_link(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
     # An SPDX licence or expression has a public text; anything else needs its own link.
     if isinstance(name, str) and not (licenses.current_spdx(name)
                                       or licenses.normalize(name).is_expression):
-        yield Hit(LICENSE, f"the licence {name.strip()!r} is not an SPDX licence and has no url; "
-                           "add a link to the terms")
+        yield Hit(LICENSE, f"the licence {clip(name.strip())!r} is not an SPDX licence and has "
+                           f"no link to its terms; {_link_advice(sheet)}")
+
+
+def _link_advice(sheet: Sheet) -> str:
+    """Where the file's own format keeps a link to licence terms."""
+    if sheet.kind == "hf":
+        return "add `license_link:` with the address of the terms"
+    if sheet.kind == "kaggle":
+        return "Kaggle metadata has no place for a link: give the terms' address in the description"
+    if sheet.kind == "croissant":
+        return 'give `"license"` as the address of the terms'
+    return "add `url:` with the address of the terms"

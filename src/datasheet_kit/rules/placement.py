@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalogue import asks, crosswalk
+from ..findings import clip
 from ..sheet import Sheet
 from . import Context, Hit, rule
 
@@ -65,8 +66,9 @@ def answered_elsewhere(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         where = found.get("place") or "another place"
         line = sheet.origin(qid).line
         if sheet.kind == "croissant":
-            yield Hit(qid, f"{qid} is answered in `{where}`, line {line}; Croissant keeps it "
-                           f"in `{home}`: move the text there")
+            yield Hit(qid, f"{qid} is answered in `{clip(where, 60)}`, line {line}; Croissant "
+                           f"keeps it in `{clip(home, 60)}`: move the text there")
         else:
-            yield Hit(qid, f"{qid} is answered under {where!r}, line {line}; the template asks "
-                           f"it under the heading {home!r}: move the text there")
+            yield Hit(qid, f"{qid} is answered under {clip(where, 60)!r}, line {line}; the "
+                           f"template asks it under the heading {clip(home, 60)!r}: move the "
+                           "text there")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..answers import Status, status_of
+from ..findings import clip
 from ..sheet import Sheet, join
 from . import Context, Hit, rule
 from .license import LICENSE
@@ -160,8 +161,9 @@ def license_incompatible(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
         # Only a contradiction is this rule's business; "unknown" needs a person, not an error.
         if verdict == "incompatible":
             yield Hit(join(path, "source_license"),
-                      f"the copy's licence {licenses.license_text(copy)!r} breaks the terms of "
-                      f"the original's {licenses.license_text(original)!r}: " + " ".join(reasons))
+                      f"the copy's licence {clip(licenses.license_text(copy), 60)!r} breaks the "
+                      f"terms of the original's {clip(licenses.license_text(original), 60)!r}: "
+                      + " ".join(reasons))
 
 
 @rule("DS705", "split-preservation-unstated", "provenance", "warning", 1)

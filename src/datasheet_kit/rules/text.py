@@ -78,5 +78,5 @@ def short_answer(sheet: Sheet, ctx: Context) -> Iterator[Hit]:
             continue
         text = text_of(sheet.get(question.id)).strip()
         if text and len(text.split()) < _MIN_WORDS and not _INFORMATIVE.search(text):
-            yield Hit(question.id, f"{question.id} is answered with only {text!r}; "
+            yield Hit(question.id, f"{question.id} is answered with only {clip(text)!r}; "
                                    "say what, how or why in a sentence")

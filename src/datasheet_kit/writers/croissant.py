@@ -25,7 +25,11 @@ from ._license import spdx_page
 CORE_URI = "http://mlcommons.org/croissant/1.1"
 RAI_URI = "http://mlcommons.org/croissant/RAI/1.0"
 # The 1.1 Appendix 1 context with https schema.org (what mlcroissant requires) and prov added;
-# "@language" must stay (mlcroissant crashes without it). Source: croissant_fair.md §1.
+# "@language" must stay (mlcroissant crashes without it). Source: croissant_fair.md §1, checked
+# against mlcommons/croissant docs/croissant-spec-1.1.md (Appendix 1, 2025-12-10). The four
+# aliases path, repeated, replace and samplingRate are not in that appendix but are in the
+# context of the spec's 1.0 examples and in mlcroissant's own (1.1.1, core/rdf.py
+# make_context), which warns "The JSON-LD @context is not standard" when one is missing.
 CONTEXT = {
     "@language": "en", "@vocab": "https://schema.org/", "sc": "https://schema.org/",
     "cr": "http://mlcommons.org/croissant/", "rai": "http://mlcommons.org/croissant/RAI/",
@@ -40,8 +44,10 @@ CONTEXT = {
     "fileObject": "cr:fileObject", "fileSet": "cr:fileSet", "format": "cr:format",
     "includes": "cr:includes", "isArray": "cr:isArray", "isLiveDataset": "cr:isLiveDataset",
     "jsonPath": "cr:jsonPath", "key": "cr:key", "md5": "cr:md5", "parentField": "cr:parentField",
-    "recordSet": "cr:recordSet", "references": "cr:references", "regex": "cr:regex",
-    "readLines": "cr:readLines", "sdVersion": "cr:sdVersion", "separator": "cr:separator",
+    "path": "cr:path", "recordSet": "cr:recordSet", "references": "cr:references",
+    "regex": "cr:regex", "readLines": "cr:readLines", "repeated": "cr:repeated",
+    "replace": "cr:replace", "samplingRate": "cr:samplingRate", "sdVersion": "cr:sdVersion",
+    "separator": "cr:separator",
     "source": "cr:source", "subField": "cr:subField", "transform": "cr:transform",
     "unArchive": "cr:unArchive", "value": "cr:value",
 }
