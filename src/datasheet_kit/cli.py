@@ -313,7 +313,8 @@ PROVENANCE_FORMATS = ["text", "table", "json", "csv", "github"]
                    "--perceptual) to this file, as FILE.partial while hashing.")
 @click.option("--resume", is_flag=True,
               help="Reuse the hashes of an interrupted --write-hashes run (FILE.partial).")
-@click.option("--workers", type=click.IntRange(min=1), help="Threads that hash files.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes (threads for --perceptual) that hash files; default one per CPU.")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
               help="Seconds to wait for the Hub or Kaggle (hf: and kaggle: targets).")
 @click.option("--format", "fmt", type=click.Choice(PROVENANCE_FORMATS), default=None,
