@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import struct
 import zlib
@@ -296,17 +297,47 @@ def test_an_interrupt_stops_every_worker(many, monkeypatch):
     assert "".join(lines) == scanned(many)[1][:len(out.getvalue())]
 
 
-def test_a_file_that_cannot_be_read_is_reported_by_the_worker(many, monkeypatch):
+@pytest.mark.parametrize("small", [50, 10_000], ids=["processes", "threads"])
+def test_a_file_that_cannot_be_read_is_reported_not_raised(many, monkeypatch, small):
+    """A link to nothing (or a file gone since the walk) is left out and named with its
+    reason, on either path; the rest of the folder is hashed as before."""
     import multiprocessing
     import os
 
     if not hasattr(os, "symlink"):
         pytest.skip("no symbolic links here")
-    monkeypatch.setattr(folders, "SMALL", 50)
-    os.symlink(many / "nowhere", many / "train" / "dangling.png")
-    with pytest.raises(FileNotFoundError, match="dangling.png"):
-        folders.scan(many)
+    monkeypatch.setattr(folders, "SMALL", small)
+    whole, whole_list = scanned(many)
+    link = many / "train" / "dangling.png"
+    os.symlink(many / "nowhere", link)
+    try:
+        found, listed = scanned(many, workers=2)
+    finally:
+        link.unlink()
     assert multiprocessing.active_children() == []
+    assert found.unreadable == [folders.Unreadable("train/dangling.png",
+                                                   "No such file or directory")]
+    assert found.files == whole.files and listed == whole_list
+    (message,) = [f.message for f in folders.duplicate_findings(found) if f.code == "DS916"]
+    assert "1 file could not be read" in message and "train/dangling.png (No such file" in message
+
+
+def test_provenance_on_a_folder_with_an_unreadable_file_is_a_warning(tmp_path):
+    import os
+
+    from click.testing import CliRunner
+
+    from datasheet_kit.cli import main
+
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    (tmp_path / "a.png").write_bytes(b"a")
+    os.symlink(tmp_path / "nowhere", tmp_path / "b.png")
+    result = CliRunner().invoke(main, ["provenance", str(tmp_path), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+    codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
+    assert "DS916" in codes
 
 
 @pytest.fixture(scope="module")

@@ -330,8 +330,9 @@ def provenance(targets: tuple[str, ...], listings: tuple[str, ...], references_d
 
     Prints the likely originals with the evidence for each and a confidence (DS900), then what
     the copy does not say or changes: DS901-DS905, and for folders duplicate images (DS906,
-    DS911; look-alikes with --perceptual: DS913, DS914, DS915). With several targets, one row
-    per target: the likely original, confidence, declared or not, the licence verdict.
+    DS911; look-alikes with --perceptual: DS913, DS914, DS915) and files that cannot be read
+    (DS916). With several targets, one row per target: the likely original, confidence,
+    declared or not, the licence verdict.
     --format json lists every duplicate group and every row. Exit status: 0 clean, 1 on
     errors, 2 on usage errors.
     """

@@ -31,10 +31,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from .copycats import SPLIT_SYNONYMS, canonical_split, finding
-from .findings import Finding, Severity
+from .findings import Finding, Severity, clip
 from .images import Signature
 
 IMAGE_SUFFIXES = (
@@ -97,11 +97,24 @@ class PictureEntry(FileEntry):
         self.thumbnail = thumbnail
 
 
+class Unreadable(NamedTuple):
+    """A file the walk listed but that could not be read (gone since, a link to nothing, no
+    permission): left out of the records and the hash list, and reported (DS916)."""
+
+    path: str
+    reason: str
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
 @dataclass
 class FolderScan:
     root: str
     algorithm: str
     files: list[FileEntry] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
     perceptual: bool = False
     resumed: int = 0  # entries taken from a partial hash list instead of hashed again
     thumbnails: Any = None  # images.ThumbnailStore of a perceptual scan
@@ -274,19 +287,24 @@ class _Hasher:
         return rel in self.known and (rel in self.signatures
                                       or not (self.perceptual and _is_raster(rel)))
 
-    def batch(self, items: list[tuple[str, str | None]]) -> list[tuple[FileEntry, bool]]:
+    def batch(self, items: list[tuple[str, str | None]]
+              ) -> list[tuple[FileEntry | Unreadable, bool]]:
         """Entries of a batch of files, with whether each was hashed now (True) or taken from
-        the partial list (False)."""
-        out = []
+        the partial list (False); a file that cannot be read is an Unreadable."""
+        out: list[tuple[FileEntry | Unreadable, bool]] = []
         for rel, split in items:
-            if self.reused(rel):
-                size = os.stat(os.path.join(self.root, rel)).st_size
-                signature = self.signatures.get(rel)
-                out.append((FileEntry(rel, size, self.known[rel], split) if signature is None
-                            else PictureEntry(rel, size, self.known[rel], split, signature),
-                            False))
-            else:
-                out.append((self.entry(rel, split), True))
+            try:
+                if self.reused(rel):
+                    size = os.stat(os.path.join(self.root, rel)).st_size
+                    signature = self.signatures.get(rel)
+                    out.append((FileEntry(rel, size, self.known[rel], split)
+                                if signature is None
+                                else PictureEntry(rel, size, self.known[rel], split, signature),
+                                False))
+                else:
+                    out.append((self.entry(rel, split), True))
+            except OSError as exc:
+                out.append((Unreadable(rel, _reason(exc)), True))
         return out
 
 
@@ -323,8 +341,11 @@ class _Sink:
         mean = max(self.hashed_bytes // self.hashed, 1)
         return max(1, min(ROWS, BATCH_BYTES // mean))
 
-    def entries(self, done: list[tuple[FileEntry, bool]]) -> None:
+    def entries(self, done: list[tuple[FileEntry | Unreadable, bool]]) -> None:
         for entry, fresh in done:
+            if isinstance(entry, Unreadable):
+                self.result.unreadable.append(entry)
+                continue
             self.result.files.append(entry)
             if fresh:
                 if self.record is not None:
@@ -340,7 +361,15 @@ class _Sink:
         `known`, by index, whose digests come from the partial list), and the hash list lines
         of the files hashed now."""
         for i, digest in known.items():
-            digests[i] = digest
+            if sizes[i] >= 0:
+                digests[i] = digest
+        if min(sizes, default=0) < 0:  # files that could not be read: size -1, the reason
+            self.result.unreadable += [Unreadable(rel, digests[i])
+                                       for i, rel in enumerate(rels) if sizes[i] < 0]
+            keep = [i for i, size in enumerate(sizes) if size >= 0]
+            known = {i: d for i, d in known.items() if sizes[i] >= 0}
+            rels, sizes = [rels[i] for i in keep], [sizes[i] for i in keep]
+            digests, splits = [digests[i] for i in keep], [splits[i] for i in keep]
         self.result.files.extend(map(FileEntry, rels, sizes, digests, splits))
         self.result.resumed += len(known)
         self.hashed += len(sizes)
@@ -608,11 +637,16 @@ def _hash_rows(root: str, new: Callable[..., Any], rels: list[str], known: list[
     lines = []
     for i, rel in enumerate(rels):
         path = f"{root}/{rel}"
-        if i in skip:
-            sizes.append(os.stat(path).st_size)
-            digests.append("")
+        try:
+            if i in skip:
+                sizes.append(os.stat(path).st_size)
+                digests.append("")
+                continue
+            size, digest = _read_digest(path, new)
+        except OSError as exc:  # size -1 and the reason: the parent reports it (DS916)
+            sizes.append(-1)
+            digests.append(_reason(exc))
             continue
-        size, digest = _read_digest(path, new)
         sizes.append(size)
         digests.append(digest)
         lines.append(f"{digest}  {rel}\n")
@@ -747,7 +781,8 @@ def duplicate_findings(found: FolderScan, examples: int = 10,
                        found_groups: list[DuplicateGroup] | None = None) -> list[Finding]:
     """DS906 for identical images in more than one split, DS913 for look-alikes there (leakage
     that no patient id shows), DS911 for either inside one split, DS915 for pictures that could
-    not be read. Every group is counted; `examples` of them are shown."""
+    not be decoded, DS916 for files that could not be read at all. Every group is counted;
+    `examples` of them are shown."""
     if found_groups is None:
         found_groups = duplicates(found)
     out: list[Finding] = []
@@ -771,6 +806,15 @@ def duplicate_findings(found: FolderScan, examples: int = 10,
                 f"{_groups(len(within))} of {name} images inside the folder "
                 f"({sum(len(g.files) for g in within):,} files), e.g. "
                 + "; ".join(_group(g) for g in within[:examples])))
+    if found.unreadable:
+        out.append(finding(
+            found.root, "DS916", Severity.WARNING,
+            f"{len(found.unreadable):,} file{'s' * (len(found.unreadable) != 1)} could not be "
+            "read and "
+            f"{'were' if len(found.unreadable) != 1 else 'was'} left out of every comparison "
+            "and of the hash list, e.g. "
+            + ", ".join(f"{clip(u.path, 200)} ({u.reason})"
+                        for u in found.unreadable[:examples])))
     unreadable = [e.path for e in found.files if e.unreadable]
     if unreadable:
         out.append(finding(
