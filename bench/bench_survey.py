@@ -90,13 +90,16 @@ def measure(commands: dict[str, list[str]], runs: int) -> tuple[dict, dict]:
     """
     wall: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
+    # As _timing.time_commands: the .pyc files are written once and read after, as an installed
+    # package has them, even where PYTHONDONTWRITEBYTECODE is set.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for cmd in commands.values():  # warm the file cache and .pyc files once
-        subprocess.run(cmd, capture_output=True)
+        subprocess.run(cmd, capture_output=True, env=env)
     for _ in range(runs):
         for name, cmd in commands.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run(cmd, capture_output=True, check=True)
+            subprocess.run(cmd, capture_output=True, check=True, env=env)
             wall[name].append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)

@@ -76,3 +76,25 @@ def test_closed_list_values_are_answers_even_when_they_look_like_placeholders():
     assert question_status("enum_list", ["dermoscopy"]) == Status.ANSWERED
     assert question_status("enum_list", []) == Status.PLACEHOLDER
     assert question_status("answer", "none") == Status.PLACEHOLDER  # prose "none" says nothing
+
+
+_PIECES = ["[More Information Needed]", "more information needed", "N/A", "na", "TBD", "?", "…",
+           "Dataset Name", "unknown", "Not specified", "- **Homepage:**", "# Title 2", "---",
+           "<!-- note 7 -->", "[more information needed](https://x.org/v1)", "Kaggle_Username",
+           " ", ", ", ".", "\n", "\n\n", "v", "J", "3", "(", "'", "\u0130", "\u03a3", "\t-\t"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_a_text_told_apart_early_is_no_placeholder_by_its_words_either(text):
+    """is_placeholder answers False as soon as a line that is not scaffolding holds a character
+    that no placeholder text has; the full reading (cleaned text against the placeholder texts)
+    must then agree."""
+    from itertools import filterfalse
+
+    from datasheet_kit import answers
+
+    if not answers._says_more_than_placeholders(text.splitlines()):
+        return
+    body = answers.clean("\n".join(filterfalse(answers._EMPTY_LINE.match, text.splitlines())))
+    assert body and body not in answers.PLACEHOLDER_TEXTS
+    assert answers._ONLY_KNOWN.fullmatch(body) is None

@@ -199,6 +199,35 @@ def test_found_identifiers_reparse_to_themselves(text):
         assert not ident.value.endswith((".", ",", ";", ":"))
 
 
+def _every_pattern(monkeypatch, text):
+    """find_all with every pattern tried, whatever literals the text holds."""
+    from datasheet_kit import identifiers
+
+    with monkeypatch.context() as patch:
+        patch.setattr(identifiers, "_NEEDS", ("",) * len(identifiers._NEEDS))
+        return find_all(text)
+
+
+@pytest.mark.parametrize("text", [
+    "See https://DOI.ORG/10.1234/ABC. and HDL: 20.500.12345/x",
+    "doi\u0130: 10.5555/xyz", "DO\u0131:10.5555/xyz",  # an I that only ignoring case matches
+    "https://n2t.net/AR\u212a:/13030/tf5p30086k",  # the Kelvin sign is a K then too
+    "https://hdl.handle.NET/1721.1/123 ark:/13030/q and 20.500.1/z",
+])
+def test_patterns_left_out_for_a_missing_literal_would_have_found_nothing(monkeypatch, text):
+    assert find_all(text) == _every_pattern(monkeypatch, text)
+    assert find_all(text)
+
+
+@given(st.lists(st.sampled_from(["10.", "1234", "/", "doi:", "DOI", "do\u0131", "hdl:", "HDL.",
+                                 "handle.net/", "ark:/", "AR\u212a:", "20.500.", "doi.org/", ".",
+                                 " ", "https://", "a"]), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_find_all_finds_what_every_pattern_finds(text):
+    with pytest.MonkeyPatch.context() as patch:
+        assert find_all(text) == _every_pattern(patch, text)
+
+
 def test_non_text_input_does_not_raise():
     assert find_all(None) == []  # type: ignore[arg-type]
     assert parse(None) is None  # type: ignore[arg-type]

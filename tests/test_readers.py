@@ -407,3 +407,22 @@ def test_kaggle_owner_and_collaborators_only_hint_at_the_creators():
     assert answer(listed, "dataset.creators") is None
     assert [h["value"] for h in listed.hints["dataset.creators"]] == ["ada, bo"]
     assert {h["field"] for h in listed.hints["motivation.creators"]} == {"id", "collaborators"}
+
+
+def test_a_place_takes_its_fields_as_the_dataclass_declares_them():
+    """Place writes its own __init__ (the frozen dataclass's is slow): same names, order and
+    defaults as its fields, and still frozen."""
+    import dataclasses
+    import inspect
+
+    from datasheet_kit.readers.values import Place
+    from datasheet_kit.sheet import Origin
+
+    fields = [(f.name, f.default) for f in dataclasses.fields(Place)]
+    parameters = [(p.name, dataclasses.MISSING if p.default is p.empty else p.default)
+                  for p in list(inspect.signature(Place.__init__).parameters.values())[1:]]
+    assert parameters == fields
+    place = Place("License", "CC BY 4.0", Origin("README.md", 3, 1), question="x")
+    assert place == Place("License", "CC BY 4.0", Origin("README.md", 3, 1), question="x")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        place.name = "Licence"  # type: ignore[misc]

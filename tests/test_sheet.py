@@ -114,3 +114,31 @@ def test_bad_files(tmp_path):
     assert load(bom).data == {"a": 1}
     assert codes(load(tmp_path / "missing.yaml")) == ["DS001"]
     assert codes(load(tmp_path)) == ["DS001"]  # a folder is not a file
+
+
+def test_a_file_is_read_whole_whatever_size_it_says_it_has(tmp_path):
+    """read_text reads as much as the file says it holds and a byte more, then the rest up to
+    the limit: a pipe (which says 0) is read whole, and one over the limit is still refused."""
+    import os
+    import threading
+
+    from datasheet_kit.sheet import Sheet, read_text
+
+    text = "dataset:\n  title: " + "x" * 5000 + "\n"
+    fifo = tmp_path / "card.yaml"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(text,))
+    writer.start()
+    assert read_text(fifo, Sheet(str(fifo))) == text
+    writer.join()
+    over = Sheet("over")
+    writer = threading.Thread(target=fifo.write_text, args=(text,))
+    writer.start()
+    assert read_text(fifo, over, max_bytes=1000) is None
+    writer.join()
+    assert [f.code for f in over.findings] == ["DS004"]
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(text)
+    assert read_text(plain, Sheet("plain")) == text
+    assert read_text(plain, Sheet("plain"), max_bytes=len(text)) == text
+    assert read_text(plain, Sheet("plain"), max_bytes=len(text) - 1) is None

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
 
+from datasheet_kit import survey
 from datasheet_kit.cli import main
 
 from .conftest import FIXTURES, ROOT
@@ -76,3 +78,25 @@ def test_reading_cards_loads_no_heavy_library():
             "'mlcroissant') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_local_cards_never_load_the_http_client():
+    """The remote module (and urllib behind it) loads only for an `hf:` or `kaggle:` target."""
+    code = ("import sys\nfrom datasheet_kit import survey\n"
+            f"row = survey.survey_card({str(CARDS / 'hf-current.md')!r})\n"
+            "print(row['error'] == '', 'urllib.request' in sys.modules)\n"
+            "survey.survey_card('hf:lab/chest-films')\n"
+            "print('urllib.request' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "DATASHEET_OFFLINE": "1"})
+    assert out.stdout.split() == ["True", "False", "True"], out.stderr
+
+
+def test_a_remote_target_that_cannot_be_fetched_is_a_row_with_its_platform(monkeypatch):
+    monkeypatch.setenv("DATASHEET_OFFLINE", "1")
+    row = survey.survey_card("hf:lab/chest-films")
+    assert row["kind"] == "hf"
+    assert "offline mode is on" in row["error"]
+    # a local path holding a colon is a file, read as one (here: one that is not there)
+    missing = survey.survey_card("no-such:card.md")
+    assert missing["kind"] != "no-such" and missing["error"]

@@ -304,3 +304,83 @@ def test_the_model_card_quotes_the_shipped_models_figures():
                                           round(got["model"]["recall"], 2)), qid
         assert (float(rp), float(rr)) == (round(got["reader"]["precision"], 2),
                                           round(got["reader"]["recall"], 2)), qid
+
+
+def _cased_characters() -> list[str]:
+    """Every character that case mapping changes one way or the other (the others fold to
+    themselves and match only themselves, with or without case)."""
+    return [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c or c.upper() != c]
+
+
+def test_folding_keeps_what_ignoring_case_matches_for_every_character():
+    import re
+    import string
+
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    classes = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")]
+    for c in _cased_characters():
+        folded = passages.fold(c)
+        assert len(folded) == 1, f"U+{ord(c):04X} folds to {len(folded)} characters"
+        # a Latin letter of a phrase matches c, case ignored, exactly when c folds to it
+        letter = folded if folded in string.ascii_lowercase else None
+        ignoring_case = [x for x in string.ascii_lowercase if re.fullmatch(x, c, re.IGNORECASE)
+                         ] if ascii_letter.fullmatch(c) else []
+        assert ignoring_case == ([letter] if letter else []), f"U+{ord(c):04X}"
+        # and \w, \s, \d see the folded character as they see c
+        assert [bool(k.match(c)) for k in classes] == [bool(k.match(folded)) for k in classes]
+
+
+@pytest.mark.parametrize("text", [
+    "The tweets were COLLECTED FROM the public API.", "It Was Created To Support Research.",
+    "Contact Us: Jane.Doe@Example.ORG", "Data SOURCES: [Wikipedia](https://w.org)",
+    "Annotated manually by experts; DİSTRİBUTED ON GitHub. Updated WEEKLY.",
+    "Collected\u0130 from ſcans; \u0131ntended for ſtudy; made available on the hub",
+    "ΣΑΣ created by the ΟΜΆΔΑ team for the ΣΟΦΊΑ benchmark, ſhared via Zenodo",
+])
+def test_cue_phrases_find_in_the_folded_text_what_they_find_ignoring_case(text):
+    import re
+
+    found = 0
+    for cue in passages.CUES.values():
+        for _, pattern, _ in cue.phrases:
+            ignoring_case = re.compile(pattern.pattern, re.IGNORECASE).search(text)
+            folded = pattern.search(passages.fold(text))
+            assert (ignoring_case and ignoring_case.span()) == (folded and folded.span())
+            found += folded is not None
+    assert found, "each text holds a phrase"
+
+
+@pytest.mark.parametrize("text", [
+    "Write to us at jane@example.org.", "Questions: [e-mail the team](mailto:team@example.org)",
+    "See [the paper](https://arxiv.org/abs/1) and email us.", "Mail: someone at example dot org",
+])
+def test_a_phrase_is_skipped_by_its_mark_only_where_it_could_not_match(text):
+    """cue_positions passes over a phrase whose mark ("@") the text lacks; searching every
+    phrase the words let in finds the same."""
+    present = set(passages.tokens(text))
+    everywhere: dict[str, int] = {}
+    for name, cue in passages.CUES.items():
+        for words, pattern, _ in cue.phrases:
+            match = pattern.search(passages.fold(text)) if words & present else None
+            if match and match.start() < everywhere.get(name, len(text) + 1):
+                everywhere[name] = match.start()
+    assert passages.cue_positions(text) == everywhere
+
+
+def test_words_of_ascii_text_are_found_as_in_any_text():
+    """tokens finds the words and numbers of ASCII text with [a-z] and [0-9]: the same as
+    [^\\W\\d_] and \\d find."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @given(st.text(st.characters(max_codepoint=127), max_size=200)
+           | st.text(st.sampled_from("aZ9_ \n\x1c-'.,\u212a\u0130\u0663"), max_size=40))
+    @settings(max_examples=500, deadline=None)
+    def check(text):
+        lowered = text.lower()
+        if lowered.isascii():
+            assert passages._ASCII_WORD.findall(lowered) == passages._WORD.findall(lowered)
+        if text.isascii():
+            assert passages._ASCII_NUMBER.findall(text) == passages._NUMBER.findall(text)
+
+    check()

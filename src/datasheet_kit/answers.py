@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Any
 
 
@@ -53,11 +54,16 @@ PLACEHOLDER_PATTERNS = (
 # of many "{" and no "}}" (fuzzing found a 25 kB card that took 3.5 s).
 _ANY_PATTERN = re.compile(r"\bINSERT_[A-Z_]+\b|(?i:thanks to \[@github-username\])"
                           r"|choosealicense\.com/licenses/undefined")
+# What each of its branches cannot match without (no case folding changes "[@"): a text with none
+# of them is not searched, as the case-insensitive branch makes the search scan every position.
+_UNDEFINED_LICENSE = "choosealicense.com/licenses/undefined"
 
 
 def _has_template(text: str) -> bool:
     """What PLACEHOLDER_PATTERNS[0] (`{{.*?}}`) finds: a "{{" with a "}}" after it on the same
     line."""
+    if "{{" not in text:
+        return False
     for line in text.split("\n"):
         start = line.find("{{")
         if start >= 0 and line.find("}}", start + 2) >= 0:
@@ -89,7 +95,8 @@ def strip_comments(text: str) -> str:
 
 def clean(text: str) -> str:
     """Text without HTML comments, folded whitespace and case, for comparing with placeholders."""
-    text = _COMMENT.sub(" ", text)
+    if "<!--" in text:
+        text = _COMMENT.sub(" ", text)
     return " ".join(text.split()).lower().rstrip(".")
 
 
@@ -106,16 +113,34 @@ def is_placeholder(text: str) -> bool:
         # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
         # placeholder to the contribution guide; the link does not make it an answer.
         without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
-    meaningful = [line for line in without_comments.splitlines() if not _EMPTY_LINE.match(line)]
-    body = clean("\n".join(meaningful))
-    if not body or body in PLACEHOLDER_TEXTS:
-        return True
-    if (_has_template(without_comments) or _ANY_PATTERN.search(without_comments)
-            or PLACEHOLDER_PATTERNS[3].search(without_comments)):
+    if (_has_template(without_comments) or PLACEHOLDER_PATTERNS[3].search(without_comments)
+            or (("INSERT_" in without_comments or "[@" in without_comments
+                 or _UNDEFINED_LICENSE in without_comments)
+                and _ANY_PATTERN.search(without_comments))):
         # A template variable inside real prose is still a placeholder: the prose is unfinished.
         return True
-    # Several placeholders and nothing else ("[More Information Needed] [More Information Needed]").
-    return _ONLY_KNOWN.fullmatch(body) is not None
+    lines = without_comments.splitlines()
+    if _says_more_than_placeholders(lines):
+        return False
+    body = clean("\n".join(filterfalse(_EMPTY_LINE.match, lines)))
+    # Nothing, one placeholder, or several and nothing else ("[More Information Needed]
+    # [More Information Needed]").
+    return not body or body in PLACEHOLDER_TEXTS or _ONLY_KNOWN.fullmatch(body) is not None
+
+
+# A character that none of PLACEHOLDER_TEXTS holds, nor the punctuation _ONLY_KNOWN allows
+# between them (a digit, a parenthesis, a "v"), whitespace aside.
+_BEYOND_PLACEHOLDERS = re.compile(
+    "[^" + "".join(sorted(map(re.escape, {*"".join(PLACEHOLDER_TEXTS), *" .,;:-"}))) + r"\s]")
+
+
+def _says_more_than_placeholders(lines: list[str]) -> bool:
+    """A line that is not scaffolding holds, in lower case, a character no placeholder text
+    has: then the cleaned text is none of PLACEHOLDER_TEXTS and not made of them, whatever the
+    other lines hold (most real answers are told so from their first line, without cleaning the
+    whole text)."""
+    return any(_BEYOND_PLACEHOLDERS.search(line.lower()) and not _EMPTY_LINE.match(line)
+               for line in lines)
 
 
 def count_of(value: Any) -> int | None:

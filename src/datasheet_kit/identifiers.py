@@ -97,6 +97,9 @@ def _finders() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
         ("handle", False, re.compile(rf"{_START}(20\.500\.\d+/[^\s\"'<>{{}}\[\]|\\^`?#]+)")),
     )
 
+# What each of the _finders() patterns cannot match without, in the same order.
+_NEEDS = ("doi.org/", "hdl.handle.net/", "/ark:", "doi", "hdl:", "ark:", "10.", "20.500.")
+
 _TRAILING = ".,;:!?'\""
 
 
@@ -150,7 +153,12 @@ def find_all(text: str) -> list[Identifier]:
         return []  # every pattern below needs one of these: most texts hold none
     taken = bytearray(len(text))  # 1 where an earlier, stronger match sits
     found: list[Identifier] = []
-    for scheme, in_url, pattern in _finders():
+    # A pattern is tried only where its literal stands (in lower case: only four characters
+    # match a Latin letter when case is ignored, and str.lower folds all but these three).
+    every = any(c in text for c in "\u0130\u0131\u017f")
+    for (scheme, in_url, pattern), needs in zip(_finders(), _NEEDS, strict=True):
+        if not every and needs not in lowered:
+            continue
         for m in pattern.finditer(text):
             naan = m.group(1) if scheme == "ark" else ""
             group = 2 if scheme == "ark" else 1

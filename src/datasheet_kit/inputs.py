@@ -33,6 +33,7 @@ _KAGGLE_HINT = (r'"(licenses|datasetSlug|ownerUser|ownerRef|titleNullable|'
                 r'|"id"\s*:\s*"[^"/\s]+/[^"/\s]+"')
 # The title line of templates/datasheet.md.j2 (`datasheet generate markdown`).
 _MARKDOWN_DATASHEET = r"(?m)^# Datasheet: "
+_MARKDOWN_TITLE = "# Datasheet: "
 SNIFF = 4096
 KINDS = ("datasheet", "hf", "kaggle", "croissant")
 
@@ -80,7 +81,10 @@ def folder_kind(path: Path) -> str | None:
     if suffix in CARD_SUFFIXES:
         # `generate markdown` renders a YAML datasheet for reading (DATASHEET.md beside the
         # README); the datasheet itself is what gets judged, not its rendering as a card.
-        return None if re.search(_MARKDOWN_DATASHEET, head) else "hf"
+        # (the title line's text is looked for first: a multi-line "^" search has no prefix to
+        # skip ahead by, and tries every position of the 16 kB)
+        rendered = _MARKDOWN_TITLE in head and re.search(_MARKDOWN_DATASHEET, head)
+        return None if rendered else "hf"
     if re.search(_CROISSANT_HINT, head):
         return "croissant"
     return "kaggle" if re.search(_KAGGLE_HINT, head) else None

@@ -233,9 +233,12 @@ def html(page: dict[str, Any], title: str = "") -> str:
     from .writers._templates import templates_dir
 
     documents = page["documents"]
+    # Each document's score per section, looked up once for the mean and the overview table.
+    by_section = {d["id"]: {s["id"]: s["score"] for s in d["sections"]} for d in documents}
     mean: dict[str, list[dict[str, Any]]] = {"sections": []}  # over the documents it applies to
     for section in page["sections"]:
-        scores = [s for d in documents if (s := _section_score(d, section["id"])) is not None]
+        scores = [s for d in documents
+                  if (s := by_section[d["id"]].get(section["id"])) is not None]
         if scores:
             mean["sections"].append({"id": section["id"], "title": section["title"],
                                      "score": round(sum(scores) / len(scores))})
@@ -247,7 +250,7 @@ def html(page: dict[str, Any], title: str = "") -> str:
     return env.get_template("report.html.j2").render(
         title=title or f"Datasheet report: {name}", version=__version__, documents=documents,
         sections=page["sections"], measure=page.get("measure", "score"), mean=mean,
-        kinds=HTML_KINDS, hows=HTML_HOWS, short=HTML_SHORT)
+        by_section=by_section, kinds=HTML_KINDS, hows=HTML_HOWS, short=HTML_SHORT)
 
 
 # Column titles of the overview table (each column's title attribute and the legend name it).
@@ -270,5 +273,3 @@ def _names(documents: list[dict[str, Any]]) -> None:
         document.setdefault("name", short)
 
 
-def _section_score(document: dict[str, Any], section: str) -> int | None:
-    return next((s["score"] for s in document["sections"] if s["id"] == section), None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -106,7 +107,7 @@ class Sheet:
 
     def get(self, path: str, default: Any = None) -> Any:
         value: Any = self.data
-        for part in split(path):
+        for part in _parts(path):
             if isinstance(value, dict) and isinstance(part, str) and part in value:
                 value = value[part]
                 continue
@@ -121,6 +122,11 @@ def join(path: str, part: str | int) -> str:
     if isinstance(part, int):
         return f"{path}[{part}]"
     return f"{path}.{part}" if path else part
+
+
+@lru_cache(maxsize=4096)  # the same question ids, sheet after sheet
+def _parts(path: str) -> tuple[str | int, ...]:
+    return tuple(split(path))
 
 
 def split(path: str) -> list[str | int]:
@@ -392,7 +398,12 @@ def read_text(path: str | Path, sheet: Sheet, max_bytes: int = MAX_BYTES) -> str
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            data = handle.read(max_bytes + 1)  # never more than the limit in memory
+            # Never more than the limit in memory, and no buffer of the limit's size for a small
+            # file: as much as the file says it holds and a byte more, then, if there is more (a
+            # pipe says 0, a growing file too little), the rest up to the limit.
+            data = handle.read(min(size, max_bytes) + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         sheet.findings.append(Finding(sheet.file, 1, 1, "DS001", code_name("DS001"),
                                       Severity.ERROR,

@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
+from types import ModuleType
 
 from .answers import Status, question_status
 from .catalogue import questions, sections
@@ -49,13 +50,14 @@ def targets(paths: Iterable[str]) -> list[str]:
 def survey_card(path: str) -> dict:
     """One card's row: its kind, which questions it answers, its platform presence or its error."""
     from .inputs import load_document
-    from .remote import RemoteError, fetch, is_remote
 
+    remote = _remote(path)
     try:
-        sheet = fetch(path) if is_remote(path) else load_document(path)
-    except RemoteError as exc:
-        return {"file": path, "kind": path.split(":", 1)[0], "error": str(exc)}
-    except Exception as exc:  # a reader bug must cost one row, not the survey
+        sheet = remote.fetch(path) if remote else load_document(path)
+    except Exception as exc:
+        if remote and isinstance(exc, remote.RemoteError):
+            return {"file": path, "kind": path.split(":", 1)[0], "error": str(exc)}
+        # a reader bug must cost one row, not the survey
         return {"file": path, "kind": "", "error": f"internal error: {type(exc).__name__}: {exc}"}
     fatal = [f for f in sheet.findings if f.code in FATAL]
     if fatal:
@@ -63,13 +65,27 @@ def survey_card(path: str) -> dict:
         return {"file": path, "kind": sheet.kind,
                 "error": f"{first.line}:{first.column}: {first.code} {first.message}"}
     # Answered means what the scores mean by it: content, judged by the question's shape (a
-    # card's `license: unknown` is a deliberate gap, not an answer).
-    answered = [q.id for q in questions().values()
-                if question_status(q.shape, sheet.get(q.id)) is Status.ANSWERED]
+    # card's `license: unknown` is a deliberate gap, not an answer). The values are read off
+    # the sheet's sections (every question id is "section.slot", what sheet.get walks), and a
+    # question with no value at all is missing: its status need not be asked.
+    given = {f"{section}.{slot}": value for section, values in sheet.data.items()
+             if isinstance(values, dict) for slot, value in values.items() if value is not None}
+    answered = [qid for qid, q in questions().items()
+                if qid in given and question_status(q.shape, given[qid]) is Status.ANSWERED]
     presence = sheet.presence or {}
     return {"file": path, "kind": sheet.kind, "variant": presence.get("variant", ""),
             "error": "", "answered": answered,
             "presence": {"filled": presence.get("filled", 0), "total": presence.get("total", 0)}}
+
+
+def _remote(path: str) -> ModuleType | None:
+    """The remote module when `path` is a remote target (`hf:OWNER/NAME`). Such a target names
+    its platform before a colon: a survey of local files never loads the HTTP client."""
+    if ":" not in path:
+        return None
+    from . import remote
+
+    return remote if remote.is_remote(path) else None
 
 
 def run(paths: list[str], jobs: int = 1,
@@ -97,10 +113,12 @@ def run(paths: list[str], jobs: int = 1,
 
 
 def _warm() -> None:
-    """Load the readers and the catalogue before forking, so no worker pays for it again."""
+    """Load the readers, the passage model and the catalogue before forking, so no worker pays
+    for it again."""
     from . import inputs  # noqa: F401
-    from .readers import croissant, hf, kaggle, platform_crosswalk  # noqa: F401
+    from .readers import croissant, hf, kaggle, passages, platform_crosswalk  # noqa: F401
 
+    passages.model()
     hf.names()
     for platform in ("kaggle", "croissant"):
         platform_crosswalk(platform)

@@ -68,6 +68,16 @@ class Layout:
         return out
 
     @cached_property
+    def questions_at(self) -> dict[str, frozenset[str]]:
+        """Place (normalised) -> the questions it may hold: a card's places name the few
+        questions worth looking for (`fill`)."""
+        out: dict[str, set[str]] = {}
+        for qid, names in self.names_of.items():
+            for name in names:
+                out.setdefault(name, set()).add(qid)
+        return {name: frozenset(qids) for name, qids in out.items()}
+
+    @cached_property
     def prose_homes(self) -> frozenset[str]:
         """The places that hold at least one question answered in prose: only their text (and
         loose prose) is read for answers that stand elsewhere. A title, an id or a citation
@@ -168,8 +178,9 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
     """
     catalogue = questions()
     tried: dict[str, list[Place]] = {}
+    held = {qid for name in places for qid in layout.questions_at.get(name, ())}
     for qid, question in catalogue.items():
-        found = _found(qid, question, layout, places)
+        found = _found(qid, question, layout, places) if qid in held else []
         tried[qid] = found
         if not found:
             continue

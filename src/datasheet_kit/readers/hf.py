@@ -36,7 +36,7 @@ from .crosswalk import (
 )
 from .positions import add_finding, source_text
 from .records import identifiers_from_citation
-from .values import Place, norm, pluck, presence
+from .values import Place, holds, norm, pluck, presence_of
 
 # Copied from the Hub (huggingface_hub REGEX_YAML_BLOCK, itself from the Hub's ViewMarkdown.ts).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
@@ -77,21 +77,24 @@ class Section:
 def split_sections(lines: list[str], first_line: int) -> list[Section]:
     """Sections in order; text before the first heading goes into a level-0 section."""
     sections = [Section(0, "", first_line, first_body_line=first_line)]
+    body = sections[-1].body
     fence = ""
     for number, line in enumerate(lines, start=first_line):
-        opening = _FENCE.match(line)
+        # (a fence needs a backtick or a tilde: most lines are not tried at all)
+        opening = _FENCE.match(line) if "`" in line or "~" in line else None
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = ""
         elif opening:
             fence = opening.group(1)
-        elif line.startswith("#") or line.startswith(" "):
+        elif line.startswith(("#", " ")):
             heading = _HEADING.match(line)
             if heading:
                 sections.append(Section(len(heading.group(1)), heading.group(2).strip(), number,
                                         first_body_line=number + 1))
+                body = sections[-1].body
                 continue
-        sections[-1].body.append(line)
+        body.append(line)
     return sections
 
 
@@ -112,6 +115,14 @@ class Names:
         self.title_prefixes = [n for n in self.all if n.endswith(_TITLE_PREFIX_END)]
         self.hint_keys = sorted({n.removeprefix(YAML) for names in hint_places("hf", YAML).values()
                                  for n in names})
+        # The names each card is read by, worked out once: the front-matter keys the crosswalk
+        # reads or takes hints from, and the platform fields of each layout (presence).
+        self.metadata_keys = [(key, *key.split(".", 1)) if "." in key else (key, key, "")
+                              for key in dict.fromkeys([*_key_names(self.yaml), *self.hint_keys])]
+        self.yaml_fields = [(name.split(".")[0], _field_of(name)) for name in _key_names(self.yaml)]
+        self.body_fields = {variant: [(name, norm(name)) for name in _key_names(mapping)]
+                            for variant, mapping in (("legacy", self.legacy),
+                                                     ("current", self.current))}
         # Heading -> {label -> question} for the questions that heading holds, so that a
         # labelled paragraph ("**Consent.** ...", as our writer puts several answers under one
         # heading) answers its own question. Only the platform's places count here; labels of
@@ -155,6 +166,13 @@ class Names:
 @lru_cache(maxsize=1)
 def names() -> Names:
     return Names()
+
+
+@lru_cache(maxsize=8192)  # the templates' headings, card after card
+def _heading_name(title: str) -> str | None:
+    """names().match, asked once per heading: a heading that names no place is compared with
+    every name the crosswalk knows."""
+    return names().match(title)
 
 
 class _Card:
@@ -214,16 +232,15 @@ def places_of(source: str | bytes | Path,
     legacy_hits = len(headings & known.only_legacy)
     variant = "legacy" if legacy_hits > current_hits else "current" if current_hits else "free-form"
     layout = known.layouts["legacy" if variant == "legacy" else "current"]
-    _body_places(card, sections, known)
-    platform = known.legacy if variant == "legacy" else known.current
-    fields: dict[str, list] = {}
-    for name in _key_names(known.yaml):
-        top = name.split(".")[0]
-        field_name = "license" if top in LICENSE_KEYS else top  # one field, several keys
-        fields.setdefault(field_name, []).append(meta.get(top))
-    for name in _key_names(platform):
-        fields[name] = [p.value for p in card.places.get(norm(name), ())]
-    sheet.presence = presence(fields, variant)
+    _body_places(card, sections, known, body)
+    # Whether each platform field holds anything (values.presence); a heading's places know it
+    # already (Place.filled), and fill asks them again.
+    filled: dict[str, bool] = {}
+    for top, field_name in known.yaml_fields:
+        filled[field_name] = filled.get(field_name, False) or holds(meta.get(top))
+    for name, key in known.body_fields["legacy" if variant == "legacy" else "current"]:
+        filled[name] = any(p.filled for p in card.places.get(key, ()))
+    sheet.presence = presence_of(filled, variant)
     return sheet, card, layout
 
 
@@ -272,12 +289,18 @@ def _answer_inside(inner: str) -> str | None:
     return inner.strip() or None
 
 
+def _field_of(key: str) -> str:
+    """The platform field a front-matter key (`license`, `dataset_info.features`) fills: the
+    licence keys are one field."""
+    top = key.split(".")[0]
+    return "license" if top in LICENSE_KEYS else top
+
+
 def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known: Names) -> None:
     """The front matter's keys that the crosswalk reads (and those that only hint)."""
-    for name in dict.fromkeys([*_key_names(known.yaml), *known.hint_keys]):
-        top = name.split(".")[0]
+    for name, top, rest in known.metadata_keys:
         if top in meta and top not in LICENSE_KEYS:
-            found = pluck(meta[top], name.split(".")[1:])
+            found = pluck(meta[top], rest.split(".") if rest else [])
             if found:
                 origin = origins.get(top) or Origin(card.sheet.file, 1, 1)
                 card.put(name, found[0] if len(found) == 1 else found, origin.line,
@@ -289,21 +312,25 @@ def _metadata_places(card: _Card, meta: dict, origins: dict[str, Origin], known:
                  namespace=YAML)
 
 
-def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
+def _body_places(card: _Card, sections: list[Section], known: Names, body: str) -> None:
     """Each mapped heading's text (and its bullets, and our labelled paragraphs) as places; the
     text of other headings is kept as loose prose, and on the sheet as unmapped."""
-    mapped = [known.match(s.title) if s.level else None for s in sections]
+    # What no line of the card's `body` holds spares a pass over every section's lines: a label
+    # opens a line with "**", our source note holds its mark. (Most cards have neither.)
+    labels = _opens_a_line(body, "**")
+    notes = _SOURCES_MARK in body
+    mapped = [_heading_name(s.title) if s.level else None for s in sections]
     folded: set[int] = set()
     for index, section in enumerate(sections):
         name = mapped[index]
         own = _own_text(section, known, card)
         # Our labelled answers to questions the heading does not hold are theirs alone: they are
         # taken out of the heading's text before anything else reads it.
-        claimed, used = _labelled(own, known.borrowed)
+        claimed, used = _labelled(own, known.borrowed) if labels else ([], set())
         for qid, line, text in claimed:
             card.put(norm(qid), _tidy(text), line, key=section.title, namespace=LABELLED,
                      question=qid)
-        own = [(number, line) for number, line in own if number not in used]
+        own = _unused(own, used)
         if section.level == 1 and name is None:
             prefix = next((p for p in known.title_prefixes
                            if norm(section.title).startswith(p + " ")), None)
@@ -314,24 +341,24 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
         if name is not None:
             # The heading's own labelled answers are theirs alone too: a question the heading
             # holds but does not label reads only the unlabelled rest (a label names one question).
-            mine, used = _labelled(own, known.labels.get(name, {}))
-            numbered = [(number, line) for number, line in own if number not in used]
+            mine, used = _labelled(own, known.labels.get(name, {})) if labels else ([], set())
+            numbered = _unused(own, used)
             children = _children(sections, index)
             if children and not any(mapped[i] for i in children) and is_placeholder(
-                    "\n".join(line for _, line in numbered)):
+                    "\n".join([line for _, line in numbered])):
                 # A free card may put a template leaf's content in sub-sections of its own.
                 for i in children:
                     numbered.append((sections[i].line, sections[i].title))
                     numbered += list(enumerate(sections[i].body, sections[i].first_body_line))
                 folded.update(children)
-            numbered = _prose_lines(numbered)
-            card.put(name, _tidy("\n".join(line for _, line in numbered)), section.line,
+            numbered = _prose_lines(numbered) if notes else numbered
+            card.put(name, _tidy("\n".join([line for _, line in numbered])), section.line,
                      key=section.title, lines=numbered)
             for qid, line, text in mine:
                 card.put(name, _tidy(text), line, key=section.title, question=qid)
         elif index not in folded:
-            numbered = _prose_lines(own)
-            text = _tidy("\n".join(line for _, line in numbered))
+            numbered = _prose_lines(own) if notes else own
+            text = _tidy("\n".join([line for _, line in numbered]))
             if section.level:
                 card.sheet.unmapped.append({"heading": section.title, "level": section.level,
                                             "line": section.line, "text": text})
@@ -342,9 +369,17 @@ def _body_places(card: _Card, sections: list[Section], known: Names) -> None:
                                         context=section.title if section.level > 1 else ""))
 
 
+def _unused(numbered: list[tuple[int, str]], used: set[int]) -> list[tuple[int, str]]:
+    """The lines whose numbers are not in `used`, as a new list."""
+    if not used:  # (most sections hold no labelled paragraph)
+        return list(numbered)
+    return [(number, line) for number, line in numbered if number not in used]
+
+
 def _prose_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines of a place's text without our source notes (a citation, not an answer)."""
-    return [(n, line) for n, line in numbered if not _SOURCES_LINE.match(line)]
+    return [(n, line) for n, line in numbered
+            if _SOURCES_MARK not in line or not _SOURCES_LINE.match(line)]
 
 
 # The shapes whose answers a datasheet holds as values (a number, true/false, closed-list words),
@@ -380,13 +415,19 @@ def typed_answer(question: Question, found: list[Place]):
 # part of the answer: left in, "N/A;" followed by it would read as "not applicable, because
 # <sub>Sources...", and a short answer would change its status on the way back.
 _SOURCES_LINE = re.compile(r"^[ \t]*<sub>Sources: [^\n]*</sub>[ \t]*$", re.MULTILINE)
+_SOURCES_MARK = "<sub>Sources: "  # what a source line cannot be without
 
 
 def _tidy(text: str) -> str:
     """Section text without template comments and our source lines, and with at most one blank
     line in a row."""
-    text = _SOURCES_LINE.sub("", strip_comments(text))
-    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip()
+    text = strip_comments(text)
+    if _SOURCES_MARK in text:
+        text = _SOURCES_LINE.sub("", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
 
 
 def _without(fallback: dict, primary: dict) -> dict:
@@ -402,7 +443,9 @@ def _own_text(section: Section, known: Names, card: _Card) -> list[tuple[int, st
     "- **Homepage:** [More Information Needed]"."""
     kept = []
     for number, line in enumerate(section.body, start=section.first_body_line):
-        bullet = _BULLET.match(line) or _PLAIN_FIELD.match(line)
+        # A bullet holds "**", a plain field ":"; a line with neither is not tried.
+        bullet = (_BULLET.match(line) or _PLAIN_FIELD.match(line)
+                  if "**" in line or ":" in line else None)
         if bullet and (bullet.re is _BULLET or norm(bullet.group("name")) in known.all):
             name = bullet.group("name").strip().rstrip(":").strip()
             value = bullet.group("value")
@@ -427,6 +470,18 @@ def _own_text(section: Section, known: Names, card: _Card) -> list[tuple[int, st
     return kept
 
 
+# The characters str.splitlines ends a line at.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _opens_a_line(text: str, mark: str) -> bool:
+    """Whether a line of `text` (as str.splitlines cuts it) starts with `mark`."""
+    at = text.find(mark)
+    while at > 0 and text[at - 1] not in _LINE_BREAKS:
+        at = text.find(mark, at + 1)
+    return at >= 0
+
+
 # Where a bullet's further answers start: an em dash before a bold label.
 _BEFORE_LABEL = re.compile(r"\s+\u2014\s+(?=\*\*[^*\n]+?\.\*\*)")
 
@@ -438,9 +493,11 @@ def _labelled(lines: list[tuple[int, str]],
     the next label of any kind."""
     found: list[tuple[str, int, list[str]]] = []
     used: set[int] = set()
+    if not labels:
+        return [], used  # no label can name a question here
     current: list[str] | None = None
     for number, line in lines:
-        match = LABEL.match(line)
+        match = LABEL.match(line) if line.startswith("**") else None  # (LABEL opens with it)
         if match:
             qid = labels.get(norm(match.group("label")))
             current = [line[match.end():]] if qid else None

@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 import math
 import re
+import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..answers import is_placeholder
 
@@ -30,9 +32,9 @@ MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "passages.json"
 MIN_WORDS = 3
 
 
-@dataclass(frozen=True)
-class Passage:
-    """One passage of prose: its text, the line it starts on, and what it is."""
+class Passage(NamedTuple):
+    """One passage of prose: its text, the line it starts on, and what it is. (A named tuple,
+    not a frozen dataclass: a card makes some fifty, and each is a key of judge's cache.)"""
 
     text: str
     line: int
@@ -53,8 +55,8 @@ _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ITEM_STARTS = frozenset("-*+0123456789")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
-# What template text holds; a long passage without any of it is not a placeholder, and the
-# full check (answers.is_placeholder) is spared.
+# What template text holds: a long passage without any of it says something, even when it would
+# be a placeholder by answers.is_placeholder (a long rule of "=").
 _TEMPLATE_MARK = re.compile(r"\{\{|INSERT_|information needed|needs more information|TODO|TBD|"
                             r"FIXME|github-username|choosealicense", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -124,13 +126,16 @@ class _Splitter:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"'])")
+# What a sentence's end needs, searched first: _SENTENCE_END opens with a look-behind, so the
+# regex engine tries it at every position of a text that has no end at all.
+_END_MARK = re.compile(r"[.!?]\s")
 
 
 def sentences(passage: Passage) -> tuple[Passage, ...]:
     """The sentences of a prose passage that holds more than one; () otherwise. A paragraph
     that mixes topics (what the data is, then how it was gathered) is read sentence by
     sentence as well, so that one topic does not drown the other."""
-    if passage.kind != "prose":
+    if passage.kind != "prose" or not _END_MARK.search(passage.text):
         return ()
     parts = [p for p in _SENTENCE_END.split(passage.text) if p.strip()]
     if len(parts) < 2:
@@ -181,9 +186,9 @@ def sub_links(text: str, replace: Callable[[str], str], anchors_only: bool = Fal
 
 
 def _says_nothing(text: str) -> bool:
-    if len(text) > 300 and not _TEMPLATE_MARK.search(text):
-        return False
-    return is_placeholder(text)
+    # is_placeholder first: it is the faster of the two on long prose (the case-insensitive
+    # _TEMPLATE_MARK is tried at every position), and it is false for nearly every passage.
+    return is_placeholder(text) and (len(text) <= 300 or _TEMPLATE_MARK.search(text) is not None)
 
 
 def _navigation(text: str) -> bool:
@@ -209,7 +214,11 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ASCII_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")  # \d in ASCII text, faster (see _ASCII_WORD)
 _WORD = re.compile(r"[^\W\d_]+|_[a-z]+_")
+# The same in ASCII text, where a letter is [a-z] once lower-cased: twice as fast to find (the
+# engine compares a range instead of looking each character's class up).
+_ASCII_WORD = re.compile(r"[a-z]+|_[a-z]+_")
 
 
 def tokens(text: str) -> list[str]:
@@ -222,8 +231,11 @@ def tokens(text: str) -> list[str]:
     if "@" in text:
         text = _EMAIL.sub(" _email_ ", text)
     if _DIGIT.search(text):
-        text = _NUMBER.sub(" _num_ ", _YEAR.sub(" _year_ ", text))
-    return _WORD.findall(text.lower())
+        if "18" in text or "19" in text or "20" in text:  # (how a year starts)
+            text = _YEAR.sub(" _year_ ", text)
+        text = (_ASCII_NUMBER if text.isascii() else _NUMBER).sub(" _num_ ", text)
+    lowered = text.lower()
+    return (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)
 
 
 # Phrases that say what a sentence is about the way people write it: "was created to ...",
@@ -234,19 +246,30 @@ def tokens(text: str) -> list[str]:
 class Cue:
     question: str
     # Each phrase with the words one of which it must hold: a text without any of them is not
-    # searched for that phrase (most texts trigger none, which keeps the reader fast).
-    phrases: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
-
-    def find(self, text: str, present: set[str]) -> int | None:
-        """Where the cue's first phrase in the text starts, or None."""
-        starts = [m.start() for words, pattern in self.phrases
-                  if words & present for m in [pattern.search(text)] if m]
-        return min(starts) if starts else None
+    # searched for that phrase (most texts trigger none, which keeps the reader fast); and, for
+    # some, a mark it cannot match without ("@" for an address), or "".
+    phrases: tuple[tuple[frozenset[str], re.Pattern[str], str], ...]
 
 
-def _cue(question: str, *phrases: tuple[str, str]) -> Cue:
-    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern, re.IGNORECASE))
-                               for words, pattern in phrases))
+
+def _cue(question: str, *phrases: tuple[str, ...]) -> Cue:
+    """A cue from (words, pattern) or (words, pattern, mark) phrases."""
+    for _, pattern, *_ in phrases:
+        letters = re.sub(r"\\.", "", pattern)  # (an escape such as \S is no letter)
+        if letters != letters.lower():
+            raise ValueError(f"a phrase is written in lower case (see fold): {pattern}")
+    return Cue(question, tuple((frozenset(words.split()), re.compile(pattern), "".join(mark))
+                               for words, pattern, *mark in phrases))
+
+
+def fold(text: str) -> str:
+    """The text in lower case, every character in its place, for the CUES phrases: a phrase
+    in lower case, compiled without re.IGNORECASE, matches the folded text where and only where
+    it would match the text with case ignored, and is searched several times faster (a
+    case-insensitive pattern is tried letter by letter at every position). str.lower alone
+    would not do: it turns U+0130 into two characters and keeps U+0131 and U+017F, which match
+    i and s when case is ignored (tests/test_verdicts.py checks every character)."""
+    return text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
 
 
 _FEW = r"\s+(?:[\w-]+\s+){0,3}?"  # up to three words in between
@@ -349,7 +372,7 @@ CUES = {
     "contact": _cue(
         "maintenance.contact",
         # an address in the text, or behind a link ("[email](mailto:...)": tokens keep no URL)
-        ("_email_ _link_ email mail", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
+        ("_email_ _link_ email mail", r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b", "@"),
         ("contact reach write email mail",
          r"\b(?:contact|reach out to|write to|e-?mail) "
          r"(?:us|me|the (?:authors?|maintainers?|team))\b")),
@@ -359,15 +382,42 @@ CUES = {
 CUE_QUESTIONS = tuple(dict.fromkeys(cue.question for cue in CUES.values()))
 
 
+Phrase = tuple[int, int, str, re.Pattern[str], str]
+
+
+def _phrases_by_word() -> dict[str, tuple[Phrase, ...]]:
+    """Word -> the phrases that word lets in, as (the cue's place in CUES, the phrase's place
+    in the cue, the cue's name, the phrase, its mark). One intersection with a passage's words
+    then names the few phrases worth searching, where each phrase's words were intersected in
+    turn."""
+    index: dict[str, list[Phrase]] = {}
+    for order, (name, cue) in enumerate(CUES.items()):
+        for place, (words, pattern, mark) in enumerate(cue.phrases):
+            for word in words:
+                index.setdefault(word, []).append((order, place, name, pattern, mark))
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+_PHRASES_BY_WORD = _phrases_by_word()
+_CUE_WORDS = frozenset(_PHRASES_BY_WORD)
+
+
 def cue_positions(text: str, words: Iterable[str] | None = None) -> dict[str, int]:
     """Cue name -> where its first phrase starts in the text (`words`: the text's tokens, when
-    the caller has them)."""
-    present = set(tokens(text) if words is None else words)
+    the caller has them), in the order of CUES."""
+    present = _CUE_WORDS.intersection(tokens(text) if words is None else words)
+    if not present:
+        return {}  # most passages hold none of the words a phrase needs
     found: dict[str, int] = {}
-    for name, cue in CUES.items():
-        start = cue.find(text, present)
-        if start is not None:
-            found[name] = start
+    folded = fold(text)
+    # sorted by (cue, phrase), which are unique: the cues come out in CUES order
+    for _, _, name, pattern, mark in sorted(
+            {p for word in present for p in _PHRASES_BY_WORD[word]}):
+        if mark not in folded:
+            continue  # ("" is in every text)
+        match = pattern.search(folded)
+        if match and match.start() < found.get(name, len(text) + 1):
+            found[name] = match.start()
     return found
 
 
@@ -379,13 +429,26 @@ def cues(text: str) -> set[str]:
 def features(text: str, words: list[str] | None = None,
              cued: Iterable[str] | None = None) -> set[str]:
     """The passage's features: words, word pairs, the stem and ending of longer words, and the
-    cues (CUES) it holds (`words` and `cued`: what the caller has found already)."""
+    cues (CUES) it holds (`words` and `cued`: what the caller has found already). This is what
+    the model is trained on and what its weights are keyed by; `Model.scores` looks up the same
+    features through `feature_parts`."""
     words = tokens(text) if words is None else words
-    found = {"w " + w for w in words}
+    unique, pairs, stems = feature_parts(words)
+    found = {"w " + w for w in unique}
     found.update("q " + name for name in (cue_positions(text, words) if cued is None else cued))
-    found.update("b " + a + " " + b for a, b in zip(words, words[1:], strict=False))
-    found.update("p " + w[:5] for w in words if len(w) > 5 and w[0] != "_")
+    found.update("b " + a + " " + b for a, b in pairs)
+    found.update("p " + stem for stem in stems)
     return found
+
+
+def feature_parts(words: list[str]) -> tuple[set[str], set[tuple[str, str]], set[str]]:
+    """The words, the word pairs and the stems of longer words of a passage, each without
+    repeats: the features (`features`) but for the cues, kept apart and unspelt. No two of them
+    spell the same feature (a word holds no space), so their sizes add up to the number of
+    features."""
+    unique = set(words)
+    return (unique, set(zip(words, words[1:], strict=False)),
+            {w[:5] for w in unique if len(w) > 5 and w[0] != "_"})
 
 
 def value_of(feature: str, scale: float) -> float:
@@ -396,40 +459,77 @@ def value_of(feature: str, scale: float) -> float:
 
 # ----------------------------------------------------------------------------------- model
 
+Row = tuple[float, ...]
+
+# Scoring adds up, class by class, the weights of the passage's features: some 25 rows of 13
+# floats, which column by column costs more than finding them. So each row the model scales is
+# packed into one integer, its weights side by side: the weight of class i, in thousandths
+# (the precision the training script writes), plus _OFFSET to make it positive, in bits
+# 32*i to 32*i+31. One integer sum of n packed rows then adds every column at once, and column
+# i is its 32 bits of the sum, less n * _OFFSET. No column overflows into the next: a passage
+# has at most one row per feature of the model, far fewer than the 2**16 rows that would take.
+_FIELD_BYTES = 4
+_OFFSET = 1 << 15  # weights stay within +-32.767 (checked when the model is read)
+
+
+def _thousandths(weight: float) -> int:
+    thousandths = round(weight * 1000)
+    if abs(thousandths) >= _OFFSET or abs(weight * 1000 - thousandths) > 1e-6:
+        raise ValueError(f"weight {weight} is not in thousandths within +-32.767")
+    return thousandths
+
+
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    # feature -> its weight for each class, in class order (dense: summing whole rows is what
-    # makes scoring fast in plain Python)
-    weights: dict[str, tuple[float, ...]]
     home: tuple[float, ...]  # per class: the probability that answers a question at home
     away: tuple[float, ...]  # ... and the one that answers it anywhere else
     index: dict[str, int] = field(default_factory=dict)  # question -> its position in classes
+    # Feature -> its weight for each class, in class order (dense: summing whole rows is what
+    # makes scoring fast in plain Python), by kind of feature and keyed as `feature_parts` gives
+    # them ("w data" under "data", "b the data" under ("the", "data"), ...), so that scoring
+    # looks a passage's features up without spelling each one as a new string first. All
+    # packed (see _OFFSET) but the cues'.
+    words: dict[str, int] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    stems: dict[str, int] = field(default_factory=dict)
+    cues: dict[str, Row] = field(default_factory=dict)
 
     def scores(self, text: str, words: list[str] | None = None,
                cued: Iterable[str] | None = None) -> dict[str, float]:
         """Probability per question that the passage answers it."""
-        found = features(text, words, ())
+        words = tokens(text) if words is None else words
+        unique, pairs, stems = feature_parts(words)
         cues_found = list(cue_positions(text, words) if cued is None else cued)
-        if not found and not cues_found:
+        count = len(unique) + len(pairs) + len(stems) + len(cues_found)
+        if not count:
             return {}
-        get = self.weights.get
-        scaled = [row for row in map(get, found) if row is not None]
-        whole = [row for row in map(get, ("q " + name for name in cues_found)) if row]
-        scale = 1.0 / math.sqrt(len(found) + len(cues_found))
+        # (a packed row is positive: filter(None) drops exactly the features it has no row for)
+        scaled = [*filter(None, map(self.words.get, unique)),
+                  *filter(None, map(self.pairs.get, pairs)),
+                  *filter(None, map(self.stems.get, stems))]
+        whole = [*filter(None, map(self.cues.get, cues_found))]
+        scale = 1.0 / math.sqrt(count)
         totals = list(self.bias)
         if scaled:
-            columns = zip(*scaled, strict=True)
-            totals = [t + sum(c) * scale for t, c in zip(totals, columns, strict=True)]
+            offset = len(scaled) * _OFFSET
+            columns = self._unpack(sum(scaled).to_bytes(self._bytes, "little"))
+            totals = [t + (c - offset) / 1000 * scale for t, c in zip(totals, columns, strict=True)]
         if whole:
-            columns = zip(*whole, strict=True)
-            totals = [t + sum(c) for t, c in zip(totals, columns, strict=True)]
-        return {qid: _sigmoid(t) for qid, t in zip(self.classes, totals, strict=True)}
+            sums = map(sum, zip(*whole, strict=True))
+            totals = [t + c for t, c in zip(totals, sums, strict=True)]
+        exp = math.exp  # (the logistic function, written out: 13 calls a passage saved)
+        return {qid: 1.0 / (1.0 + exp(-t)) if t > -30 else 0.0
+                for qid, t in zip(self.classes, totals, strict=True)}
 
+    @cached_property
+    def _bytes(self) -> int:
+        return _FIELD_BYTES * len(self.classes)
 
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
+    @cached_property
+    def _unpack(self) -> Callable[[bytes], tuple[int, ...]]:
+        return struct.Struct(f"<{len(self.classes)}I").unpack
 
 
 @lru_cache(maxsize=1)
@@ -441,14 +541,27 @@ def model() -> Model:
 def from_json(data: dict) -> Model:
     classes = tuple(data["classes"])
     index = {qid: i for i, qid in enumerate(classes)}
-    weights: dict[str, list[float]] = {}
+    # Packed rows are built from the weights the file lists (a few per feature), on a row of
+    # zero weights: every field at _OFFSET.
+    zeros = sum(_OFFSET << (8 * _FIELD_BYTES * i) for i in range(len(classes)))
+    packed: dict[str, int] = {}
+    cues: dict[str, list[float]] = {}
     for qid, table in data["weights"].items():
+        at = index[qid]
         for feature, weight in table.items():
-            weights.setdefault(feature, [0.0] * len(classes))[index[qid]] = weight
+            if feature.startswith("q "):
+                cues.setdefault(feature[2:], [0.0] * len(classes))[at] = weight
+            else:
+                packed[feature] = (packed.get(feature, zeros)
+                                   + (_thousandths(weight) << (8 * _FIELD_BYTES * at)))
+    kinds: dict[str, dict] = {"w": {}, "b": {}, "p": {}}
+    for feature, row in packed.items():
+        kind, _, name = feature.partition(" ")
+        kinds[kind][tuple(name.split(" ")) if kind == "b" else name] = row
     return Model(classes, tuple(data["bias"][q] for q in classes),
-                 {f: tuple(w) for f, w in weights.items()},
                  tuple(data["thresholds"]["home"][q] for q in classes),
-                 tuple(data["thresholds"]["away"][q] for q in classes), index)
+                 tuple(data["thresholds"]["away"][q] for q in classes), index,
+                 kinds["w"], kinds["b"], kinds["p"], {c: tuple(r) for c, r in cues.items()})
 
 
 def scores(text: str) -> dict[str, float]:
@@ -470,20 +583,37 @@ class Judgment:
 def judge(passage: Passage) -> Judgment:
     if passage.kind == "code":
         return Judgment({}, None, {})
-    text = passage.judged
-    words = tokens(text)
-    found = cue_positions(passage.text, words)
-    # A passage of fewer than three words (an image, a bare link, a badge) gives the model
-    # nothing to judge; a cue such as an e-mail address still counts.
-    real = sum(1 for w in words if w[0] != "_")
-    probabilities = model().scores(text, words, found) if real >= MIN_WORDS else {}
-    top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
+    probabilities, top, found = _reading(passage.text, passage.judged)
     cued: dict[str, Passage] = {}
     if found:
         units = sentences(passage) or (passage,)
         for name, start in found.items():
             cued.setdefault(CUES[name].question, _unit_at(passage.text, units, start))
     return Judgment(probabilities, top, cued)
+
+
+@lru_cache(maxsize=65536)  # the same text stands at other lines of other cards
+def _reading(text: str, judged: str) -> tuple[dict[str, float], str | None, dict[str, int]]:
+    """What `judge` makes of a passage's words alone, wherever it stands: the model's
+    probabilities, the likeliest question, and where each cue's phrase starts in `text`."""
+    words = tokens(judged)
+    found = cue_positions(text, words)
+    # A passage of fewer than three words (an image, a bare link, a badge) gives the model
+    # nothing to judge; a cue such as an e-mail address still counts.
+    probabilities = model().scores(judged, words, found) if _has_words(words) else {}
+    top = max(probabilities, key=probabilities.__getitem__) if probabilities else None
+    return probabilities, top, found
+
+
+def _has_words(words: list[str]) -> bool:
+    """At least MIN_WORDS of the tokens are words (not a _link_, _url_, _num_ ...)."""
+    needed = MIN_WORDS
+    for word in words:
+        if word[0] != "_":
+            needed -= 1
+            if needed == 0:
+                return True  # (most passages: the rest need not be counted)
+    return needed <= 0
 
 
 def _unit_at(text: str, units: tuple[Passage, ...], position: int) -> Passage:

@@ -3,18 +3,43 @@ small helpers that turn platform values into text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from ..answers import is_placeholder
 from ..sheet import Origin
 from . import passages
 from .passages import Passage
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
+
+class _once(Generic[T]):  # (a decorator: named as functools.cached_property is)
+    """functools.cached_property without its lock, which Python 3.11 takes at every first read
+    (a card's reader makes some thirty places and reads two such values of each). The value is
+    kept in the instance's __dict__, which is looked in before this descriptor from then on."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | _once[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
+@dataclass(frozen=True, init=False)
 class Place:
     """One filled-in (or empty) place of a card: `name` as the crosswalk spells it."""
 
@@ -32,12 +57,22 @@ class Place:
     context: str = ""
     same_line: bool = False
 
-    @cached_property
+    def __init__(self, name: str, value: Any, origin: Origin, prose: bool = True,
+                 question: str | None = None, lines: tuple[tuple[int, str], ...] | None = None,
+                 context: str = "", same_line: bool = False) -> None:
+        # What the generated __init__ does, in one step: a frozen dataclass sets each field
+        # through object.__setattr__, and a card makes some thirty places (eq, hash and the
+        # refusal to change a field stay the dataclass's own).
+        self.__dict__.update(name=name, value=value, origin=origin, prose=prose,
+                             question=question, lines=lines, context=context,
+                             same_line=same_line)
+
+    @_once
     def filled(self) -> bool:
         """Whether the place holds anything but template text (asked once per place)."""
         return holds(self.value)
 
-    @cached_property
+    @_once
     def pieces(self) -> tuple[Passage, ...]:
         """The place's prose cut into passages, each with its own line; () for a value that is
         not prose (a YAML key, a JSON object) and for template text."""
@@ -119,7 +154,8 @@ def holds(value: Any) -> bool:
     if isinstance(value, (bool, int, float)):
         return True
     text = render(value)
-    return bool(text.strip()) and not is_placeholder(text)
+    # (not text.isspace(): what bool(text.strip()) says, without copying a long text)
+    return bool(text) and not text.isspace() and not is_placeholder(text)
 
 
 def is_filled(place: Place) -> bool:
@@ -154,6 +190,11 @@ def presence(fields: dict[str, list[Any]], variant: str) -> dict:
 
     `fields` maps each field the platform offers to the values the card gives it (none: empty).
     """
-    filled = {name: any(holds(v) for v in values) for name, values in fields.items()}
+    return presence_of({name: any(holds(v) for v in values) for name, values in fields.items()},
+                       variant)
+
+
+def presence_of(filled: dict[str, bool], variant: str) -> dict:
+    """`presence` from whether each field holds anything (a reader that knows it already)."""
     return {"filled": sum(filled.values()), "total": len(filled), "fields": filled,
             "variant": variant}
