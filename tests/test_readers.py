@@ -426,3 +426,28 @@ def test_a_place_takes_its_fields_as_the_dataclass_declares_them():
     assert place == Place("License", "CC BY 4.0", Origin("README.md", 3, 1), question="x")
     with pytest.raises(dataclasses.FrozenInstanceError):
         place.name = "Licence"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (FIXTURES / "cards").iterdir()))
+def test_reading_for_answers_only_leaves_every_answer_as_it_is(name):
+    """load_document(answers_only=True), as survey reads: the same answers, presence and
+    findings that keep a card from being read; no platform-rule finding, hint or unread prose."""
+    from datasheet_kit.codes import FATAL
+
+    path = FIXTURES / "cards" / name
+    full, lean = load_document(path), load_document(path, answers_only=True)
+    assert lean.data == full.data
+    assert lean.presence == full.presence
+    assert [f for f in lean.findings if f.code in FATAL] == \
+        [f for f in full.findings if f.code in FATAL]
+    assert not any(f.code in ("DS020", "DS021", "DS022", "DS023") for f in lean.findings)
+    assert lean.hints == {}
+    assert [u for u in lean.unmapped if u["level"] == 0] == []
+
+
+def test_reading_for_answers_only_is_the_survey_of_real_cards(corpus):
+    """Over real cards of every platform: answers_only reads the same data as a full read."""
+    for folder in ("hf", "kaggle", "croissant"):
+        for path in sorted((corpus / folder).iterdir())[:40]:
+            if path.is_file():
+                assert load_document(path, answers_only=True).data == load_document(path).data

@@ -173,24 +173,31 @@ def load_target(target: str, timeout: float) -> Sheet:
     return load_document(target)
 
 
-def load_document(path: str | Path) -> Sheet:
+def load_document(path: str | Path, answers_only: bool = False) -> Sheet:
+    """A file read as what it is (`answers_only`: see read_document)."""
     name = str(path)
     probe = Sheet(name)
     text = read_text(path, probe)
     if text is None:
         return probe
-    return read_document(text, name)
+    return read_document(text, name, answers_only=answers_only)
 
 
-def read_document(text: str, name: str, kind: str | None = None) -> Sheet:
-    """A document already in memory (a fetched card, say), read as `kind` or as its name says."""
+def read_document(text: str, name: str, kind: str | None = None,
+                  answers_only: bool = False) -> Sheet:
+    """A document already in memory (a fetched card, say), read as `kind` or as its name says.
+
+    `answers_only`: what a card answers and what keeps it from being read, no more: its reader
+    leaves out the platform's own metadata rules (DS020-DS023, findings only lint reports),
+    the hints and the prose no question takes, none of which changes an answer. `survey`,
+    which reads and does not lint, asks for this."""
     kind = kind or kind_of(name, text)
     if kind == "datasheet":
         return loads(text, name)
     from .readers import croissant, hf, kaggle  # readers load only when a card is read
 
     reader = {"hf": hf, "kaggle": kaggle, "croissant": croissant}[kind]
-    return reader.read(text, name)
+    return reader.read(text, name, answers_only=answers_only)
 
 
 __all__ = ["KINDS", "SKIPPED_FOLDERS", "Gathered", "collect", "documents", "files", "folder_kind",

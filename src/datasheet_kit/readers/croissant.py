@@ -39,20 +39,25 @@ def layout() -> Layout:
     return platform_layout("croissant")
 
 
-def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, found = places_of(source, file)
+def read(source: str | bytes | Path, file: str | None = None,
+         answers_only: bool = False) -> Sheet:
+    """The Croissant file as a Sheet (`answers_only`: see inputs.read_document)."""
+    sheet, found = places_of(source, file, rules=not answers_only)
     if found is not None:
-        fill(sheet, layout(), found.places, convert=_convert, loose=found.loose)
+        fill(sheet, layout(), found.places, convert=_convert, loose=found.loose,
+             answers_only=answers_only)
     return sheet
 
 
-def places_of(source: str | bytes | Path,
-              file: str | None = None) -> tuple[Sheet, Found | None]:
-    """The document's places before any question is answered (None when it cannot be read)."""
+def places_of(source: str | bytes | Path, file: str | None = None,
+              rules: bool = True) -> tuple[Sheet, Found | None]:
+    """The document's places before any question is answered (None when it cannot be read).
+    `rules`: check what mlcroissant needs and the spec requires (DS023)."""
     sheet, text, document, depth = open_json(source, file, "croissant")
     if document is None:
         return sheet, None
-    shapes.croissant(sheet, document, "[0]" if depth == 2 else "")
+    if rules:
+        shapes.croissant(sheet, document, "[0]" if depth == 2 else "")
     mapping = platform_crosswalk("croissant")
     names = [n for group in (*mapping.values(), *platform_crosswalk("croissant_hint").values())
              for n in group]

@@ -168,13 +168,16 @@ def passages_of(place: Place) -> tuple[Passage, ...]:
 
 
 def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
-         convert: Convert | None = None, loose: Iterable[Place] = ()) -> None:
+         convert: Convert | None = None, loose: Iterable[Place] = (),
+         answers_only: bool = False) -> None:
     """Answer every question from the card's places, as the layout's roles say (module doc).
 
     `places` maps a normalised place name to what the card holds there; `loose` are prose
     places the crosswalk does not name (a free card's own headings), read only by the passage
     reader. Places named by several crosswalks count once; earlier ones come first, so their
     place gives the origin and, for one-value questions such as the title, the value.
+    `answers_only` leaves out the hints and the prose no question takes (Sheet.hints and
+    Sheet.unmapped), which change no answer.
     """
     catalogue = questions()
     tried: dict[str, list[Place]] = {}
@@ -193,10 +196,12 @@ def fill(sheet: Sheet, layout: Layout, places: dict[str, list[Place]],
         if value in ("", [], None):
             continue
         _put(sheet, qid, value, parts, how, confidence, by)
-    _record_hints(sheet, layout, places)
+    if not answers_only:
+        _record_hints(sheet, layout, places)
     _look_elsewhere(sheet, {k: v for k, v in places.items() if k in layout.prose_homes}, loose,
                     tried)
-    _keep_unread(sheet, places)
+    if not answers_only:
+        _keep_unread(sheet, places)
     _drop_empty_optional_sections(sheet)
 
 

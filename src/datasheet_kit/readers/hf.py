@@ -191,19 +191,22 @@ class _Card:
                   question, tuple(lines) if lines is not None else None))
 
 
-def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, card, layout = places_of(source, file)
+def read(source: str | bytes | Path, file: str | None = None,
+         answers_only: bool = False) -> Sheet:
+    """The card as a Sheet (`answers_only`: see inputs.read_document)."""
+    sheet, card, layout = places_of(source, file, rules=not answers_only)
     if card is not None and layout is not None:
-        fill(sheet, layout, card.places, convert=typed_answer, loose=card.loose)
+        fill(sheet, layout, card.places, convert=typed_answer, loose=card.loose,
+             answers_only=answers_only)
         identifiers_from_citation(sheet)
     return sheet
 
 
-def places_of(source: str | bytes | Path,
-              file: str | None = None) -> tuple[Sheet, _Card | None, Layout | None]:
+def places_of(source: str | bytes | Path, file: str | None = None,
+              rules: bool = True) -> tuple[Sheet, _Card | None, Layout | None]:
     """The card's places, before any question is answered (the passage model's training script
     reads them too), and the layout to read them with; (sheet, None, None) when the file cannot
-    be read."""
+    be read. `rules`: check the front matter against the Hub's rules (DS021, DS022)."""
     sheet, text = source_text(source, file)
     sheet.kind = "hf"
     if text is None:
@@ -217,7 +220,8 @@ def places_of(source: str | bytes | Path,
     if match:
         offset = match.group(1).count("\n")
         meta, meta_origins = _read_metadata(sheet, match.group(2), offset)
-        shapes.hf(sheet, meta, meta_origins)
+        if rules:
+            shapes.hf(sheet, meta, meta_origins)
         body_start = text.count("\n", 0, match.end()) + 1
         body = text[match.end():]
     else:

@@ -26,16 +26,20 @@ def layout() -> Layout:
     return platform_layout("kaggle")
 
 
-def read(source: str | bytes | Path, file: str | None = None) -> Sheet:
-    sheet, found = places_of(source, file)
+def read(source: str | bytes | Path, file: str | None = None,
+         answers_only: bool = False) -> Sheet:
+    """The metadata as a Sheet (`answers_only`: see inputs.read_document)."""
+    sheet, found = places_of(source, file, rules=not answers_only)
     if found is not None:
-        fill(sheet, layout(), found.places, convert=_landing_page, loose=found.loose)
+        fill(sheet, layout(), found.places, convert=_landing_page, loose=found.loose,
+             answers_only=answers_only)
     return sheet
 
 
-def places_of(source: str | bytes | Path,
-              file: str | None = None) -> tuple[Sheet, Found | None]:
-    """The document's places before any question is answered (None when it cannot be read)."""
+def places_of(source: str | bytes | Path, file: str | None = None,
+              rules: bool = True) -> tuple[Sheet, Found | None]:
+    """The document's places before any question is answered (None when it cannot be read).
+    `rules`: check the keys against what the Kaggle API accepts (DS020)."""
     sheet, text, document, depth = open_json(source, file, "kaggle")
     if document is None:
         return sheet, None
@@ -48,7 +52,8 @@ def places_of(source: str | bytes | Path,
         prefix = f"{prefix}.info" if prefix else "info"
     elif any(key.endswith("Nullable") for key in document) or "ref" in document:
         variant = "api"
-    shapes.kaggle(sheet, document, variant, prefix)
+    if rules:
+        shapes.kaggle(sheet, document, variant, prefix)
     upload, spelled = normalise(document)
     places: dict[str, list[Place]] = {}
     raw = platform_crosswalk_names() + [n for names in platform_crosswalk("kaggle_hint").values()
