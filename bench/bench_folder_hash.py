@@ -7,8 +7,10 @@ Writes N files of K KiB (random bytes; 1,000 a folder, in train/ and test/) into
 folder, or reuses --folder when it already holds them, then times, round-robin over R runs with
 a warm page cache:
 
-- datasheet-kit: `folders.scan` with its default thread pool, writing the hash list as it goes
+- datasheet-kit: `folders.scan` with its default workers, writing the hash list as it goes
   (what `datasheet provenance FOLDER --write-hashes LIST` does before matching references);
+- the same forced onto threads (the path small folders and perceptual scans take), which must
+  write the same list;
 - the anchor: `find -print0 | xargs -0 -P2 -n 512 sha256sum`, two hashing processes at once.
 
 Each is a fresh process; its peak memory is the process's max RSS. Then the scan is started,
@@ -32,10 +34,14 @@ from pathlib import Path
 
 SCAN = ("import sys\n"
         "from datasheet_kit import folders\n"
-        "writer = folders.HashListWriter(sys.argv[2], resume=len(sys.argv) > 3)\n"
+        "mode = sys.argv[3] if len(sys.argv) > 3 else ''\n"
+        "if mode == 'threads':\n"
+        "    folders.SMALL = 1 << 62  # every folder is 'small': hashed on threads\n"
+        "writer = folders.HashListWriter(sys.argv[2], resume=mode == 'resume')\n"
         "found = folders.scan(sys.argv[1], resume=writer.previous, record=writer)\n"
         "writer.close(complete=True)\n"
         "print(len(found.files) - found.resumed, 'hashed,', found.resumed, 'reused')\n")
+OURS = "datasheet-kit folders.scan + hash list"
 SHA = "find . -type f -print0 | xargs -0 -P2 -n 512 sha256sum > /dev/null"
 
 
@@ -101,9 +107,11 @@ def main() -> None:
         files = sum(1 for _ in root.rglob("*.png"))
         size = files * args.kib * 1024 / 1e6
         listing = Path(tmp) / "hashes.sha256"
+        on_threads = listing.with_name("threads.sha256")
         commands = {
-            "datasheet-kit folders.scan (threads) + hash list": (
-                [sys.executable, "-c", SCAN, str(root), str(listing)], None),
+            OURS: ([sys.executable, "-c", SCAN, str(root), str(listing)], None),
+            "the same, threads only": (
+                [sys.executable, "-c", SCAN, str(root), str(on_threads), "threads"], None),
             "find | xargs -P2 sha256sum": (["bash", "-c", SHA], root),
         }
         for cmd, cwd in commands.values():  # warm the page cache
@@ -116,6 +124,8 @@ def main() -> None:
                 times[name].append(took)
                 peaks[name] = max(peaks[name], peak)
         fresh = listing.read_text()
+        if on_threads.read_text() != fresh:
+            sys.exit("the thread path wrote a different list")
         print(f"{files:,} files of {args.kib} KiB ({size:,.0f} MB), warm page cache; "
               f"Python {platform.python_version()}, {os.cpu_count()} CPUs\n")
         anchor = statistics.median(times["find | xargs -P2 sha256sum"])
@@ -129,10 +139,10 @@ def main() -> None:
         # interrupted at about half way, then resumed from LIST.partial
         partial = listing.with_name(listing.name + ".partial")
         listing.unlink()
-        interrupted(root, listing, statistics.median(times[
-            "datasheet-kit folders.scan (threads) + hash list"]) / 2)
+        interrupted(root, listing, statistics.median(times[OURS]) / 2)
         kept = sum(1 for line in partial.read_text().splitlines() if not line.startswith("#"))
-        took, peak, out = measured([sys.executable, "-c", SCAN, str(root), str(listing), "r"])
+        took, peak, out = measured([sys.executable, "-c", SCAN, str(root), str(listing),
+                                    "resume"])
         same = listing.read_text() == fresh
         print(f"\ninterrupted at half time with {kept:,} files in the partial list; the resumed "
               f"run took {took:.2f} s ({out}); its list is "

@@ -24,6 +24,7 @@ import json
 import os
 import random
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,9 @@ COMMANDS = {
     "score": ["score", "--format", "json"],
     "fair": ["fair", "--format", "json"],
 }
+# A command still running after HARD_LIMIT times its time budget ends the child process: the
+# batch is then run again one document per process, to name the document.
+HARD_LIMIT = 3
 BATCHED = {"provenance": ["provenance", "--format", "json"]}
 
 
@@ -153,7 +157,13 @@ def _verdict(command: str, args: list[str], paths: list[str], seconds: float
     print(f"{paths[0] if len(paths) == 1 else 'a batch'} {command}", file=sys.stderr,
           flush=True)  # the last line on stderr names what a crash happened in
     started = time.perf_counter()
-    result = CliRunner().invoke(main, [*args, *paths], env={"NO_COLOR": "1"})
+    # A hard limit the child cannot miss: SIGALRM's default action ends the process even while
+    # a regular expression holds the GIL in C (a Python-level handler would wait for it).
+    signal.setitimer(signal.ITIMER_REAL, seconds * HARD_LIMIT * max(1, len(paths) // 10))
+    try:
+        result = CliRunner().invoke(main, [*args, *paths], env={"NO_COLOR": "1"})
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
     took = time.perf_counter() - started
     problems = []
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -230,15 +240,18 @@ def run_batch(folder: str, names: list[str], seconds: float, memory: int) -> lis
     child = subprocess.run(
         [sys.executable, "-c", code, str(Path(__file__).parent), folder, json.dumps(names),
          str(seconds)], capture_output=True, text=True, env=env,
-        preexec_fn=lambda: _limit_memory(memory), timeout=seconds * 5 * len(names) + 60)
+        preexec_fn=lambda: _limit_memory(memory),
+        timeout=seconds * HARD_LIMIT * len(COMMANDS) * len(names) + 60)
     if child.returncode == 0:
         records: list[dict] = json.loads(child.stdout.strip().splitlines()[-1])
         return records
     if len(names) > 1:
         return [r for name in names for r in run_batch(folder, [name], seconds, memory)]
     last = (child.stderr.strip().splitlines() or ["?"])[-1]
+    how = (f"was stopped after {seconds * HARD_LIMIT:g} s" if child.returncode == -signal.SIGALRM
+           else f"died (exit {child.returncode})")
     return [{"name": names[0], "exits": {}, "seconds": 0.0,
-             "problems": [f"the process died (exit {child.returncode}) during `{last}`: "
+             "problems": [f"the process {how} during `{last}`: "
                           f"{child.stderr.strip()[-300:]}"]}]
 
 

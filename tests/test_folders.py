@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import struct
 import zlib
@@ -110,6 +111,19 @@ def test_bad_hash_list(tmp_path):
         folders.read_hash_list(bad)
 
 
+def test_hash_lists_in_every_shape_sha256sum_writes(tmp_path):
+    """Text and binary mode ('*'), CRLF line ends, trailing blanks, a name that is a blank."""
+    a, b = "ab" * 32, "CD" * 32
+    listing = tmp_path / "list.sha256"
+    listing.write_bytes(f"# comment\r\n{a}  x y.png  \r\n{b} *bin.png\n\n{a}   \n".encode())
+    found = folders.read_hash_list(listing)
+    assert found.paths == {"x y.png": a, "bin.png": b.lower(), " ": a}
+    assert found.digests == {a: "x y.png", b.lower(): "bin.png"}
+    listing.write_text(f"{a}  ok.png\n{a[:60]}  short.png\n")
+    with pytest.raises(ValueError, match="list.sha256:2"):
+        folders.read_hash_list(listing)
+
+
 def test_perceptual_hash_finds_resized_copies(tmp_path):
     Image = pytest.importorskip("PIL.Image")
     root = tmp_path / "copy"
@@ -142,4 +156,276 @@ def test_progress_reports_every_file(planted):
     seen = []
     found = folders.scan(root, progress=lambda done, total: seen.append((done, total)))
     total = len(found.files)
-    assert seen == [(i, total) for i in range(1, total + 1)]
+    # called as batches finish: counts rise, every call knows the total, the last one is all
+    assert seen and seen[-1] == (total, total)
+    assert all(t == total for _, t in seen)
+    assert [d for d, _ in seen] == sorted({d for d, _ in seen})
+
+
+# ------------------------------------------------------------------- threads and processes
+
+@pytest.fixture
+def many(tmp_path):
+    """300 small files over nested split folders, a few of them identical, plus one empty."""
+    root = tmp_path / "many"
+    for i in range(300):
+        folder = root / ("test" if i % 4 == 0 else "train") / f"{i % 7}" / ("deep" * (i % 2))
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:04d}.png").write_bytes(b"%d" % (i % 250) * (1 + i % 50))
+    (root / "train" / "empty.png").write_bytes(b"")
+    return root
+
+
+def spied(monkeypatch, name):
+    """Record the calls of folders.<name> (the thread or the process path)."""
+    calls = []
+    real = getattr(folders, name)
+
+    def spy(*args, **kwargs):
+        calls.append(name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(folders, name, spy)
+    return calls
+
+
+def scanned(root, **kwargs):
+    """A scan with its hash list, as --write-hashes writes it."""
+    import io
+
+    out = io.StringIO()
+    found = folders.scan(root, record=out, **kwargs)
+    return found, out.getvalue()
+
+
+def os_walk_order(root):
+    """Files as os.walk lists them with sorted names, hidden ones left out."""
+    import os
+
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        out += [f if prefix == "." else f"{prefix}/{f}" for f in sorted(files)
+                if not f.startswith(".")]
+    return out
+
+
+def test_small_folders_hash_on_threads_large_ones_on_processes(many, monkeypatch):
+    threads, processes = spied(monkeypatch, "_on_threads"), spied(monkeypatch, "_on_processes")
+    on_threads, text = scanned(many)
+    assert (threads, processes) == (["_on_threads"], [])
+    monkeypatch.setattr(folders, "SMALL", 50)  # 301 files are many now
+    on_processes, same = scanned(many, workers=3)
+    assert processes == ["_on_processes"]
+    # one result either way: the same records, in walk order, and the same hash list
+    assert on_processes.files == on_threads.files
+    assert same == text
+    assert [e.path for e in on_processes.files] == folders.list_files(many) == os_walk_order(many)
+    import hashlib
+
+    for entry in on_processes.files[::37]:
+        data = (many / entry.path).read_bytes()
+        assert (entry.size, entry.digest) == (len(data), hashlib.sha256(data).hexdigest())
+    assert folders.exact_duplicates(on_processes) == folders.exact_duplicates(on_threads) != []
+
+
+def test_processes_start_by_spawn_too(many, monkeypatch):
+    """The start method of Windows and macOS: workers get nothing but what they are sent."""
+    monkeypatch.setattr(folders, "SMALL", 10)  # spawned workers wait for 8 times as many
+    monkeypatch.setattr(folders, "_start_method", lambda: "spawn")
+    processes = spied(monkeypatch, "_on_processes")
+    spawned, text = scanned(many, algorithm="md5", workers=2)
+    monkeypatch.setattr(folders, "SMALL", 10_000)
+    on_threads, same = scanned(many, algorithm="md5")
+    assert processes == ["_on_processes"]
+    assert spawned.files == on_threads.files and text == same
+    assert spawned.algorithm == "md5" and len(text.splitlines()) == 301
+
+
+def test_perceptual_scans_stay_on_threads(many, monkeypatch):
+    pytest.importorskip("PIL")
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(folders, "SMALL", 50)
+    processes = spied(monkeypatch, "_on_processes")
+    found = folders.scan(many, perceptual=True)
+    assert processes == [] and len(found.files) == 301
+
+
+def test_batches_follow_the_file_sizes(tmp_path):
+    sink = folders._Sink(folders.FolderScan(str(tmp_path), "sha256"), None, None, 0)
+    assert sink.batch_size() == 16  # nothing hashed yet: a few files per task
+    sink.rows(["a"] * 4, [None] * 4, {}, [1024] * 4, ["0" * 64] * 4, "")
+    assert sink.batch_size() == folders.ROWS  # small files: full batches
+    sink.rows(["b"] * 4, [None] * 4, {}, [100 << 20] * 4, ["0" * 64] * 4, "")
+    assert sink.batch_size() == 1  # big files: one per task, so that they spread over workers
+
+
+def test_resume_on_processes_gives_the_same_list(many, monkeypatch, tmp_path):
+    monkeypatch.setattr(folders, "SMALL", 50)
+    _, fresh = scanned(many)
+    lines = fresh.splitlines(keepends=True)
+    partial = tmp_path / "list.txt.partial"
+    partial.write_text(folders.HASH_LIST_HEADER + "".join(lines[:120]) + lines[120][:20])
+    writer = folders.HashListWriter(tmp_path / "list.txt", resume=True)
+    found = folders.scan(many, resume=writer.previous, record=writer, workers=1)
+    writer.close(complete=True)
+    assert found.resumed == 120 and len(found.files) == 301
+    assert (tmp_path / "list.txt").read_text() == folders.HASH_LIST_HEADER + fresh
+    assert found.files == scanned(many)[0].files  # sizes and digests of reused files too
+
+
+def test_an_interrupt_stops_every_worker(many, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(folders, "SMALL", 50)
+    monkeypatch.setattr(folders, "ROWS", 8)
+
+    def interrupted(done, total):
+        if done > 40:
+            raise KeyboardInterrupt
+
+    import io
+
+    out = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        folders.scan(many, progress=interrupted, record=out, workers=2)
+    assert multiprocessing.active_children() == []
+    # what was written is whole lines of files hashed, in order: a list to resume from
+    lines = out.getvalue().splitlines(keepends=True)
+    assert 40 < len(lines) < 301 and all(line.endswith("\n") for line in lines)
+    assert "".join(lines) == scanned(many)[1][:len(out.getvalue())]
+
+
+@pytest.mark.parametrize("small", [50, 10_000], ids=["processes", "threads"])
+def test_a_file_that_cannot_be_read_is_reported_not_raised(many, monkeypatch, small):
+    """A link to nothing (or a file gone since the walk) is left out and named with its
+    reason, on either path; the rest of the folder is hashed as before."""
+    import multiprocessing
+    import os
+
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    monkeypatch.setattr(folders, "SMALL", small)
+    whole, whole_list = scanned(many)
+    link = many / "train" / "dangling.png"
+    os.symlink(many / "nowhere", link)
+    try:
+        found, listed = scanned(many, workers=2)
+    finally:
+        link.unlink()
+    assert multiprocessing.active_children() == []
+    assert found.unreadable == [folders.Unreadable("train/dangling.png",
+                                                   "No such file or directory")]
+    assert found.files == whole.files and listed == whole_list
+    (message,) = [f.message for f in folders.duplicate_findings(found) if f.code == "DS916"]
+    assert "1 file could not be read" in message and "train/dangling.png (No such file" in message
+
+
+def test_provenance_on_a_folder_with_an_unreadable_file_is_a_warning(tmp_path):
+    import os
+
+    from click.testing import CliRunner
+
+    from datasheet_kit.cli import main
+
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    (tmp_path / "a.png").write_bytes(b"a")
+    os.symlink(tmp_path / "nowhere", tmp_path / "b.png")
+    result = CliRunner().invoke(main, ["provenance", str(tmp_path), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+    codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
+    assert "DS916" in codes
+
+
+@pytest.fixture(scope="module")
+def thousands(tmp_path_factory):
+    """4,000 small files: enough for full batches, whose answers fill a pipe."""
+    root = tmp_path_factory.mktemp("thousands")
+    for i in range(4000):
+        folder = root / "train" / f"{i // 1000}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:04d}.png").write_bytes(b"%d" % i)
+    return root
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "kill -9"])
+def test_workers_leave_with_their_parent(thousands, how):
+    """Ctrl-C (SIGINT to the whole process group) while the parent is busy: workers ignore it,
+    the parent stops them and is the only one to report it. kill -9 of the parent (no chance to
+    stop anything) with full batches in flight: workers notice within about a second and leave,
+    instead of waiting for work, or to hand over answers, forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if os.name != "posix":
+        pytest.skip("POSIX signals")
+    script = ("import multiprocessing, signal, sys, time\n"
+              "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+              "from datasheet_kit import folders\n"
+              "def slow(done, total):\n"
+              "    if done < 1000:\n"
+              "        return\n"
+              "    print(*[p.pid for p in multiprocessing.active_children()], flush=True)\n"
+              "    try:\n"
+              "        time.sleep(60)\n"
+              "    except KeyboardInterrupt:\n"
+              "        time.sleep(1)  # still busy when Ctrl-C comes\n"
+              "        raise\n"
+              "folders.scan(sys.argv[1], progress=slow)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script, str(thousands)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == (os.cpu_count() or 1)
+        time.sleep(0.5)  # the workers answer what is in flight, and block on the full pipe
+        assert all(_ignores_ctrl_c(pid) for pid in workers)
+    finally:
+        if how == "ctrl-c":
+            os.killpg(parent.pid, signal.SIGINT)
+        else:
+            parent.send_signal(signal.SIGKILL)
+        _, err = parent.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)
+    if how == "ctrl-c":
+        assert parent.returncode != 0
+        assert err.count("Traceback") == 1 and err.rstrip().endswith("KeyboardInterrupt"), err
+
+
+def _ignores_ctrl_c(pid: int) -> bool:
+    """Whether a process ignores SIGINT (Linux tells in /proc; elsewhere taken as yes)."""
+    import signal
+    from pathlib import Path
+
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        return True
+    ignored = next(line for line in status.read_text().splitlines() if line.startswith("SigIgn"))
+    return bool(int(ignored.split()[1], 16) >> (signal.SIGINT - 1) & 1)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie waits for init, which may not reap here)."""
+    import os
+    from pathlib import Path
+
+    if Path("/proc/self/stat").exists():
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except FileNotFoundError:
+            return False
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

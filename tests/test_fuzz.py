@@ -145,3 +145,38 @@ def test_the_bench_reports_its_figure(tmp_path):
     assert "6 mutated documents from" in result.stdout
     assert "failures (crash, traceback" in result.stdout and ": 0" in result.stdout
     assert len(json.loads(out.read_text())["results"]) == 6
+
+
+def test_a_hung_command_is_stopped_and_named(tmp_path):
+    """A command that never returns (a regular expression stuck in C holds the GIL, so no
+    Python handler could run) ends its process by SIGALRM's default action, and the document
+    is named with the time it was given."""
+    bench = _bench()
+    code = ("import sys, time; sys.path.insert(0, sys.argv[1]); import fuzz_documents as f; "
+            "import click.testing as t; t.CliRunner.invoke = lambda *a, **k: time.sleep(60); "
+            "f._verdict('lint', [], ['stuck.md'], 0.2)")
+    started = time.perf_counter()
+    child = subprocess.run([sys.executable, "-c", code, str(ROOT / "bench")],
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode == -bench.signal.SIGALRM
+    assert time.perf_counter() - started < 30
+    assert child.stderr.strip().splitlines()[-1] == "stuck.md lint"
+
+
+def test_the_linear_brace_reader_matches_the_regular_expression():
+    """hf._typed_in_braces replaces a regex that fuzzing found taking minutes on a card with
+    a "{{" and no "}}"; it must give exactly what that regex gave."""
+    from datasheet_kit.readers.hf import _typed_in_braces
+
+    braces = re.compile(
+        r"\{\{\s*[\w.]+\s*\|(?!\s*default\()\s*([^{}|]*?[^\s{}|][^{}|]*?)\s*\}\}"
+        r"|\{\{(?!\s*[\w.]+\s*(?:\||\}\}))\s*([^{}]*?[^\s{}][^{}]*?)\s*\}\}")
+    atoms = ["{{", "}}", "{", "}", "|", " ", "x", "a.b", "default(", "\n", "\u2003", "yes no"]
+    rng = random.Random(5)
+    for _ in range(30_000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 12)))
+        assert _typed_in_braces(text) == braces.sub(lambda m: m.group(1) or m.group(2),
+                                                    text), repr(text)
+    started = time.perf_counter()
+    _typed_in_braces("{{ x | " + "word " * 200_000 + "{{ and more " * 50_000)
+    assert time.perf_counter() - started < 1.0

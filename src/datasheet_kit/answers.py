@@ -105,14 +105,20 @@ def _unlink(match: re.Match[str]) -> str:
     return label if clean(label) in PLACEHOLDER_TEXTS else match.group(0)
 
 
-@lru_cache(maxsize=16384)  # cards repeat the same few placeholders thousands of times
-def is_placeholder(text: str) -> bool:
-    """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
+def _visible(text: str) -> str:
+    """The text a reader sees: HTML comments gone, links to a placeholder reduced to it."""
     without_comments = _COMMENT.sub(" ", text) if "<!--" in text else text
     if "](" in without_comments:
         # "[More Information Needed](https://github.com/.../CONTRIBUTING.md)" links the
         # placeholder to the contribution guide; the link does not make it an answer.
         without_comments = _PLACEHOLDER_LINK.sub(_unlink, without_comments)
+    return without_comments
+
+
+@lru_cache(maxsize=16384)  # cards repeat the same few placeholders thousands of times
+def is_placeholder(text: str) -> bool:
+    """True when the text says nothing: empty, template text, or only empty Markdown scaffolding."""
+    without_comments = _visible(text)
     if (_has_template(without_comments) or PLACEHOLDER_PATTERNS[3].search(without_comments)
             or (("INSERT_" in without_comments or "[@" in without_comments
                  or _UNDEFINED_LICENSE in without_comments)

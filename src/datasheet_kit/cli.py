@@ -313,7 +313,8 @@ PROVENANCE_FORMATS = ["text", "table", "json", "csv", "github"]
                    "--perceptual) to this file, as FILE.partial while hashing.")
 @click.option("--resume", is_flag=True,
               help="Reuse the hashes of an interrupted --write-hashes run (FILE.partial).")
-@click.option("--workers", type=click.IntRange(min=1), help="Threads that hash files.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes (threads for --perceptual) that hash files; default one per CPU.")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
               help="Seconds to wait for the Hub or Kaggle (hf: and kaggle: targets).")
 @click.option("--format", "fmt", type=click.Choice(PROVENANCE_FORMATS), default=None,
@@ -329,8 +330,9 @@ def provenance(targets: tuple[str, ...], listings: tuple[str, ...], references_d
 
     Prints the likely originals with the evidence for each and a confidence (DS900), then what
     the copy does not say or changes: DS901-DS905, and for folders duplicate images (DS906,
-    DS911; look-alikes with --perceptual: DS913, DS914, DS915). With several targets, one row
-    per target: the likely original, confidence, declared or not, the licence verdict.
+    DS911; look-alikes with --perceptual: DS913, DS914, DS915) and files that cannot be read
+    (DS916). With several targets, one row per target: the likely original, confidence,
+    declared or not, the licence verdict.
     --format json lists every duplicate group and every row. Exit status: 0 clean, 1 on
     errors, 2 on usage errors.
     """

@@ -260,6 +260,10 @@ COPYCATS = {c.code: c for c in (
     _copycats("DS915", "unreadable-image", WARNING, (
         "Pictures that cannot be decoded, so they cannot be compared as pictures.\n\nTheir "
         "bytes are still hashed and compared."), FOLDER),
+    _copycats("DS916", "unreadable-file", WARNING, (
+        "Files the folder lists that cannot be read: gone since the walk, a link to nothing, "
+        "no permission.\n\nThey are left out of every comparison and of the hash list (a "
+        "resumed scan tries them again); the message gives each file's reason."), FOLDER),
 )}
 
 BUILTIN: dict[str, Code] = {**LOAD, **SCHEMA, **COPYCATS}

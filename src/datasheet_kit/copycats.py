@@ -30,6 +30,7 @@ CODES = {
     "DS913": "look-alike-across-splits",
     "DS914": "transformed-from-hash-list",
     "DS915": "unreadable-image",
+    "DS916": "unreadable-file",
 }
 
 # Split names as people write them, folded to one spelling so that "Train" and "training" are the

@@ -51,11 +51,12 @@ _PLAIN_FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<name>[A-Z][\w ()/'-]{2,40}?)\s*:\s+(?P<value>\S.*?)\s*$")
 # A value typed into the template's braces instead of in place of them ("{{ license | CC BY 4.0
 # }}"): the author's answer, as a reader sees it. `{{ x | default(...) }}` and an empty value
-# stay template text.
-_TYPED_IN_BRACES = re.compile(
-    r"\{\{\s*[\w.]+\s*\|(?!\s*default\()\s*([^{}|]*?[^\s{}|][^{}|]*?)\s*\}\}"
-    # ... or prose written between the braces in place of the variable
-    r"|\{\{(?!\s*[\w.]+\s*(?:\||\}\}))\s*([^{}]*?[^\s{}][^{}]*?)\s*\}\}")
+# stay template text. Prose written between the braces in place of the variable ("{{ The
+# photos were taken in 2019 }}") is the author's answer too. See `_typed_in_braces`.
+_VARIABLE_BAR = re.compile(r"\s*[\w.]+\s*\|")
+_VARIABLE_ONLY = re.compile(r"\s*[\w.]+\s*")
+_DEFAULT = re.compile(r"\s*default\(")
+_BRACE = re.compile(r"[{}]")
 YAML = "yaml:"  # the namespace of front-matter keys among a card's places
 # The namespace of answers found behind one of our labels for a question the HF template has no
 # place for: such a place belongs to its question, whatever heading it stands under.
@@ -228,7 +229,7 @@ def places_of(source: str | bytes | Path, file: str | None = None,
         body = text
     _metadata_places(card, meta, meta_origins, known)
     if "{{" in body:
-        body = _TYPED_IN_BRACES.sub(lambda m: m.group(1) or m.group(2), body)
+        body = _typed_in_braces(body)
     sections = split_sections(body.splitlines(), body_start)
     headings = {norm(s.title) for s in sections if s.level}
     current_hits = len(headings & known.only_current)
@@ -250,6 +251,46 @@ def places_of(source: str | bytes | Path, file: str | None = None,
 def _key_names(mapping: dict[str, tuple[str, ...]]) -> list[str]:
     """Every name a crosswalk uses, in a stable order, without repeats."""
     return list(dict.fromkeys(n for names in mapping.values() for n in names))
+
+
+def _typed_in_braces(text: str) -> str:
+    """The text with each `{{ ... }}` that holds an answer replaced by the answer.
+
+    Written as a scan rather than one regular expression: a pattern with a lazy group before
+    "}}" tries every end for every "{{" and took minutes on a mutated card holding a "{{" and
+    no "}}" (bench/fuzz_documents.py found it). Here each "{{" looks only as far as the next
+    brace, so the whole scan is linear."""
+    out: list[str] = []
+    done = start = 0
+    while (i := text.find("{{", start)) >= 0:
+        brace = _BRACE.search(text, i + 2)
+        if brace is None:
+            break  # no brace after it: no "}}" can close this or any later "{{"
+        end = brace.start()
+        answer = _answer_inside(text[i + 2:end]) if text.startswith("}}", end) else None
+        if answer is None:
+            start = i + 1  # "{{{ x }}": the next "{{" may still hold an answer
+            continue
+        out.append(text[done:i])
+        out.append(answer)
+        done = start = end + 2
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _answer_inside(inner: str) -> str | None:
+    """What the braces hold in place of the template variable, or None for template text:
+    `variable | value` gives the value (not `default(...)`, not a second bar); text that is
+    not a variable gives itself."""
+    bar = _VARIABLE_BAR.match(inner)
+    if bar is not None:
+        rest = inner[bar.end():]
+        if "|" in rest or _DEFAULT.match(rest):
+            return None
+        return rest.strip() or None
+    if _VARIABLE_ONLY.fullmatch(inner):
+        return None
+    return inner.strip() or None
 
 
 def _field_of(key: str) -> str:
