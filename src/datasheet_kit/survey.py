@@ -16,6 +16,7 @@ import csv
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 from types import ModuleType
@@ -94,23 +95,40 @@ def run(paths: list[str], jobs: int = 1,
     """Survey every path, `jobs` processes at a time; rows sorted by file."""
     rows: list[dict] = []
     total = len(paths)
-    if jobs <= 1 or total < 2:
-        for done, path in enumerate(paths, 1):
-            rows.append(survey_card(path))
-            if progress:
-                progress(done, total)
-    else:
-        import multiprocessing
-
-        _warm()
-        chunk = max(1, min(64, total // (jobs * 8) or 1))
-        with multiprocessing.get_context(_start_method()).Pool(jobs) as pool:
-            for done, row in enumerate(pool.imap_unordered(survey_card, paths, chunk), 1):
-                rows.append(row)
+    with _fewer_collections():
+        if jobs <= 1 or total < 2:
+            for done, path in enumerate(paths, 1):
+                rows.append(survey_card(path))
                 if progress:
                     progress(done, total)
+        else:
+            import multiprocessing
+
+            _warm()
+            chunk = max(1, min(64, total // (jobs * 8) or 1))
+            with multiprocessing.get_context(_start_method()).Pool(jobs) as pool:
+                for done, row in enumerate(pool.imap_unordered(survey_card, paths, chunk), 1):
+                    rows.append(row)
+                    if progress:
+                        progress(done, total)
     rows.sort(key=lambda r: r["file"])
     return rows
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The cyclic garbage collector runs after 50,000 new objects instead of 700 while cards
+    are read (workers forked meanwhile inherit it): reading a card leaves no reference cycle
+    behind (the 559 corpus cards: none), yet every run of the collector walks whatever the
+    readers hold, and a survey paid some 3% of its time for nothing."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 50_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _warm() -> None:

@@ -191,6 +191,7 @@ def _says_nothing(text: str) -> bool:
     return is_placeholder(text) and (len(text) <= 300 or _TEMPLATE_MARK.search(text) is not None)
 
 
+@lru_cache(maxsize=4096)  # the template's table of contents, card after card
 def _navigation(text: str) -> bool:
     """A table-of-contents entry: links to headings of the same page, and nothing else."""
     return "](#" in text and not any(c.isalpha()
