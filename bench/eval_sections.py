@@ -124,6 +124,21 @@ def render(result: dict) -> str:
     return "\n".join(out)
 
 
+def _cut_down(part: str) -> None:
+    """Replace the passage reader's judgment for this process, for the ablations in the README."""
+    from datasheet_kit.readers import passages
+
+    whole = passages.judge
+
+    def judge(passage: passages.Passage) -> passages.Judgment:
+        if part == "reader":
+            return passages.Judgment({}, None, {})
+        found = whole(passage)
+        return passages.Judgment(found.scores, found.top, {})
+
+    passages.judge = judge  # type: ignore[assignment]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=CORPUS / "labels" / "sections-dev.json")
@@ -131,7 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the full result as JSON here")
     parser.add_argument("--disagreements", action="store_true",
                         help="list every verdict that differs from the label")
+    parser.add_argument("--without", choices=("cues", "reader"),
+                        help="measure a reader cut down: no phrase cues answering (the model "
+                             "alone), or no passage reader at all (fields and asking places only)")
     args = parser.parse_args(argv)
+    if args.without:
+        _cut_down(args.without)
     if not args.labels.is_file():
         print(f"no labels at {args.labels} (set DATASHEET_CORPUS)", file=sys.stderr)
         return 2

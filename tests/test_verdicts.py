@@ -274,6 +274,14 @@ def test_values_typed_into_the_template_are_read_and_template_text_is_not():
      "distribution.method"),
     ("The data can be used for sentiment analysis.", "uses.other_tasks"),
     ("The file is updated monthly from the portal.", "maintenance.updates"),
+    # intent, as its makers say it, is why the data exists
+    ("This version of the data is meant for data analysis.", "motivation.purpose"),
+    ("The corpus is mainly intended to pretrain language models.", "motivation.purpose"),
+    ("Smaller downloadable version of PASS to be used in unit tests.", "motivation.purpose"),
+    # a method after "by" says how the data came to be, not who made it
+    ("The corpus was built by crawling the .hr domain in 2011.", "collection.acquisition"),
+    ("The records were generated algorithmically using risk-factor tables.",
+     "collection.acquisition"),
 ])
 def test_each_cue_names_its_question(text, question):
     assert question in passages.cues(text)
@@ -287,6 +295,20 @@ def test_each_cue_names_its_question(text, question):
 ])
 def test_cues_stay_quiet_where_nothing_is_said(text):
     assert passages.cues(text) == set()
+
+
+def test_a_possibility_or_a_licences_terms_is_no_purpose():
+    said = "It can be used for sentiment analysis; the corpus is to be used for research only."
+    assert passages.cues(said) == {"uses.other_tasks"}
+
+
+@pytest.mark.parametrize("text", [
+    "LC25000 was created by augmenting 250 original tiles with rotations and flips.",
+    "The state-wise cases are published by the Ministry of Health.",  # the source, not the makers
+    "Licensed under the GNU General Public License as published by the Free Software Foundation.",
+])
+def test_who_made_the_data_is_not_a_method_a_source_or_a_licence(text):
+    assert "motivation.creators" not in passages.cues(text)
 
 
 def test_the_model_card_quotes_the_shipped_models_figures():

@@ -295,6 +295,12 @@ CUES = {
          r"\bto (?:further|promote|foster|facilitate|encourage|enable|support|advance|stimulate|"
          r"spur|accelerate) (?:the )?(?:\w+ )?(?:research|progress|development|work|studies)\b"),
         ("benchmark testbed bed", r"\b(?:benchmark|testbed|test bed) (?:for|to)\b"),
+        # what the data is meant for, said as its makers' intent ("is meant for data analysis",
+        # "a smaller version to be used in unit tests"), not as a possibility ("can be used")
+        ("intended meant", r"\b(?:is|are|was|were)\s+(?:[\w-]+\s+)?(?:intended|meant)\s+"
+                           r"(?:for|to)\b"),
+        ("used", r"\b(?:version|subset|sample|copy|dataset|corpus|resources?|collection|"
+                 r"benchmark)(?:\s+[\w-]+){0,3}?(?<!\bis)(?<!\bare)\s+to be used (?:for|in|as)\b"),
         # "created for the PAN shared task", "a benchmark dataset for evaluating ..."
         (_MADE, r"\b(?:created|built|designed|developed|collected|prepared|compiled|introduced|"
                 r"released)\s+(?:[\w-]+\s+){0,2}?for\s+(?:[\w@.&-]+\s+){0,6}?(?:task|"
@@ -305,18 +311,23 @@ CUES = {
     "creators": _cue(
         "motivation.creators",
         ("created developed curated compiled constructed built prepared assembled introduced "
-         "published released",
+         "released",
          r"\b(?:created|developed|curated|compiled|constructed|built|prepared|assembled|"
-         r"introduced|published|released) by\b")),
+         r"introduced|released) by\b(?!\s+\w+ing\b)")),
     "gather": _cue(
         "collection.acquisition",
         ("collected gathered scraped crawled harvested sourced extracted obtained downloaded "
          "retrieved mined sampled recorded acquired exported captured photographed surveyed "
-         "taken shot filmed measured scanned imaged",
+         "taken shot filmed measured scanned imaged generated synthesized synthesised simulated",
          r"\b(?:collected|gathered|scraped|crawled|harvested|sourced|extracted|obtained|"
          r"downloaded|retrieved|mined|sampled|recorded|acquired|exported|captured|photographed|"
-         r"surveyed|taken|shot|filmed|measured|scanned|imaged)"
+         r"surveyed|taken|shot|filmed|measured|scanned|imaged|generated|synthesi[sz]ed|"
+         r"simulated)"
          r"\s+(?:[\w-]+\s+){0,2}?(?:from|via|through|using|with|at|on|in|by|during)\b"),
+        # "created by augmenting ...", "built by crawling ...": a method, not a maker
+        ("created generated produced built constructed obtained made assembled",
+         r"\b(?:created|generated|produced|built|constructed|obtained|made|assembled) by "
+         r"\w+ing\b"),
         ("written posed produced generated authored submitted contributed uploaded crowdsourced "
          "asked answered",
          r"\b(?:written|posed|produced|generated|authored|submitted|contributed|uploaded|"
